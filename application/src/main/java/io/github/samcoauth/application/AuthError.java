@@ -1,0 +1,154 @@
+package io.github.samcoauth.application;
+
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.DomainError;
+import io.github.samcoauth.domain.ServerTime;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * Every way an authentication step can fail, as a value. Adapters turn their exceptions into one of
+ * these; nothing else crosses a port. Messages never carry a token or a login code.
+ */
+public sealed interface AuthError {
+
+    /** A stable, machine-readable code (also used by the CLI's {@code --json} output). */
+    String code();
+
+    /** One sentence a user can act on. */
+    String message();
+
+    /** The input was invalid; nothing was sent. */
+    record InvalidInput(DomainError error) implements AuthError {
+        public InvalidInput {
+            Objects.requireNonNull(error, "error");
+        }
+
+        @Override
+        public String code() {
+            return "invalid-input";
+        }
+
+        @Override
+        public String message() {
+            return error.message();
+        }
+    }
+
+    /** Samco answered and said no. */
+    record Rejected(
+            String status,
+            List<String> messages,
+            Option<String> errorCode,
+            Option<String> msgId,
+            Option<ServerTime> serverTime,
+            int httpStatus)
+            implements AuthError {
+        public Rejected {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(messages, "messages");
+            Objects.requireNonNull(errorCode, "errorCode");
+            Objects.requireNonNull(msgId, "msgId");
+            Objects.requireNonNull(serverTime, "serverTime");
+        }
+
+        @Override
+        public String code() {
+            return "rejected";
+        }
+
+        @Override
+        public String message() {
+            var said = messages.isEmpty() ? "no reason given" : messages.mkString("; ");
+            return "Samco rejected the request (" + status + errorCode.map(c -> ", " + c).getOrElse("") + "): "
+                    + said;
+        }
+    }
+
+    /** No answer could be had: unreachable, timed out, or a 5xx from Samco or a gateway. */
+    record Unavailable(String reason) implements AuthError {
+        public Unavailable {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String code() {
+            return "unavailable";
+        }
+
+        @Override
+        public String message() {
+            return "Samco is unavailable: " + reason;
+        }
+    }
+
+    /** An answer that is not what Samco's documentation promises. */
+    record UnexpectedResponse(String reason) implements AuthError {
+        public UnexpectedResponse {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String code() {
+            return "unexpected-response";
+        }
+
+        @Override
+        public String message() {
+            return "Unexpected response from Samco: " + reason;
+        }
+    }
+
+    /** No valid session is stored (for the account, if one was named). */
+    record NoSession(Option<AccountId> account) implements AuthError {
+        public NoSession {
+            Objects.requireNonNull(account, "account");
+        }
+
+        @Override
+        public String code() {
+            return "no-session";
+        }
+
+        @Override
+        public String message() {
+            return account.map(a -> "No valid session for " + a).getOrElse("No valid session is stored");
+        }
+    }
+
+    /** Several accounts have a valid session: the caller must name one. */
+    record AccountRequired(List<AccountId> accounts) implements AuthError {
+        public AccountRequired {
+            Objects.requireNonNull(accounts, "accounts");
+        }
+
+        @Override
+        public String code() {
+            return "account-required";
+        }
+
+        @Override
+        public String message() {
+            return "Several accounts have a valid session (" + accounts.mkString(", ") + "): name one";
+        }
+    }
+
+    /** The local state could not be read or written. */
+    record StorageFailure(String reason, Option<String> path) implements AuthError {
+        public StorageFailure {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(path, "path");
+        }
+
+        @Override
+        public String code() {
+            return "storage-failure";
+        }
+
+        @Override
+        public String message() {
+            return reason + path.map(p -> " (" + p + ")").getOrElse("");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.samcoauth.application;
+
+import io.github.samcoauth.domain.ServerTime;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * What Samco said along with a successful answer. Samco asks users to quote {@code msgId} to its
+ * support desk.
+ */
+public record SamcoReply(String statusMessage, Option<String> msgId, ServerTime serverTime) {
+
+    public SamcoReply {
+        Objects.requireNonNull(statusMessage, "statusMessage");
+        Objects.requireNonNull(msgId, "msgId");
+        Objects.requireNonNull(serverTime, "serverTime");
+    }
+}

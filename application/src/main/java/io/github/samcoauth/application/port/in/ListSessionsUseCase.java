@@ -1,0 +1,12 @@
+package io.github.samcoauth.application.port.in;
+
+import io.github.samcoauth.application.AuthError;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+
+/** Every stored session, valid and expired, ordered by account. */
+@FunctionalInterface
+public interface ListSessionsUseCase {
+
+    Either<AuthError, List<StoredSession>> list();
+}

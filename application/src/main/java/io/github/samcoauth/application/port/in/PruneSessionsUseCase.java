@@ -1,0 +1,13 @@
+package io.github.samcoauth.application.port.in;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.domain.AccountId;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+
+/** Removes every expired session from the store; returns the accounts whose session was removed. */
+@FunctionalInterface
+public interface PruneSessionsUseCase {
+
+    Either<AuthError, List<AccountId>> pruneExpired();
+}

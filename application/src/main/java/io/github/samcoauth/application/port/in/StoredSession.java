@@ -1,0 +1,12 @@
+package io.github.samcoauth.application.port.in;
+
+import io.github.samcoauth.domain.Session;
+import java.util.Objects;
+
+/** A stored session and whether it was valid when listed. */
+public record StoredSession(Session session, boolean valid) {
+
+    public StoredSession {
+        Objects.requireNonNull(session, "session");
+    }
+}

@@ -1,0 +1,10 @@
+package io.github.samcoauth.application.port.out;
+
+import io.github.samcoauth.application.AuthError;
+import io.vavr.control.Either;
+
+/** An append-only record of authentication events. It never receives a token or a code. */
+public interface AuditLogPort {
+
+    Either<AuthError, AuditEvent> record(AuditEvent event);
+}

@@ -1,0 +1,21 @@
+package io.github.samcoauth.application.port.out;
+
+import io.github.samcoauth.application.SamcoReply;
+import io.github.samcoauth.domain.AccountProfile;
+import io.github.samcoauth.domain.SessionToken;
+import java.util.Objects;
+
+/** What a redeemed login code yields. */
+public record LoginGrant(SessionToken token, AccountProfile profile, SamcoReply reply) {
+
+    public LoginGrant {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(reply, "reply");
+    }
+
+    @Override
+    public String toString() {
+        return "LoginGrant[account=" + profile.accountId() + ", token=***]";
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.samcoauth.application.port.out;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.Session;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/**
+ * Where sessions are kept between runs, one per account. Implementations never throw; a session
+ * saved by another process must be visible to the next {@link #find} or {@link #findAll}.
+ */
+public interface SessionStorePort {
+
+    /** Stores the session, replacing any earlier one of the same account. */
+    Either<AuthError, Session> save(Session session);
+
+    /** The stored session of the account, valid or expired. */
+    Either<AuthError, Option<Session>> find(AccountId account);
+
+    /** Every stored session, valid or expired, ordered by account. */
+    Either<AuthError, List<Session>> findAll();
+
+    /** Removes the account's session; {@code true} when there was one. */
+    Either<AuthError, Boolean> delete(AccountId account);
+}

@@ -1,0 +1,43 @@
+package io.github.samcoauth.application.service;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.in.LoginCommand;
+import io.github.samcoauth.application.port.in.LoginUseCase;
+import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.port.out.AuditLogPort;
+import io.github.samcoauth.application.port.out.SamcoAuthPort;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.domain.Session;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+
+public final class LoginService implements LoginUseCase {
+
+    private final SamcoAuthPort samco;
+    private final SessionStorePort store;
+    private final Audit audit;
+    private final Clock clock;
+
+    public LoginService(SamcoAuthPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
+        this.samco = samco;
+        this.store = store;
+        this.audit = new Audit(auditLog, clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public Either<AuthError, Session> login(LoginCommand command) {
+        return samco.validateLoginCode(command.code())
+                .peekLeft(error -> audit.failure(
+                        AuditEvent.Type.LOGIN_REJECTED, AuditEvent.Type.LOGIN_FAILED, Option.none(), error))
+                .flatMap(grant -> {
+                    var session = Session.issue(grant.token(), grant.profile(), clock.instant());
+                    audit.success(
+                            AuditEvent.Type.LOGIN_SUCCEEDED,
+                            Option.some(session.accountId().value()),
+                            grant.reply());
+                    return store.save(session);
+                });
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.samcoauth.application.service;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.in.LogoutCommand;
+import io.github.samcoauth.application.port.in.LogoutResult;
+import io.github.samcoauth.application.port.in.LogoutUseCase;
+import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.port.out.AuditLogPort;
+import io.github.samcoauth.application.port.out.SamcoAuthPort;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.domain.Session;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+
+public final class LogoutService implements LogoutUseCase {
+
+    private final SamcoAuthPort samco;
+    private final SessionStorePort store;
+    private final SessionResolver resolver;
+    private final Audit audit;
+    private final Clock clock;
+
+    public LogoutService(SamcoAuthPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
+        this.samco = samco;
+        this.store = store;
+        this.resolver = new SessionResolver(store, clock);
+        this.audit = new Audit(auditLog, clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public Either<AuthError, LogoutResult> logout(LogoutCommand command) {
+        return target(command).map(this::logout);
+    }
+
+    private Either<AuthError, Session> target(LogoutCommand command) {
+        if (command.account().isEmpty()) {
+            return resolver.validSession(Option.none());
+        }
+        return store.find(command.account().get())
+                .flatMap(found -> found.toEither(() -> new AuthError.NoSession(command.account())));
+    }
+
+    private LogoutResult logout(Session session) {
+        var subject = Option.some(session.accountId().value());
+        LogoutResult.Remote remote;
+        if (session.isValidAt(clock.instant())) {
+            remote = samco.logout(session.token())
+                    .peek(reply -> audit.success(AuditEvent.Type.LOGOUT, subject, reply))
+                    .peekLeft(error ->
+                            audit.failure(AuditEvent.Type.LOGOUT_FAILED, AuditEvent.Type.LOGOUT_FAILED, subject, error))
+                    .fold(LogoutResult.Remote.Failed::new, LogoutResult.Remote.LoggedOut::new);
+        } else {
+            remote = new LogoutResult.Remote.SkippedExpired();
+        }
+        var local = store.delete(session.accountId());
+        return new LogoutResult(session.accountId(), remote, local.swap().toOption());
+    }
+}

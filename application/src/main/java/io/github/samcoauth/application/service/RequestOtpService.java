@@ -1,0 +1,32 @@
+package io.github.samcoauth.application.service;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.SamcoReply;
+import io.github.samcoauth.application.port.in.RequestOtpCommand;
+import io.github.samcoauth.application.port.in.RequestOtpUseCase;
+import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.port.out.AuditLogPort;
+import io.github.samcoauth.application.port.out.SamcoAuthPort;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+
+public final class RequestOtpService implements RequestOtpUseCase {
+
+    private final SamcoAuthPort samco;
+    private final Audit audit;
+
+    public RequestOtpService(SamcoAuthPort samco, AuditLogPort auditLog, Clock clock) {
+        this.samco = samco;
+        this.audit = new Audit(auditLog, clock);
+    }
+
+    @Override
+    public Either<AuthError, SamcoReply> requestOtp(RequestOtpCommand command) {
+        var subject = Option.some(command.uid().value());
+        return samco.generateOtp(command.uid())
+                .peek(reply -> audit.success(AuditEvent.Type.OTP_REQUESTED, subject, reply))
+                .peekLeft(error ->
+                        audit.failure(AuditEvent.Type.OTP_REJECTED, AuditEvent.Type.OTP_FAILED, subject, error));
+    }
+}

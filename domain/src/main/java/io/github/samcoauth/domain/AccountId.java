@@ -1,0 +1,28 @@
+package io.github.samcoauth.domain;
+
+import io.vavr.control.Either;
+
+/** The account code Samco returns after login ({@code RM3XXXXX}). */
+public record AccountId(String value) implements Comparable<AccountId> {
+
+    public AccountId {
+        if (!Text.isClientCode(value)) {
+            throw new IllegalArgumentException("not an account code; use AccountId.of");
+        }
+    }
+
+    /** Trims and upper-cases; 3 to 16 letters or digits. */
+    public static Either<DomainError, AccountId> of(String raw) {
+        return Text.clientCode(raw, "account id").map(AccountId::new);
+    }
+
+    @Override
+    public int compareTo(AccountId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

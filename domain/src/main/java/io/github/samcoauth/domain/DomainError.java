@@ -1,0 +1,56 @@
+package io.github.samcoauth.domain;
+
+/**
+ * Why a raw value could not become a domain value. Never carries the rejected value itself: it may
+ * be a secret (a login code, a session token).
+ */
+public sealed interface DomainError {
+
+    /** A stable, machine-readable code. */
+    String code();
+
+    /** A sentence a user can act on. */
+    String message();
+
+    /** The field the error is about, e.g. {@code uid}. */
+    String field();
+
+    /** A required value was missing or blank. */
+    record Blank(String field) implements DomainError {
+        @Override
+        public String code() {
+            return "blank";
+        }
+
+        @Override
+        public String message() {
+            return field + " is required";
+        }
+    }
+
+    /** A value did not have the expected shape. */
+    record Malformed(String field, String expected) implements DomainError {
+        @Override
+        public String code() {
+            return "malformed";
+        }
+
+        @Override
+        public String message() {
+            return field + " is malformed: expected " + expected;
+        }
+    }
+
+    /** Values that are each fine but do not fit together. */
+    record Inconsistent(String field, String reason) implements DomainError {
+        @Override
+        public String code() {
+            return "inconsistent";
+        }
+
+        @Override
+        public String message() {
+            return field + " is inconsistent: " + reason;
+        }
+    }
+}

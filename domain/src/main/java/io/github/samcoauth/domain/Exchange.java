@@ -1,0 +1,42 @@
+package io.github.samcoauth.domain;
+
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+
+/**
+ * A trading venue the account may use ({@code NSE}, {@code BSE}, …). Samco adds codes over time, so this is an open set: the codes
+ * its documentation names are constants, any other code is kept as itself.
+ */
+public record Exchange(String code) {
+
+    public static final Exchange BFO = new Exchange("BFO");
+    public static final Exchange BSE = new Exchange("BSE");
+    public static final Exchange CDS = new Exchange("CDS");
+    public static final Exchange MCX = new Exchange("MCX");
+    public static final Exchange NSE = new Exchange("NSE");
+    public static final Exchange NFO = new Exchange("NFO");
+
+    /** The codes Samco documents. */
+    public static final List<Exchange> KNOWN = List.of(BFO, BSE, CDS, MCX, NSE, NFO);
+
+    public Exchange {
+        if (!MarketCodes.valid(code)) {
+            throw new IllegalArgumentException("not a code; use Exchange.of");
+        }
+    }
+
+    /** Trims; any non-blank code of up to 32 printable characters, known or not. */
+    public static Either<DomainError, Exchange> of(String raw) {
+        return MarketCodes.parse(raw, "exchange").map(Exchange::new);
+    }
+
+    /** Whether Samco's documentation names this code. */
+    public boolean isKnown() {
+        return KNOWN.contains(this);
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

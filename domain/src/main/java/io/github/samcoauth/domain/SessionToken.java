@@ -1,0 +1,31 @@
+package io.github.samcoauth.domain;
+
+import io.vavr.control.Either;
+import java.util.regex.Pattern;
+
+/**
+ * The secret that authenticates every call after login: 32 hex characters today, a JWT in newer
+ * flows. Treated as opaque. {@link #value()} is the only way to read it; {@link #toString()} never
+ * shows it.
+ */
+public record SessionToken(String value) {
+
+    /** Printable ASCII without spaces, 8 to 4096 characters. */
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]{8,4096}");
+
+    public SessionToken {
+        if (value == null || !TOKEN.matcher(value).matches()) {
+            throw new IllegalArgumentException("not a session token; use SessionToken.of");
+        }
+    }
+
+    public static Either<DomainError, SessionToken> of(String raw) {
+        return Text.matching(raw, "session token", TOKEN, "8 to 4096 printable ASCII characters without spaces")
+                .map(SessionToken::new);
+    }
+
+    @Override
+    public String toString() {
+        return "SessionToken[***]";
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.samcoauth.domain;
+
+import io.vavr.control.Either;
+
+/** The client code Samco assigns when an account is opened ({@code DV99999}). */
+public record Uid(String value) {
+
+    public Uid {
+        if (!Text.isClientCode(value)) {
+            throw new IllegalArgumentException("not a client code; use Uid.of");
+        }
+    }
+
+    /** Trims and upper-cases; 3 to 16 letters or digits. */
+    public static Either<DomainError, Uid> of(String raw) {
+        return Text.clientCode(raw, "uid").map(Uid::new);
+    }
+
+    /** The account this user id logs in to: Samco uses one code for both. */
+    public AccountId asAccountId() {
+        return new AccountId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
