@@ -1,0 +1,45 @@
+package io.github.samcoauth.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.DomainError;
+import io.github.samcoauth.domain.ServerTime;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+
+class AuthErrorTest {
+
+    @Test
+    void givenEachError_whenCodeAndMessage_thenStableAndReadable() {
+        var account = AccountId.of("DV99999").get();
+        assertThat(List.of(
+                                new AuthError.InvalidInput(new DomainError.Blank("uid")),
+                                new AuthError.Rejected(
+                                        "Failure",
+                                        List.of("OTP expired. Please enter valid OTP."),
+                                        Option.none(),
+                                        Option.none(),
+                                        Option.some(ServerTime.parse("13/01/25 15:00:29")),
+                                        200),
+                                new AuthError.Rejected("Error", List.empty(), Option.some("EOAUTH001"), Option.none(), Option.none(), 401),
+                                new AuthError.Unavailable("Samco answered 502 Bad Gateway"),
+                                new AuthError.UnexpectedResponse("the body is not JSON"),
+                                new AuthError.NoSession(Option.some(account)),
+                                new AuthError.NoSession(Option.none()),
+                                new AuthError.AccountRequired(List.of(account, AccountId.of("RM3XXXXX").get())),
+                                new AuthError.StorageFailure("cannot write the session file", Option.some("/tmp/x.json")))
+                        .map(e -> e.code() + " | " + e.message()))
+                .containsExactly(
+                        "invalid-input | uid is required",
+                        "rejected | Samco rejected the request (Failure): OTP expired. Please enter valid OTP.",
+                        "rejected | Samco rejected the request (Error, EOAUTH001): no reason given",
+                        "unavailable | Samco is unavailable: Samco answered 502 Bad Gateway",
+                        "unexpected-response | Unexpected response from Samco: the body is not JSON",
+                        "no-session | No valid session for DV99999",
+                        "no-session | No valid session is stored",
+                        "account-required | Several accounts have a valid session (DV99999, RM3XXXXX): name one",
+                        "storage-failure | cannot write the session file (/tmp/x.json)");
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.samcoauth.application.service;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.application.testing.InMemorySessionStore;
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.Session;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/** Reads from an in-memory store; every write fails. */
+final class FailingStore implements SessionStorePort {
+
+    private final AuthError failure;
+    private final InMemorySessionStore reads = new InMemorySessionStore();
+
+    FailingStore(AuthError failure, Session... present) {
+        this.failure = failure;
+        for (var s : present) {
+            reads.save(s);
+        }
+    }
+
+    @Override
+    public Either<AuthError, Session> save(Session session) {
+        return Either.left(failure);
+    }
+
+    @Override
+    public Either<AuthError, Option<Session>> find(AccountId account) {
+        return reads.find(account);
+    }
+
+    @Override
+    public Either<AuthError, List<Session>> findAll() {
+        return reads.findAll();
+    }
+
+    @Override
+    public Either<AuthError, Boolean> delete(AccountId account) {
+        return Either.left(failure);
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.samcoauth.application.service;
+
+import static io.github.samcoauth.application.service.Fixtures.CLOCK;
+import static io.github.samcoauth.application.service.Fixtures.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.in.StoredSession;
+import io.github.samcoauth.application.testing.InMemorySessionStore;
+import io.github.samcoauth.application.testing.Sessions;
+import io.github.samcoauth.domain.AccountId;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ListSessionsServiceTest {
+
+    private final InMemorySessionStore store = new InMemorySessionStore();
+    private final ListSessionsService service = new ListSessionsService(store, CLOCK);
+    private final io.github.samcoauth.domain.Session valid =
+            Sessions.session("RM3XXXXX", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", NOW.minusSeconds(5));
+    private final io.github.samcoauth.domain.Session expired =
+            Sessions.session("DV99999", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", NOW.minus(Duration.ofDays(1)));
+
+    @Test
+    void givenValidAndExpired_whenList_thenBothFlaggedAndOrdered() {
+        store.save(valid);
+        store.save(expired);
+        assertThat(service.list())
+                .isEqualTo(Either.right(List.of(new StoredSession(expired, false), new StoredSession(valid, true))));
+    }
+
+    @Test
+    void givenValidAndExpired_whenPrune_thenOnlyExpiredRemoved() {
+        store.save(valid);
+        store.save(expired);
+        assertThat(service.pruneExpired()).isEqualTo(Either.right(List.of(new AccountId("DV99999"))));
+        assertThat(store.findAll()).isEqualTo(Either.right(List.of(valid)));
+    }
+
+    @Test
+    void givenStoreCannotDelete_whenPrune_thenStorageFailure() {
+        var failure = new AuthError.StorageFailure("read-only", Option.none());
+        var failing = new ListSessionsService(new FailingStore(failure, expired), CLOCK);
+        assertThat(failing.pruneExpired()).isEqualTo(Either.left(failure));
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.samcoauth.application.service;
+
+import static io.github.samcoauth.application.service.Fixtures.CLOCK;
+import static io.github.samcoauth.application.service.Fixtures.EXPIRED_CODE;
+import static io.github.samcoauth.application.service.Fixtures.NOW;
+import static io.github.samcoauth.application.service.Fixtures.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.in.LoginCommand;
+import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.application.testing.InMemorySessionStore;
+import io.github.samcoauth.application.testing.RecordingAuditLog;
+import io.github.samcoauth.application.testing.ScriptedSamcoAuth;
+import io.github.samcoauth.application.testing.Sessions;
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.Session;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LoginServiceTest {
+
+    private final ScriptedSamcoAuth samco = new ScriptedSamcoAuth();
+    private final InMemorySessionStore store = new InMemorySessionStore();
+    private final RecordingAuditLog audit = new RecordingAuditLog();
+    private final LoginService service = new LoginService(samco, store, audit, CLOCK);
+
+    @Test
+    void givenValidCode_whenLogin_thenSessionIssuedNowAndStored() {
+        samco.onLogin(code -> code.value().equals("NUWL3586") ? Fixtures.grant("RM3XXXXX", TOKEN) : Either.left(EXPIRED_CODE));
+        var session = service.login(LoginCommand.of("NUWL3586").get());
+        var expected = Session.issue(Sessions.token(TOKEN), Sessions.profile("RM3XXXXX"), NOW);
+        assertThat(session).isEqualTo(Either.right(expected));
+        assertThat(expected.expiresAt()).isEqualTo(Instant.parse("2025-01-14T02:30:00Z"));
+        assertThat(store.find(new AccountId("RM3XXXXX"))).isEqualTo(Either.right(Option.some(expected)));
+    }
+
+    @Test
+    void givenValidCode_whenLogin_thenAuditedWithoutSecret() {
+        samco.onLogin(code -> Fixtures.grant("RM3XXXXX", TOKEN));
+        service.login(LoginCommand.of("NUWL3586").get());
+        assertThat(audit.events())
+                .containsExactly(new AuditEvent(
+                        NOW,
+                        AuditEvent.Type.LOGIN_SUCCEEDED,
+                        Option.some("RM3XXXXX"),
+                        ScriptedSamcoAuth.OK.msgId(),
+                        Option.some(ScriptedSamcoAuth.OK.serverTime()),
+                        "success"));
+        assertThat(audit.events().toString()).doesNotContain(TOKEN).doesNotContain("NUWL3586");
+    }
+
+    @Test
+    void givenExpiredCode_whenLogin_thenRejectedNothingStoredAndAudited() {
+        samco.onLogin(code -> Either.left(EXPIRED_CODE));
+        assertThat(service.login(LoginCommand.of("NUWL3586").get())).isEqualTo(Either.left(EXPIRED_CODE));
+        assertThat(store.findAll()).isEqualTo(Either.right(List.empty()));
+        assertThat(audit.events()).extracting(AuditEvent::type).containsExactly(AuditEvent.Type.LOGIN_REJECTED);
+        assertThat(samco.calls()).containsExactly("validateLoginCode");
+    }
+
+    @Test
+    void givenStoreCannotWrite_whenLogin_thenStorageFailure() {
+        var failure = new AuthError.StorageFailure("disk full", Option.none());
+        SessionStorePort broken = new FailingStore(failure);
+        samco.onLogin(code -> Fixtures.grant("RM3XXXXX", TOKEN));
+        var result = new LoginService(samco, broken, audit, CLOCK).login(LoginCommand.of("NUWL3586").get());
+        assertThat(result).isEqualTo(Either.left(failure));
+    }
+
+    @Test
+    void givenAuditLogFails_whenLogin_thenLoginStillSucceeds() {
+        samco.onLogin(code -> Fixtures.grant("RM3XXXXX", TOKEN));
+        var service = new LoginService(
+                samco, store, event -> Either.left(new AuthError.StorageFailure("journal", Option.none())), CLOCK);
+        assertThat(service.login(LoginCommand.of("NUWL3586").get()).isRight()).isTrue();
+    }
+
+    @Test
+    void givenLoginCommand_whenToString_thenCodeHidden() {
+        assertThat(LoginCommand.of("NUWL3586").get().toString()).doesNotContain("NUWL3586");
+        assertThat(LoginCommand.of("bad code!").getLeft().code()).isEqualTo("invalid-input");
+    }
+}
