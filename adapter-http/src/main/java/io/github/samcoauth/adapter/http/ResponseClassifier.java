@@ -1,0 +1,119 @@
+package io.github.samcoauth.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Response;
+import io.github.samcoauth.application.AuthError;
+import io.vavr.control.Either;
+import io.vavr.control.Try;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Turns whatever came back into a value: a success body, {@code Rejected}, {@code Unavailable} or
+ * {@code UnexpectedResponse}. Reads at most {@code maxBodyBytes + 1} bytes of any body.
+ */
+final class ResponseClassifier {
+
+    private final ObjectMapper json;
+    private final SamcoDtoMapper mapper;
+    private final int maxBodyBytes;
+
+    ResponseClassifier(ObjectMapper json, SamcoDtoMapper mapper, int maxBodyBytes) {
+        this.json = json;
+        this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** A successful answer: the parsed envelope and the whole JSON object. */
+    record Success(StatusResponseDto status, JsonNode body) {}
+
+    Either<AuthError, Success> classify(Response response) {
+        try (response) {
+            int code = response.status();
+            return read(response).flatMap(bytes -> classify(code, bytes));
+        }
+    }
+
+    <T> Either<AuthError, T> read(JsonNode body, Class<T> type) {
+        return Try.of(() -> json.treeToValue(body, type))
+                .toEither()
+                .mapLeft(e -> new AuthError.UnexpectedResponse("a successful answer whose fields have the wrong type"));
+    }
+
+    private Either<AuthError, byte[]> read(Response response) {
+        if (response.body() == null) {
+            return Either.right(new byte[0]);
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+            if (bytes.length > maxBodyBytes) {
+                return Either.left(new AuthError.UnexpectedResponse(
+                        "the answer is larger than " + Limits.describeBytes(maxBodyBytes) + "; it was not read"));
+            }
+            return Either.right(bytes);
+        } catch (IOException e) {
+            return Either.left(new AuthError.Unavailable("the connection broke while reading the answer"));
+        }
+    }
+
+    private Either<AuthError, Success> classify(int code, byte[] bytes) {
+        var parsed = parse(bytes);
+        if (code >= 500) {
+            var said = parsed.toOption()
+                    .flatMap(s -> io.vavr.control.Option.of(s.status().statusMessage()))
+                    .filter(m -> !m.isBlank())
+                    .map(m -> ": " + m)
+                    .getOrElse("");
+            return Either.left(new AuthError.Unavailable("Samco answered " + HttpStatus.describe(code) + said));
+        }
+        if (parsed.isLeft()) {
+            var what = bytes.length == 0 ? "an empty body" : parsed.getLeft();
+            return Either.left(new AuthError.UnexpectedResponse(
+                    "Samco answered " + HttpStatus.describe(code) + " with " + what));
+        }
+        var success = parsed.get();
+        var status = success.status().status();
+        boolean ok = code >= 200 && code < 300;
+        if (ok && "Success".equalsIgnoreCase(status)) {
+            return Either.right(success);
+        }
+        if ((code >= 400 && code < 500) || (ok && isFailure(status))) {
+            return Either.left(mapper.toRejected(success.status(), code));
+        }
+        if (ok) {
+            return Either.left(new AuthError.UnexpectedResponse(status == null
+                    ? "an answer without a status"
+                    : "an answer whose status is none of Success, Failure, Error"));
+        }
+        return Either.left(new AuthError.UnexpectedResponse("Samco answered " + HttpStatus.describe(code)));
+    }
+
+    private static boolean isFailure(String status) {
+        return "Failure".equalsIgnoreCase(status) || "Error".equalsIgnoreCase(status);
+    }
+
+    /** Left holds a description of what was wrong with the body. */
+    private Either<String, Success> parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            return Either.left("an empty body");
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            return Either.left("a body that is not valid JSON");
+        } catch (IOException e) {
+            return Either.left("a body that could not be read as JSON");
+        }
+        if (node == null || !node.isObject()) {
+            return Either.left("a JSON body that is not an object");
+        }
+        try {
+            return Either.right(new Success(json.treeToValue(node, StatusResponseDto.class), node));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Either.left("a JSON body whose fields have the wrong type");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.samcoauth.adapter.http;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.SamcoReply;
+import io.github.samcoauth.application.port.out.LoginGrant;
+import io.github.samcoauth.domain.AccountProfile;
+import io.github.samcoauth.domain.DomainError;
+import io.github.samcoauth.domain.Otp;
+import io.github.samcoauth.domain.ServerTime;
+import io.github.samcoauth.domain.SessionToken;
+import io.github.samcoauth.domain.Uid;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/**
+ * Domain to request DTOs is generated (it cannot fail); response DTOs to domain are written by hand
+ * because they chain the domain factories, which return {@code Either}.
+ */
+@Mapper
+interface SamcoDtoMapper {
+
+    @Mapping(target = "uid", source = "value")
+    GenerateOtpRequestDto toRequest(Uid uid);
+
+    @Mapping(target = "otp", source = "value")
+    ValidateLoginCodeRequestDto toRequest(Otp code);
+
+    default SamcoReply toReply(StatusResponseDto status) {
+        return new SamcoReply(
+                Option.of(status.statusMessage()).getOrElse(""),
+                msgId(status),
+                ServerTime.parse(status.serverTime()));
+    }
+
+    default Either<AuthError, LoginGrant> toGrant(StatusResponseDto status, LoginResponseDto login) {
+        var token = SessionToken.of(login.sessionToken()).mapLeft(List::of);
+        var profile = AccountProfile.of(
+                        login.accountId(),
+                        Option.of(login.accountName()).getOrElse(""),
+                        orEmpty(login.exchangeList()),
+                        orEmpty(login.orderTypeList()),
+                        orEmpty(login.productList()))
+                .mapLeft(List::ofAll);
+        if (token.isLeft() || profile.isLeft()) {
+            var errors = token.swap().getOrElse(List.empty()).appendAll(profile.swap().getOrElse(List.empty()));
+            return Either.left(new AuthError.UnexpectedResponse(
+                    "a successful login answer with a bad or missing field: "
+                            + errors.map(DomainError::message).mkString("; ")));
+        }
+        return Either.right(new LoginGrant(token.get(), profile.get(), toReply(status)));
+    }
+
+    default AuthError.Rejected toRejected(StatusResponseDto status, int httpStatus) {
+        var messages = List.<String>empty()
+                .appendAll(Option.of(status.statusMessage()).filter(m -> !m.isBlank()))
+                .appendAll(validationErrors(status));
+        return new AuthError.Rejected(
+                Option.of(status.status()).filter(s -> !s.isBlank()).getOrElse("HTTP " + httpStatus),
+                messages,
+                Option.of(status.errorCode()).filter(c -> !c.isBlank()),
+                msgId(status),
+                Option.of(status.serverTime()).map(ServerTime::parse),
+                httpStatus);
+    }
+
+    private static Option<String> msgId(StatusResponseDto status) {
+        return Option.of(status.msgId()).filter(m -> !m.isBlank());
+    }
+
+    private static List<String> validationErrors(StatusResponseDto status) {
+        var node = status.validationErrors();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return List.empty();
+        }
+        if (node.isArray()) {
+            return List.ofAll(node).map(e -> e.isTextual() ? e.asText() : e.toString());
+        }
+        return List.of(node.isTextual() ? node.asText() : node.toString());
+    }
+
+    private static java.util.List<String> orEmpty(java.util.List<String> codes) {
+        return codes == null ? java.util.List.of() : codes;
+    }
+}

@@ -1,0 +1,187 @@
+package io.github.samcoauth.adapter.http;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.domain.DomainError;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How one client instance talks to Samco. Per instance, never static: two accounts or two base URLs
+ * in one JVM do not interfere. Build with {@link #builder()}; {@code build()} checks every value and
+ * does no I/O.
+ *
+ * @param retries how often a request that provably never left (connection refused, unknown host)
+ *     is tried again; 0 switches retries off
+ */
+public record SamcoHttpConfig(
+        URI baseUrl,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Option<InetSocketAddress> proxy,
+        int retries,
+        Duration initialBackoff,
+        boolean wireLogging,
+        int maxBodyBytes) {
+
+    public static final String DEFAULT_BASE_URL = "https://tradeapi.samco.in";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_RETRIES = 2;
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
+
+    public SamcoHttpConfig {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(proxy, "proxy");
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+    }
+
+    /** The defaults: Samco's production URL, 10 s to connect, 30 s for an answer, 2 safe retries. */
+    public static SamcoHttpConfig defaults() {
+        return builder().build().get();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URL without a trailing slash, as Feign expects it. */
+    String target() {
+        var text = baseUrl.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** True for {@code localhost}, {@code 127.x.x.x} and {@code [::1]}; decided without DNS. */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        var h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || IPV4_LOOPBACK.matcher(h).matches();
+    }
+
+    public static final class Builder {
+        private String baseUrl = DEFAULT_BASE_URL;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Option<InetSocketAddress> proxy = Option.none();
+        private int retries = DEFAULT_RETRIES;
+        private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
+        private boolean wireLogging;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+
+        private Builder() {}
+
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /** An HTTP proxy; the host is resolved when a request is made, not here. */
+        public Builder proxy(String host, int port) {
+            this.proxy = Option.some(InetSocketAddress.createUnresolved(host, port));
+            return this;
+        }
+
+        public Builder retries(int retries) {
+            this.retries = retries;
+            return this;
+        }
+
+        public Builder initialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+            return this;
+        }
+
+        /** Logs requests and responses at DEBUG on logger {@code io.github.samcoauth.wire}, secrets redacted. */
+        public Builder wireLogging(boolean wireLogging) {
+            this.wireLogging = wireLogging;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        public Either<AuthError, SamcoHttpConfig> build() {
+            return parseBaseUrl(baseUrl)
+                    .flatMap(url -> positive(connectTimeout, "connect timeout")
+                            .flatMap(c -> positive(requestTimeout, "request timeout"))
+                            .flatMap(r -> positive(initialBackoff, "initial backoff"))
+                            .flatMap(b -> retries < 0 || retries > 10
+                                    ? invalid(new DomainError.Malformed("retries", "0 to 10"))
+                                    : Either.right(b))
+                            .flatMap(b -> maxBodyBytes < 1024
+                                    ? invalid(new DomainError.Malformed("max body size", "at least 1024 bytes"))
+                                    : Either.right(b))
+                            .map(ok -> new SamcoHttpConfig(
+                                    url,
+                                    connectTimeout,
+                                    requestTimeout,
+                                    proxy,
+                                    retries,
+                                    initialBackoff,
+                                    wireLogging,
+                                    maxBodyBytes)));
+        }
+
+        private static <T> Either<AuthError, T> invalid(DomainError error) {
+            return Either.left(new AuthError.InvalidInput(error));
+        }
+
+        private static Either<AuthError, Duration> positive(Duration duration, String field) {
+            return duration == null || duration.isNegative() || duration.isZero()
+                    ? invalid(new DomainError.Malformed(field, "a positive duration"))
+                    : Either.right(duration);
+        }
+
+        private static Either<AuthError, URI> parseBaseUrl(String raw) {
+            if (raw == null || raw.isBlank()) {
+                return invalid(new DomainError.Blank("base URL"));
+            }
+            URI uri;
+            try {
+                uri = new URI(raw.strip());
+            } catch (java.net.URISyntaxException e) {
+                return invalid(new DomainError.Malformed("base URL", "a URL such as " + DEFAULT_BASE_URL));
+            }
+            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                return invalid(new DomainError.Malformed("base URL", "a URL such as " + DEFAULT_BASE_URL));
+            }
+            if (scheme.equals("https")) {
+                return Either.right(uri);
+            }
+            if (scheme.equals("http")) {
+                return isLoopback(uri.getHost())
+                        ? Either.right(uri)
+                        : invalid(new DomainError.Malformed(
+                                "base URL",
+                                "https:// (plain http:// is refused except to this machine: it would send"
+                                        + " login codes and tokens unencrypted)"));
+            }
+            return invalid(new DomainError.Malformed("base URL", "an https:// URL"));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.samcoauth.adapter.http;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The envelope every Samco answer shares. On failure Samco sends {@code statusMessage}, or
+ * {@code validationErrors} (a list), or an {@code errorCode}; any of them may be absent.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record StatusResponseDto(
+        String serverTime,
+        String msgId,
+        String status,
+        String statusMessage,
+        JsonNode validationErrors,
+        String errorCode) {}
