@@ -1,0 +1,108 @@
+package io.github.samcoauth.adapter.persistence;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.port.out.AuditLogPort;
+import io.github.samcoauth.domain.ServerTime;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * Append-only JSON lines at {@code <stateDir>/audit.jsonl} (0600): time, event, uid or account,
+ * Samco's {@code msgId} and server time, outcome. Past {@code maxBytes} the journal rotates to
+ * {@code audit.jsonl.1} … {@code audit.jsonl.<keep>}, the oldest dropped. Writers in several
+ * processes take turns through a lock file.
+ */
+public final class FileAuditLogAdapter implements AuditLogPort {
+
+    public static final long DEFAULT_MAX_BYTES = 1024 * 1024;
+    public static final int DEFAULT_KEEP = 3;
+
+    private final Path stateDir;
+    private final Path journal;
+    private final long maxBytes;
+    private final int keep;
+    private final SecureFiles files;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** No I/O happens here. */
+    public FileAuditLogAdapter(Path stateDir) {
+        this(stateDir, DEFAULT_MAX_BYTES, DEFAULT_KEEP);
+    }
+
+    public FileAuditLogAdapter(Path stateDir, long maxBytes, int keep) {
+        this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
+        this.journal = stateDir.resolve("audit.jsonl");
+        this.maxBytes = maxBytes;
+        this.keep = Math.max(1, keep);
+        this.files = new SecureFiles(stateDir);
+    }
+
+    public Path journal() {
+        return journal;
+    }
+
+    @Override
+    public Either<AuthError, AuditEvent> record(AuditEvent event) {
+        try {
+            var line = json.writeValueAsBytes(toJson(event));
+            var bytes = new byte[line.length + 1];
+            System.arraycopy(line, 0, bytes, 0, line.length);
+            bytes[line.length] = '\n';
+            files.ensureDirectory(stateDir);
+            try (var held = files.lock(stateDir.resolve(".audit.lock"))) {
+                if (Files.exists(journal) && Files.size(journal) + bytes.length > maxBytes) {
+                    rotate();
+                }
+                try (var channel = files.open(journal, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                    var buffer = ByteBuffer.wrap(bytes);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    channel.force(false);
+                }
+            }
+            return Either.right(event);
+        } catch (IOException e) {
+            return Either.left(new AuthError.StorageFailure(
+                    "cannot write the audit journal: " + SecureFiles.reason(e), Option.some(journal.toString())));
+        }
+    }
+
+    private void rotate() throws IOException {
+        for (int i = keep; i >= 1; i--) {
+            var from = i == 1 ? journal : rotated(i - 1);
+            if (Files.exists(from)) {
+                Files.move(from, rotated(i), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        SecureFiles.syncDirectory(stateDir);
+    }
+
+    private Path rotated(int generation) {
+        return journal.resolveSibling(journal.getFileName() + "." + generation);
+    }
+
+    private static AuditLineJson toJson(AuditEvent event) {
+        return new AuditLineJson(
+                event.at().toString(),
+                event.type().label(),
+                event.subject().getOrNull(),
+                event.msgId().getOrNull(),
+                event.serverTime().map(ServerTime::raw).getOrNull(),
+                event.outcome());
+    }
+
+    @Override
+    public String toString() {
+        return "FileAuditLogAdapter[" + journal + "]";
+    }
+}

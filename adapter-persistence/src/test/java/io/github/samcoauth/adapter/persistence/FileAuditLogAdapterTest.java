@@ -1,0 +1,68 @@
+package io.github.samcoauth.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.domain.ServerTime;
+import io.vavr.control.Option;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileAuditLogAdapterTest {
+
+    @TempDir
+    Path stateDir;
+
+    private static AuditEvent event(AuditEvent.Type type, String subject) {
+        return new AuditEvent(
+                Instant.parse("2025-01-13T04:40:40Z"),
+                type,
+                Option.of(subject),
+                Option.some("1e439d95-5e57-4810-b57e-df94e74776ea"),
+                Option.some(ServerTime.parse("13/01/25 10:10:40")),
+                "success");
+    }
+
+    @Test
+    void givenEvents_whenRecorded_thenOneJsonLineEachInA0600File() throws Exception {
+        var audit = new FileAuditLogAdapter(stateDir);
+        audit.record(event(AuditEvent.Type.OTP_REQUESTED, "DV99999"));
+        audit.record(new AuditEvent(
+                Instant.parse("2025-01-13T04:41:00Z"), AuditEvent.Type.LOGIN_REJECTED, Option.none(), Option.none(), Option.none(), "rejected"));
+        assertThat(Files.readAllLines(stateDir.resolve("audit.jsonl")))
+                .containsExactly(
+                        "{\"time\":\"2025-01-13T04:40:40Z\",\"event\":\"otp-requested\",\"subject\":\"DV99999\","
+                                + "\"msgId\":\"1e439d95-5e57-4810-b57e-df94e74776ea\",\"serverTime\":\"13/01/25 10:10:40\",\"outcome\":\"success\"}",
+                        "{\"time\":\"2025-01-13T04:41:00Z\",\"event\":\"login-rejected\",\"outcome\":\"rejected\"}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir.resolve("audit.jsonl"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void givenSizeLimit_whenExceeded_thenRotatedAndBounded() throws Exception {
+        var audit = new FileAuditLogAdapter(stateDir, 1000, 2);
+        for (int i = 0; i < 100; i++) {
+            assertThat(audit.record(event(AuditEvent.Type.LOGIN_SUCCEEDED, "DV" + (10000 + i))).isRight()).isTrue();
+        }
+        assertThat(Files.size(stateDir.resolve("audit.jsonl"))).isLessThanOrEqualTo(1000);
+        assertThat(Files.size(stateDir.resolve("audit.jsonl.1"))).isLessThanOrEqualTo(1000);
+        assertThat(Files.exists(stateDir.resolve("audit.jsonl.2"))).isTrue();
+        assertThat(Files.exists(stateDir.resolve("audit.jsonl.3"))).isFalse();
+        var last = Files.readAllLines(stateDir.resolve("audit.jsonl"));
+        assertThat(last.get(last.size() - 1)).contains("DV10099");
+        assertThat(Files.readAllLines(stateDir.resolve("audit.jsonl.1")).get(0)).contains("\"event\":\"login-succeeded\"");
+    }
+
+    @Test
+    void givenUnwritableLocation_whenRecorded_thenStorageFailure() throws Exception {
+        Files.writeString(stateDir.resolve("file"), "x");
+        var audit = new FileAuditLogAdapter(stateDir.resolve("file/state"));
+        var result = audit.record(event(AuditEvent.Type.LOGOUT, "DV99999"));
+        assertThat(result.getLeft().code()).isEqualTo("storage-failure");
+        assertThat(result.getLeft().message()).startsWith("cannot write the audit journal");
+    }
+}

@@ -1,0 +1,185 @@
+package io.github.samcoauth.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.testing.Sessions;
+import io.github.samcoauth.domain.AccountId;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FileSessionStoreAdapterTest {
+
+    private static final AccountId DV = new AccountId("DV99999");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-13T04:40:40Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+
+    private Path stateDir() {
+        return tmp.resolve("state");
+    }
+
+    private FileSessionStoreAdapter store() {
+        return new FileSessionStoreAdapter(stateDir(), CLOCK);
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    @Test
+    void givenNothing_whenConstructed_thenNoFileTouched() {
+        store();
+        new FileAuditLogAdapter(stateDir());
+        assertThat(Files.exists(stateDir())).isFalse();
+    }
+
+    @Test
+    void givenSave_whenLookingAtTheDisk_thenOwnerOnlyModesAndOneFile() throws Exception {
+        store().save(Sessions.session("DV99999", "f4b8ec1dcc1e9486f723cb5fcba16859"));
+        assertThat(mode(stateDir())).isEqualTo("rwx------");
+        assertThat(mode(stateDir().resolve("sessions"))).isEqualTo("rwx------");
+        assertThat(mode(stateDir().resolve("sessions/DV99999.json"))).isEqualTo("rw-------");
+        try (var listing = Files.list(stateDir().resolve("sessions"))) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("DV99999.json", ".DV99999.lock");
+        }
+    }
+
+    @Test
+    void givenSave_whenFileRead_thenVersionedReadableFormat() throws Exception {
+        store().save(Sessions.session("DV99999", "f4b8ec1dcc1e9486f723cb5fcba16859"));
+        var text = Files.readString(stateDir().resolve("sessions/DV99999.json"));
+        assertThat(text)
+                .startsWith("{\"format\":1,\"accountId\":\"DV99999\"")
+                .contains("\"exchanges\":[\"BFO\",\"BSE\",\"CDS\",\"MCX\",\"NSE\",\"NFO\",\"XNEW\"]")
+                .contains("\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"");
+    }
+
+    @Test
+    void givenAnotherProcessReplacedTheFile_whenFind_thenTheNewSessionIsSeen() {
+        var mine = store();
+        mine.save(Sessions.session("DV99999", "11111111111111111111111111111111"));
+        assertThat(mine.find(DV).get().get().token().value()).isEqualTo("11111111111111111111111111111111");
+        var other = Sessions.session("DV99999", "22222222222222222222222222222222");
+        store().save(other);
+        assertThat(mine.find(DV)).isEqualTo(Either.right(Option.some(other)));
+        store().delete(DV);
+        assertThat(mine.find(DV)).isEqualTo(Either.right(Option.none()));
+    }
+
+    @Test
+    void givenUnchangedFile_whenFoundTwice_thenServedFromMemory() {
+        var store = store();
+        store.save(Sessions.session("DV99999", "11111111111111111111111111111111"));
+        var first = store.find(DV).get().get();
+        assertThat(store.find(DV).get().get()).isSameAs(first);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{\"format\":1,\"accountId\":\"DV99", "[1,2]", "{\"hello\":\"world\"}", "{\"format\":0}",
+        "{\"format\":1,\"accountId\":\"DV99999\",\"sessionToken\":\"short\"}",
+        "{\"format\":1,\"accountId\":\"RM3XXXXX\",\"accountName\":\"A\",\"exchanges\":[],\"orderTypes\":[],\"products\":[],\"sessionToken\":\"f4b8ec1dcc1e9486f723cb5fcba16859\",\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"}"})
+    void givenCorruptFile_whenFind_thenMovedAsideAndReportedWithItsPath(String content) throws Exception {
+        Files.createDirectories(stateDir().resolve("sessions"));
+        var file = stateDir().resolve("sessions/DV99999.json");
+        Files.writeString(file, content);
+        var result = store().find(DV);
+        var aside = stateDir().resolve("sessions/DV99999.json.corrupt-20250113T044040.000Z");
+        assertThat(result.getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+        assertThat(((AuthError.StorageFailure) result.getLeft()).path()).isEqualTo(Option.some(aside.toString()));
+        assertThat(result.getLeft().message()).contains("moved aside");
+        assertThat(Files.readString(aside)).isEqualTo(content);
+        assertThat(Files.exists(file)).isFalse();
+        assertThat(store().find(DV)).isEqualTo(Either.right(Option.none()));
+        assertThat(store().findAll().get()).isEmpty();
+    }
+
+    @Test
+    void givenFileOfANewerFormat_whenFind_thenStorageFailureAndFileUntouched() throws Exception {
+        Files.createDirectories(stateDir().resolve("sessions"));
+        var file = stateDir().resolve("sessions/DV99999.json");
+        var content = "{\"format\":2,\"everything\":\"different\"}";
+        Files.writeString(file, content);
+        var error = store().find(DV).getLeft();
+        assertThat(error.message()).contains("newer samco-auth (format 2)").contains("left untouched");
+        assertThat(Files.readString(file)).isEqualTo(content);
+        assertThat(store().findAll().getLeft().code()).isEqualTo("storage-failure");
+    }
+
+    @Test
+    void givenStrayFiles_whenFindAll_thenOnlySessionFilesCount() throws Exception {
+        var store = store();
+        store.save(Sessions.session("DV99999", "11111111111111111111111111111111"));
+        var dir = stateDir().resolve("sessions");
+        Files.writeString(dir.resolve(".DV99999.json.0000.tmp"), "{\"format\":1,\"acc");
+        Files.writeString(dir.resolve("notes.txt"), "hello");
+        Files.writeString(dir.resolve("dv99999.json.bak"), "{}");
+        Files.createDirectory(dir.resolve("sub.json"));
+        assertThat(store.findAll().get().map(s -> s.accountId())).containsExactly(DV);
+        store.save(Sessions.session("DV99999", "22222222222222222222222222222222"));
+        assertThat(Files.exists(dir.resolve(".DV99999.json.0000.tmp"))).isFalse();
+    }
+
+    @Test
+    void givenStateDirBelowAFile_whenSave_thenStorageFailureNamingThePath() throws Exception {
+        Files.writeString(tmp.resolve("blocker"), "x");
+        var store = new FileSessionStoreAdapter(tmp.resolve("blocker/state"), CLOCK);
+        var result = store.save(Sessions.session("DV99999", "11111111111111111111111111111111"));
+        assertThat(result.getLeft().code()).isEqualTo("storage-failure");
+        assertThat(result.getLeft().message()).startsWith("cannot save the session: ").contains("blocker");
+        assertThat(store.findAll()).isEqualTo(Either.right(io.vavr.collection.List.empty()));
+    }
+
+    @Test
+    void givenReadOnlyStateDirectory_whenSave_thenStorageFailurePermissionDenied() throws Exception {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root may write anywhere");
+        Files.createDirectories(stateDir());
+        Files.setPosixFilePermissions(stateDir(), PosixFilePermissions.fromString("r-x------"));
+        try {
+            var result = store().save(Sessions.session("DV99999", "11111111111111111111111111111111"));
+            assertThat(result.getLeft().message()).contains("permission denied");
+        } finally {
+            Files.setPosixFilePermissions(stateDir(), PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void givenUnreadableFile_whenFind_thenStorageFailureAndFileKept() throws Exception {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root may read anything");
+        store().save(Sessions.session("DV99999", "11111111111111111111111111111111"));
+        var file = stateDir().resolve("sessions/DV99999.json");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        var result = new FileSessionStoreAdapter(stateDir(), CLOCK).find(DV);
+        assertThat(result.getLeft().message()).contains("permission denied");
+        assertThat(Files.exists(file)).isTrue();
+    }
+
+    @Test
+    void givenNoStateDirectory_whenDeleteOrFind_thenNothingCreated() {
+        assertThat(store().delete(DV)).isEqualTo(Either.right(false));
+        assertThat(store().find(DV)).isEqualTo(Either.right(Option.none()));
+        assertThat(Files.exists(stateDir())).isFalse();
+    }
+
+    @Test
+    void givenSessionFile_whenRead_thenTokenOnlyInTheFileNotInToString() throws Exception {
+        var store = store();
+        store.save(Sessions.session("DV99999", "f4b8ec1dcc1e9486f723cb5fcba16859"));
+        assertThat(Files.readString(stateDir().resolve("sessions/DV99999.json"), StandardCharsets.UTF_8))
+                .contains("f4b8ec1dcc1e9486f723cb5fcba16859");
+        assertThat(store.toString() + store.find(DV)).doesNotContain("f4b8ec1dcc1e9486f723cb5fcba16859");
+    }
+}
