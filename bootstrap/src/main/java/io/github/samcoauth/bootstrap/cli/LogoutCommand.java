@@ -1,0 +1,76 @@
+package io.github.samcoauth.bootstrap.cli;
+
+import io.github.samcoauth.application.port.in.LogoutResult;
+import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "logout",
+        description = {
+            "Log out at Samco, then remove the local session.",
+            "The local session is removed even when Samco cannot be reached."
+        })
+final class LogoutCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SamcoCli root;
+
+    @Option(names = "--account", paramLabel = "ID", description = "the account (required when several have a session)")
+    String account;
+
+    @Override
+    public Integer call() {
+        var output = root.output();
+        var command = io.github.samcoauth.application.port.in.LogoutCommand.of(account);
+        if (command.isLeft()) {
+            return output.fail(command.getLeft());
+        }
+        var facade = root.facade();
+        if (facade.isLeft()) {
+            return output.fail(facade.getLeft());
+        }
+        LogoutResult result;
+        try (var spinner = Spinner.start(output, "Logging out at Samco…")) {
+            var attempt = facade.get().logoutUseCase().logout(command.get());
+            spinner.close();
+            if (attempt.isLeft()) {
+                return output.fail(attempt.getLeft());
+            }
+            result = attempt.get();
+        }
+        var id = result.account().value();
+        var object = new LinkedHashMap<String, Object>();
+        object.put("account", id);
+        var remote = result.remote();
+        if (remote instanceof LogoutResult.Remote.LoggedOut done) {
+            object.put("remote", "logged-out");
+            done.reply().msgId().forEach(m -> object.put("msgId", m));
+            output.line("Logged out " + id + " at Samco.");
+        } else if (remote instanceof LogoutResult.Remote.SkippedExpired) {
+            object.put("remote", "expired");
+            output.line("The session of " + id + " had already expired; nothing to end at Samco.");
+        } else {
+            object.put("remote", "failed");
+        }
+        object.put("local", result.localFailure().isEmpty() ? "removed" : "failed");
+        if (result.localFailure().isEmpty()) {
+            output.line("Local session removed.");
+        }
+        if (remote instanceof LogoutResult.Remote.Failed failed) {
+            if (!output.json()) {
+                output.note("Samco did not confirm the logout: the token may stay valid at Samco until it expires.");
+            }
+            return output.fail(failed.error(), object);
+        }
+        if (result.localFailure().isDefined()) {
+            return output.fail(result.localFailure().get(), object);
+        }
+        if (output.json()) {
+            output.object(object);
+        }
+        return ExitCodes.OK;
+    }
+}

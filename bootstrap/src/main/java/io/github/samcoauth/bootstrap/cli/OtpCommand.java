@@ -1,0 +1,53 @@
+package io.github.samcoauth.bootstrap.cli;
+
+import io.github.samcoauth.application.port.in.RequestOtpCommand;
+import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "otp", description = "Ask Samco to send an OTP to your phone and e-mail (generateOtp).")
+final class OtpCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SamcoCli root;
+
+    @Option(names = "--uid", required = true, paramLabel = "UID", description = "your Samco client code, e.g. DV99999")
+    String uid;
+
+    @Override
+    public Integer call() {
+        var output = root.output();
+        var command = RequestOtpCommand.of(uid);
+        if (command.isLeft()) {
+            return output.fail(command.getLeft());
+        }
+        output.note("note: Samco has deprecated /otp/generateOtp; it still works, but may be removed."
+                + " Samco's web dashboard is the supported way to get a login code.");
+        var facade = root.facade();
+        if (facade.isLeft()) {
+            return output.fail(facade.getLeft());
+        }
+        try (var spinner = Spinner.start(output, "Asking Samco to send an OTP…")) {
+            var result = facade.get().requestOtpUseCase().requestOtp(command.get());
+            spinner.close();
+            if (result.isLeft()) {
+                return output.fail(result.getLeft());
+            }
+            var reply = result.get();
+            if (output.json()) {
+                var object = new LinkedHashMap<String, Object>();
+                object.put("uid", command.get().uid().value());
+                object.putAll(Output.reply(reply));
+                object.put("deprecated", true);
+                output.object(object);
+            } else {
+                output.line(reply.statusMessage().isBlank() ? "Samco accepted the request." : reply.statusMessage());
+                reply.msgId().forEach(m -> output.line("msgId: " + m));
+                output.line("Next: samco login   (enter the code you received)");
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.github.samcoauth.bootstrap.cli;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.bootstrap.SamcoAuth;
+import io.vavr.control.Either;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code samco}: log in to the Samco Trade API from a terminal or a script. */
+@Command(
+        name = "samco",
+        mixinStandardHelpOptions = true,
+        versionProvider = SamcoCli.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "Log in to the Samco Trade API and keep the session.",
+        subcommands = {
+            OtpCommand.class,
+            LoginCommand.class,
+            SessionCommand.class,
+            TokenCommand.class,
+            LogoutCommand.class,
+            SandboxCommand.class,
+            DemoCommand.class
+        },
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  SAMCO_BASE_URL   default for --base-url (https://tradeapi.samco.in)",
+            "  SAMCO_STATE_DIR  default for --state-dir (~/.samco)",
+            "",
+            "Exit codes: 0 ok, 1 bug, 2 invalid input or usage, 3 rejected by Samco, 4 no valid session,",
+            "            5 Samco unavailable, 6 unexpected response from Samco, 7 local storage failure."
+        })
+public final class SamcoCli implements Callable<Integer> {
+
+    @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT, description = "Samco's API (env SAMCO_BASE_URL)")
+    String baseUrl;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, description = "where sessions are kept (env SAMCO_STATE_DIR, default ~/.samco)")
+    Path stateDir;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, description = "how long to wait for Samco (default 30)")
+    Integer timeoutSeconds;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "print exactly one JSON object on stdout")
+    boolean json;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "log the HTTP exchange (secrets masked) and show stack traces")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+    private final InputStream in;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean interactive;
+
+    SamcoCli(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive) {
+        this.env = env;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.interactive = interactive;
+    }
+
+    public static void main(String[] args) {
+        configureLogging(Arrays.asList(args).contains("--verbose"));
+        var out = new PrintWriter(new OutputStreamWriter(new PrintStream(System.out, true), StandardCharsets.UTF_8), true);
+        var err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, System.getenv(), System.in, out, err, Terminal.interactive());
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; never throws, returns the exit code. */
+    static int run(String[] args, Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive) {
+        var root = new SamcoCli(env, in, out, err, interactive);
+        var line = new CommandLine(root);
+        boolean jsonRequested = Arrays.asList(args).contains("--json");
+        boolean verboseRequested = Arrays.asList(args).contains("--verbose");
+        line.setOut(out);
+        line.setErr(err);
+        line.setParameterExceptionHandler((ex, ignored) -> {
+            var message = ex.getMessage();
+            if (jsonRequested) {
+                out.println("{\"error\":{\"code\":\"usage\",\"message\":" + quote(message) + "}}");
+                out.flush();
+            } else {
+                err.println("samco: " + message);
+                err.println("hint: samco --help lists the commands and options");
+                err.flush();
+            }
+            return ExitCodes.USAGE;
+        });
+        line.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (jsonRequested) {
+                out.println("{\"error\":{\"code\":\"bug\",\"message\":" + quote("internal error: " + ex.getClass().getName()) + "}}");
+                out.flush();
+            } else {
+                err.println("samco: internal error (" + ex.getClass().getName() + "); run with --verbose for details");
+            }
+            if (verboseRequested) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.BUG;
+        });
+        return line.execute(args);
+    }
+
+    private static String quote(String text) {
+        var sb = new StringBuilder("\"");
+        for (char c : (text == null ? "" : text).toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** slf4j-simple reads these once, at its first use: quiet by default, DEBUG with --verbose. */
+    static void configureLogging(boolean verbose) {
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    @Override
+    public Integer call() {
+        err.println("samco: a command is required");
+        spec.commandLine().usage(err);
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    // --- for the subcommands -----------------------------------------------------------------
+
+    Output output() {
+        return new Output(out, err, json, verbose, interactive);
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    /** The effective state directory: option, else SAMCO_STATE_DIR, else ~/.samco. */
+    Path effectiveStateDir() {
+        if (stateDir != null) {
+            return stateDir;
+        }
+        var fromEnv = env.get("SAMCO_STATE_DIR");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        return Path.of(System.getProperty("user.home"), ".samco");
+    }
+
+    /** The effective base URL: option, else SAMCO_BASE_URL, else Samco's production URL. */
+    String effectiveBaseUrl() {
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        var fromEnv = env.get("SAMCO_BASE_URL");
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : io.github.samcoauth.adapter.http.SamcoHttpConfig.DEFAULT_BASE_URL;
+    }
+
+    /** The facade configured from the options; no I/O happens here. */
+    Either<AuthError, SamcoAuth> facade() {
+        var builder = SamcoAuth.builder()
+                .baseUrl(effectiveBaseUrl())
+                .stateDir(effectiveStateDir())
+                .wireLogging(verbose);
+        if (timeoutSeconds != null) {
+            if (timeoutSeconds <= 0 || timeoutSeconds > 3600) {
+                return Either.left(new AuthError.InvalidInput(
+                        new io.github.samcoauth.domain.DomainError.Malformed("timeout", "1 to 3600 seconds")));
+            }
+            builder.requestTimeout(Duration.ofSeconds(timeoutSeconds))
+                    .connectTimeout(Duration.ofSeconds(Math.min(10, timeoutSeconds)));
+        }
+        return builder.build();
+    }
+
+    /** The global options as arguments, to run another command with the same settings. */
+    java.util.List<String> globalArguments() {
+        var args = new java.util.ArrayList<String>();
+        if (timeoutSeconds != null) {
+            args.add("--timeout");
+            args.add(timeoutSeconds.toString());
+        }
+        if (verbose) {
+            args.add("--verbose");
+        }
+        return args;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            var version = SamcoCli.class.getPackage().getImplementationVersion();
+            return new String[] {"samco " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
