@@ -23,12 +23,12 @@ final class OtpCommand implements Callable<Integer> {
         if (command.isLeft()) {
             return output.fail(command.getLeft());
         }
-        output.note("note: Samco has deprecated /otp/generateOtp; it still works, but may be removed."
-                + " Samco's web dashboard is the supported way to get a login code.");
         var facade = root.facade();
         if (facade.isLeft()) {
             return output.fail(facade.getLeft());
         }
+        output.note("note: Samco has deprecated /otp/generateOtp; it still works, but may be removed."
+                + " Samco's web dashboard is the supported way to get a login code.");
         try (var spinner = Spinner.start(output, "Asking Samco to send an OTP…")) {
             var result = facade.get().requestOtpUseCase().requestOtp(command.get());
             spinner.close();

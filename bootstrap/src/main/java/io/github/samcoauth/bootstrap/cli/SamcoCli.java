@@ -42,8 +42,10 @@ import picocli.CommandLine.Spec;
             "  SAMCO_BASE_URL   default for --base-url (https://tradeapi.samco.in)",
             "  SAMCO_STATE_DIR  default for --state-dir (~/.samco)",
             "",
-            "Exit codes: 0 ok, 1 bug, 2 invalid input or usage, 3 rejected by Samco, 4 no valid session,",
-            "            5 Samco unavailable, 6 unexpected response from Samco, 7 local storage failure."
+            "Exit codes:",
+            "  0 ok              3 rejected by Samco     6 unexpected response from Samco",
+            "  1 bug             4 no valid session      7 local storage failure",
+            "  2 invalid input   5 Samco unavailable"
         })
 public final class SamcoCli implements Callable<Integer> {
 
