@@ -78,6 +78,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Delivery> outbox = new LinkedBlockingQueue<>();
     private final List<Consumer<Delivery>> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     private SandboxServer(int port, Clock clock, Duration codeTtl, Map<String, String> accounts) throws IOException {
         this.clock = clock;
@@ -132,6 +133,11 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
+    /** How many requests the sandbox has received, of any kind. */
+    public int requestCount() {
+        return requests.get();
+    }
+
     /** How many issued tokens are still live (not logged out). */
     public int liveSessions() {
         return tokens.size();
@@ -146,6 +152,7 @@ public final class SandboxServer implements AutoCloseable {
     // --- the API -----------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         try (exchange) {
             var method = exchange.getRequestMethod();
             var path = exchange.getRequestURI().getPath();

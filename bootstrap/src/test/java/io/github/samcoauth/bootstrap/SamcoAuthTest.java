@@ -1,0 +1,131 @@
+package io.github.samcoauth.bootstrap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.in.LogoutResult;
+import io.github.samcoauth.application.testing.InMemorySessionStore;
+import io.github.samcoauth.application.testing.ScriptedSamcoAuth;
+import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
+import io.github.samcoauth.domain.AccountId;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SamcoAuthTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void givenBuilder_whenBuilt_thenNoFileOrNetworkTouched() {
+        var state = tmp.resolve("never-created");
+        var auth = SamcoAuth.builder().baseUrl("https://no-such-host.invalid").stateDir(state).build();
+        assertThat(auth.isRight()).isTrue();
+        assertThat(Files.exists(state)).isFalse();
+    }
+
+    @Test
+    void givenBadSettings_whenBuilt_thenInvalidInput() {
+        assertThat(SamcoAuth.builder().baseUrl("http://tradeapi.samco.in").build().getLeft().code()).isEqualTo("invalid-input");
+        assertThat(SamcoAuth.builder().stateDir(null).build().getLeft().message()).isEqualTo("state directory is required");
+        assertThat(SamcoAuth.builder().requestTimeout(Duration.ofSeconds(-1)).build().isLeft()).isTrue();
+    }
+
+    @Test
+    void givenSandbox_whenWholeFlowThroughTheFacade_thenSessionKeptAndEnded() throws Exception {
+        try (var sandbox = SandboxServer.start();
+                var auth = SamcoAuth.builder().baseUrl(sandbox.url()).stateDir(tmp).build().get()) {
+            assertThat(auth.requestOtp("dv99999").isRight()).isTrue();
+            var code = sandbox.awaitOtp("DV99999", Duration.ofSeconds(5)).orElseThrow().code();
+            var session = auth.login(code).get();
+            assertThat(auth.current()).isEqualTo(Either.right(session));
+            assertThat(Files.exists(tmp.resolve("sessions/DV99999.json"))).isTrue();
+            assertThat(Files.readString(tmp.resolve("audit.jsonl"))).contains("otp-requested", "login-succeeded").doesNotContain(code);
+
+            var result = auth.logout().get();
+            assertThat(result.remote()).isInstanceOf(LogoutResult.Remote.LoggedOut.class);
+            assertThat(auth.current()).isEqualTo(Either.left(new AuthError.NoSession(Option.none())));
+            assertThat(sandbox.liveSessions()).isZero();
+        }
+    }
+
+    @Test
+    void givenTwoAccountsInOneJvm_whenEachLogsOut_thenEachUsedItsOwnToken() throws Exception {
+        try (var sandbox = SandboxServer.start()) {
+            var first = SamcoAuth.builder().baseUrl(sandbox.url()).stateDir(tmp.resolve("a")).build().get();
+            var second = SamcoAuth.builder().baseUrl(sandbox.url()).stateDir(tmp.resolve("b")).build().get();
+            first.requestOtp("DV99999");
+            var a = first.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5)).orElseThrow().code()).get();
+            second.requestOtp("RM3XXXXX");
+            var b = second.login(sandbox.awaitOtp("RM3XXXXX", Duration.ofSeconds(5)).orElseThrow().code()).get();
+            assertThat(a.token()).isNotEqualTo(b.token());
+            assertThat(first.current().get().accountId()).isEqualTo(new AccountId("DV99999"));
+            assertThat(second.current().get().accountId()).isEqualTo(new AccountId("RM3XXXXX"));
+            // the sandbox accepts each token once: both logouts succeed only if each sent its own
+            assertThat(first.logout().get().complete()).isTrue();
+            assertThat(second.logout().get().complete()).isTrue();
+        }
+    }
+
+    @Test
+    void givenOneStoreAndTwoAccounts_whenCurrentWithoutAccount_thenAccountRequired() throws Exception {
+        try (var sandbox = SandboxServer.start();
+                var auth = SamcoAuth.builder().baseUrl(sandbox.url()).stateDir(tmp).build().get()) {
+            auth.requestOtp("DV99999");
+            auth.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5)).orElseThrow().code());
+            auth.requestOtp("RM3XXXXX");
+            auth.login(sandbox.awaitOtp("RM3XXXXX", Duration.ofSeconds(5)).orElseThrow().code());
+            assertThat(auth.current().getLeft().code()).isEqualTo("account-required");
+            assertThat(auth.current(new AccountId("RM3XXXXX")).isRight()).isTrue();
+            assertThat(auth.logout(new AccountId("RM3XXXXX")).get().complete()).isTrue();
+            assertThat(auth.current().get().accountId()).isEqualTo(new AccountId("DV99999"));
+        }
+    }
+
+    @Test
+    void givenReplacedPorts_whenUsed_thenThePlatformsPortsAreCalled() throws Exception {
+        var store = new InMemorySessionStore();
+        var samco = new ScriptedSamcoAuth();
+        var auth = SamcoAuth.builder().sessionStore(store).samcoAuth(samco).auditLog(e -> Either.right(e)).stateDir(tmp).build().get();
+        auth.requestOtp("DV99999");
+        assertThat(samco.calls()).containsExactly("generateOtp:DV99999");
+        assertThat(auth.current().getLeft().code()).isEqualTo("no-session");
+        assertThat(store.reads()).isEqualTo(1);
+        try (var files = Files.list(tmp)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void givenPlatformFeignClient_whenInterceptorUsed_thenCurrentTokenSent() throws Exception {
+        var wire = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort());
+        wire.start();
+        try (var sandbox = SandboxServer.start();
+                var auth = SamcoAuth.builder().baseUrl(sandbox.url()).stateDir(tmp).build().get()) {
+            auth.requestOtp("DV99999");
+            var session = auth.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5)).orElseThrow().code()).get();
+            wire.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/ip/whoami").willReturn(aResponse().withStatus(200).withBody("{}")));
+            var client = feign.Feign.builder()
+                    .requestInterceptor(auth.sessionHeaderInterceptor())
+                    .target(WhoAmI.class, wire.baseUrl());
+            client.whoami();
+            wire.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/ip/whoami"))
+                    .withHeader("x-session-token", com.github.tomakehurst.wiremock.client.WireMock.equalTo(session.token().value())));
+        } finally {
+            wire.stop();
+        }
+    }
+
+    interface WhoAmI {
+        @feign.RequestLine("GET /ip/whoami")
+        String whoami();
+    }
+}
