@@ -61,8 +61,8 @@ public sealed interface AuthError {
         @Override
         public String message() {
             var said = messages.isEmpty() ? "no reason given" : messages.mkString("; ");
-            return "Samco rejected the request (" + status + errorCode.map(c -> ", " + c).getOrElse("") + "): "
-                    + said;
+            return "Samco rejected the request (" + status
+                    + errorCode.map(c -> ", " + c).getOrElse("") + "): " + said;
         }
     }
 

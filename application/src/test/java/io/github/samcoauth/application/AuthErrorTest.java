@@ -23,13 +23,21 @@ class AuthErrorTest {
                                         Option.none(),
                                         Option.some(ServerTime.parse("13/01/25 15:00:29")),
                                         200),
-                                new AuthError.Rejected("Error", List.empty(), Option.some("EOAUTH001"), Option.none(), Option.none(), 401),
+                                new AuthError.Rejected(
+                                        "Error",
+                                        List.empty(),
+                                        Option.some("EOAUTH001"),
+                                        Option.none(),
+                                        Option.none(),
+                                        401),
                                 new AuthError.Unavailable("Samco answered 502 Bad Gateway"),
                                 new AuthError.UnexpectedResponse("the body is not JSON"),
                                 new AuthError.NoSession(Option.some(account)),
                                 new AuthError.NoSession(Option.none()),
-                                new AuthError.AccountRequired(List.of(account, AccountId.of("RM3XXXXX").get())),
-                                new AuthError.StorageFailure("cannot write the session file", Option.some("/tmp/x.json")))
+                                new AuthError.AccountRequired(List.of(
+                                        account, AccountId.of("RM3XXXXX").get())),
+                                new AuthError.StorageFailure(
+                                        "cannot write the session file", Option.some("/tmp/x.json")))
                         .map(e -> e.code() + " | " + e.message()))
                 .containsExactly(
                         "invalid-input | uid is required",

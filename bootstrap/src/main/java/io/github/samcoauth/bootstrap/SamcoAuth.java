@@ -222,10 +222,12 @@ public final class SamcoAuth implements AutoCloseable {
 
         public Either<AuthError, SamcoAuth> build() {
             if (stateDir == null) {
-                return Either.left(new AuthError.InvalidInput(new io.github.samcoauth.domain.DomainError.Blank("state directory")));
+                return Either.left(new AuthError.InvalidInput(
+                        new io.github.samcoauth.domain.DomainError.Blank("state directory")));
             }
             if (clock == null) {
-                return Either.left(new AuthError.InvalidInput(new io.github.samcoauth.domain.DomainError.Blank("clock")));
+                return Either.left(
+                        new AuthError.InvalidInput(new io.github.samcoauth.domain.DomainError.Blank("clock")));
             }
             return http.build().map(config -> {
                 var dir = stateDir.toAbsolutePath();

@@ -25,28 +25,49 @@ class SamcoAuthTest {
     @Test
     void givenBuilder_whenBuilt_thenNoFileOrNetworkTouched() {
         var state = tmp.resolve("never-created");
-        var auth = SamcoAuth.builder().baseUrl("https://no-such-host.invalid").stateDir(state).build();
+        var auth = SamcoAuth.builder()
+                .baseUrl("https://no-such-host.invalid")
+                .stateDir(state)
+                .build();
         assertThat(auth.isRight()).isTrue();
         assertThat(Files.exists(state)).isFalse();
     }
 
     @Test
     void givenBadSettings_whenBuilt_thenInvalidInput() {
-        assertThat(SamcoAuth.builder().baseUrl("http://tradeapi.samco.in").build().getLeft().code()).isEqualTo("invalid-input");
-        assertThat(SamcoAuth.builder().stateDir(null).build().getLeft().message()).isEqualTo("state directory is required");
-        assertThat(SamcoAuth.builder().requestTimeout(Duration.ofSeconds(-1)).build().isLeft()).isTrue();
+        assertThat(SamcoAuth.builder()
+                        .baseUrl("http://tradeapi.samco.in")
+                        .build()
+                        .getLeft()
+                        .code())
+                .isEqualTo("invalid-input");
+        assertThat(SamcoAuth.builder().stateDir(null).build().getLeft().message())
+                .isEqualTo("state directory is required");
+        assertThat(SamcoAuth.builder()
+                        .requestTimeout(Duration.ofSeconds(-1))
+                        .build()
+                        .isLeft())
+                .isTrue();
     }
 
     @Test
     void givenSandbox_whenWholeFlowThroughTheFacade_thenSessionKeptAndEnded() throws Exception {
         try (var sandbox = SandboxServer.start();
-                var auth = SamcoAuth.builder().baseUrl(sandbox.url()).stateDir(tmp).build().get()) {
+                var auth = SamcoAuth.builder()
+                        .baseUrl(sandbox.url())
+                        .stateDir(tmp)
+                        .build()
+                        .get()) {
             assertThat(auth.requestOtp("dv99999").isRight()).isTrue();
-            var code = sandbox.awaitOtp("DV99999", Duration.ofSeconds(5)).orElseThrow().code();
+            var code = sandbox.awaitOtp("DV99999", Duration.ofSeconds(5))
+                    .orElseThrow()
+                    .code();
             var session = auth.login(code).get();
             assertThat(auth.current()).isEqualTo(Either.right(session));
             assertThat(Files.exists(tmp.resolve("sessions/DV99999.json"))).isTrue();
-            assertThat(Files.readString(tmp.resolve("audit.jsonl"))).contains("otp-requested", "login-succeeded").doesNotContain(code);
+            assertThat(Files.readString(tmp.resolve("audit.jsonl")))
+                    .contains("otp-requested", "login-succeeded")
+                    .doesNotContain(code);
 
             var result = auth.logout().get();
             assertThat(result.remote()).isInstanceOf(LogoutResult.Remote.LoggedOut.class);
@@ -58,12 +79,26 @@ class SamcoAuthTest {
     @Test
     void givenTwoAccountsInOneJvm_whenEachLogsOut_thenEachUsedItsOwnToken() throws Exception {
         try (var sandbox = SandboxServer.start()) {
-            var first = SamcoAuth.builder().baseUrl(sandbox.url()).stateDir(tmp.resolve("a")).build().get();
-            var second = SamcoAuth.builder().baseUrl(sandbox.url()).stateDir(tmp.resolve("b")).build().get();
+            var first = SamcoAuth.builder()
+                    .baseUrl(sandbox.url())
+                    .stateDir(tmp.resolve("a"))
+                    .build()
+                    .get();
+            var second = SamcoAuth.builder()
+                    .baseUrl(sandbox.url())
+                    .stateDir(tmp.resolve("b"))
+                    .build()
+                    .get();
             first.requestOtp("DV99999");
-            var a = first.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5)).orElseThrow().code()).get();
+            var a = first.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5))
+                            .orElseThrow()
+                            .code())
+                    .get();
             second.requestOtp("RM3XXXXX");
-            var b = second.login(sandbox.awaitOtp("RM3XXXXX", Duration.ofSeconds(5)).orElseThrow().code()).get();
+            var b = second.login(sandbox.awaitOtp("RM3XXXXX", Duration.ofSeconds(5))
+                            .orElseThrow()
+                            .code())
+                    .get();
             assertThat(a.token()).isNotEqualTo(b.token());
             assertThat(first.current().get().accountId()).isEqualTo(new AccountId("DV99999"));
             assertThat(second.current().get().accountId()).isEqualTo(new AccountId("RM3XXXXX"));
@@ -76,11 +111,19 @@ class SamcoAuthTest {
     @Test
     void givenOneStoreAndTwoAccounts_whenCurrentWithoutAccount_thenAccountRequired() throws Exception {
         try (var sandbox = SandboxServer.start();
-                var auth = SamcoAuth.builder().baseUrl(sandbox.url()).stateDir(tmp).build().get()) {
+                var auth = SamcoAuth.builder()
+                        .baseUrl(sandbox.url())
+                        .stateDir(tmp)
+                        .build()
+                        .get()) {
             auth.requestOtp("DV99999");
-            auth.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5)).orElseThrow().code());
+            auth.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5))
+                    .orElseThrow()
+                    .code());
             auth.requestOtp("RM3XXXXX");
-            auth.login(sandbox.awaitOtp("RM3XXXXX", Duration.ofSeconds(5)).orElseThrow().code());
+            auth.login(sandbox.awaitOtp("RM3XXXXX", Duration.ofSeconds(5))
+                    .orElseThrow()
+                    .code());
             assertThat(auth.current().getLeft().code()).isEqualTo("account-required");
             assertThat(auth.current(new AccountId("RM3XXXXX")).isRight()).isTrue();
             assertThat(auth.logout(new AccountId("RM3XXXXX")).get().complete()).isTrue();
@@ -92,7 +135,13 @@ class SamcoAuthTest {
     void givenReplacedPorts_whenUsed_thenThePlatformsPortsAreCalled() throws Exception {
         var store = new InMemorySessionStore();
         var samco = new ScriptedSamcoAuth();
-        var auth = SamcoAuth.builder().sessionStore(store).samcoAuth(samco).auditLog(e -> Either.right(e)).stateDir(tmp).build().get();
+        var auth = SamcoAuth.builder()
+                .sessionStore(store)
+                .samcoAuth(samco)
+                .auditLog(e -> Either.right(e))
+                .stateDir(tmp)
+                .build()
+                .get();
         auth.requestOtp("DV99999");
         assertThat(samco.calls()).containsExactly("generateOtp:DV99999");
         assertThat(auth.current().getLeft().code()).isEqualTo("no-session");
@@ -105,20 +154,32 @@ class SamcoAuthTest {
     @Test
     void givenPlatformFeignClient_whenInterceptorUsed_thenCurrentTokenSent() throws Exception {
         var wire = new com.github.tomakehurst.wiremock.WireMockServer(
-                com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort());
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig()
+                        .dynamicPort());
         wire.start();
         try (var sandbox = SandboxServer.start();
-                var auth = SamcoAuth.builder().baseUrl(sandbox.url()).stateDir(tmp).build().get()) {
+                var auth = SamcoAuth.builder()
+                        .baseUrl(sandbox.url())
+                        .stateDir(tmp)
+                        .build()
+                        .get()) {
             auth.requestOtp("DV99999");
-            var session = auth.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5)).orElseThrow().code()).get();
-            wire.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/ip/whoami").willReturn(aResponse().withStatus(200).withBody("{}")));
+            var session = auth.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5))
+                            .orElseThrow()
+                            .code())
+                    .get();
+            wire.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/ip/whoami")
+                    .willReturn(aResponse().withStatus(200).withBody("{}")));
             var client = feign.Feign.builder()
                     .requestInterceptor(auth.sessionHeaderInterceptor())
                     .target(WhoAmI.class, wire.baseUrl());
             client.whoami();
             wire.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                             com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/ip/whoami"))
-                    .withHeader("x-session-token", com.github.tomakehurst.wiremock.client.WireMock.equalTo(session.token().value())));
+                    .withHeader(
+                            "x-session-token",
+                            com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                                    session.token().value())));
         } finally {
             wire.stop();
         }

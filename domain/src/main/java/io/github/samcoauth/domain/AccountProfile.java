@@ -70,8 +70,6 @@ public record AccountProfile(
         }
         var parsed = List.ofAll(raw).map(factory);
         var errors = parsed.filter(Either::isLeft).map(Either::getLeft);
-        return errors.isEmpty()
-                ? Validation.valid(parsed.map(Either::get))
-                : Validation.invalid(errors);
+        return errors.isEmpty() ? Validation.valid(parsed.map(Either::get)) : Validation.invalid(errors);
     }
 }

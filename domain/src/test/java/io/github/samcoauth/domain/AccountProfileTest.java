@@ -43,15 +43,23 @@ class AccountProfileTest {
     @Test
     void givenNameWithControlCharacterOrTooLong_whenOf_thenMalformed() {
         var none = java.util.List.<String>of();
-        assertThat(AccountProfile.of("DV99999", "A\nB", none, none, none).getLeft().head().code())
+        assertThat(AccountProfile.of("DV99999", "A\nB", none, none, none)
+                        .getLeft()
+                        .head()
+                        .code())
                 .isEqualTo("malformed");
-        assertThat(AccountProfile.of("DV99999", "A".repeat(201), none, none, none).isLeft()).isTrue();
-        assertThat(AccountProfile.of("DV99999", "A".repeat(200), none, none, none).isRight()).isTrue();
+        assertThat(AccountProfile.of("DV99999", "A".repeat(201), none, none, none)
+                        .isLeft())
+                .isTrue();
+        assertThat(AccountProfile.of("DV99999", "A".repeat(200), none, none, none)
+                        .isRight())
+                .isTrue();
     }
 
     @Test
     void givenNullParts_whenConstructed_thenRefused() {
-        assertThatThrownBy(() -> new AccountProfile(new AccountId("DV99999"), null, List.empty(), List.empty(), List.empty()))
+        assertThatThrownBy(() ->
+                        new AccountProfile(new AccountId("DV99999"), null, List.empty(), List.empty(), List.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AccountProfile(null, "", List.empty(), List.empty(), List.empty()))
                 .isInstanceOf(NullPointerException.class);

@@ -23,7 +23,8 @@ class DomainPropertiesTest {
             Exchange::of,
             OrderType::of,
             Product::of,
-            raw -> AccountProfile.of(raw, raw, List.of(raw), List.of(raw), List.of(raw)).mapLeft(e -> e.head()));
+            raw -> AccountProfile.of(raw, raw, List.of(raw), List.of(raw), List.of(raw))
+                    .mapLeft(e -> e.head()));
 
     @Provide
     Arbitrary<String> anything() {
@@ -57,7 +58,8 @@ class DomainPropertiesTest {
         Assume.that(!"SessionToken[***]".contains(raw) && !"Session[account=DV99999, token=***]".contains(raw));
         var token = SessionToken.of(raw).get();
         assertThat(token.toString()).doesNotContain(raw);
-        var profile = AccountProfile.of("DV99999", "N", List.of(), List.of(), List.of()).get();
+        var profile = AccountProfile.of("DV99999", "N", List.of(), List.of(), List.of())
+                .get();
         var session = Session.issue(token, profile, java.time.Instant.EPOCH);
         assertThat(session.toString()).doesNotContain(raw);
         assertThat(SessionToken.of(raw + " x").toString()).doesNotContain(raw);

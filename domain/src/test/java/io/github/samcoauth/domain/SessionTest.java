@@ -8,9 +8,9 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SessionTest {
 
@@ -56,8 +56,10 @@ class SessionTest {
         var t = Instant.parse("2025-01-13T04:40:40Z");
         assertThat(Session.of(TOKEN, PROFILE, t, t))
                 .isEqualTo(Either.left(new DomainError.Inconsistent("expires at", "it must be after the issue time")));
-        assertThat(Session.of(null, PROFILE, t, t.plusSeconds(1))).isEqualTo(Either.left(new DomainError.Blank("session token")));
-        assertThat(Session.of(TOKEN, null, t, t.plusSeconds(1))).isEqualTo(Either.left(new DomainError.Blank("account profile")));
+        assertThat(Session.of(null, PROFILE, t, t.plusSeconds(1)))
+                .isEqualTo(Either.left(new DomainError.Blank("session token")));
+        assertThat(Session.of(TOKEN, null, t, t.plusSeconds(1)))
+                .isEqualTo(Either.left(new DomainError.Blank("account profile")));
         assertThat(Session.of(TOKEN, PROFILE, null, t)).isEqualTo(Either.left(new DomainError.Blank("issued at")));
         assertThat(Session.of(TOKEN, PROFILE, t, null)).isEqualTo(Either.left(new DomainError.Blank("expires at")));
         assertThat(Session.of(TOKEN, PROFILE, t, t.plusSeconds(1)).map(Session::accountId))
@@ -67,7 +69,8 @@ class SessionTest {
 
     @Test
     void givenSession_whenToString_thenNoToken() {
-        var text = Session.issue(TOKEN, PROFILE, Instant.parse("2025-01-13T04:40:40Z")).toString();
+        var text = Session.issue(TOKEN, PROFILE, Instant.parse("2025-01-13T04:40:40Z"))
+                .toString();
         assertThat(text).doesNotContain(TOKEN.value()).contains("DV99999").contains("token=***");
     }
 
@@ -80,7 +83,8 @@ class SessionTest {
     @Test
     void givenOddServerTimes_whenParsed_thenKeptAsTextWithoutInstant() {
         assertThat(ServerTime.parse("31/02/25 10:10:40").instant()).isEqualTo(Option.none());
-        assertThat(ServerTime.parse("2025-01-13T10:10:40")).isEqualTo(new ServerTime("2025-01-13T10:10:40", Option.none()));
+        assertThat(ServerTime.parse("2025-01-13T10:10:40"))
+                .isEqualTo(new ServerTime("2025-01-13T10:10:40", Option.none()));
         assertThat(ServerTime.parse(null)).isEqualTo(new ServerTime("", Option.none()));
         assertThat(ServerTime.parse("13/01/25 25:10:40").instant()).isEqualTo(Option.none());
     }

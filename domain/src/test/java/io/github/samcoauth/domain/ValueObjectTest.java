@@ -46,12 +46,14 @@ class ValueObjectTest {
 
     @Test
     void givenUid_whenAsAccountId_thenSameCode() {
-        assertThat(Uid.of("dv99999").get().asAccountId()).isEqualTo(AccountId.of("DV99999").get());
+        assertThat(Uid.of("dv99999").get().asAccountId())
+                .isEqualTo(AccountId.of("DV99999").get());
     }
 
     @Test
     void givenAccountIds_whenCompared_thenByCode() {
-        assertThat(AccountId.of("AB123").get()).isLessThan(AccountId.of("DV99999").get());
+        assertThat(AccountId.of("AB123").get())
+                .isLessThan(AccountId.of("DV99999").get());
         assertThat(AccountId.of("rm3xxxxx").get().toString()).isEqualTo("RM3XXXXX");
     }
 
@@ -102,7 +104,8 @@ class ValueObjectTest {
 
     @Test
     void givenErrors_whenMessage_thenNamesFieldNotValue() {
-        assertThat(Otp.of("NUWL-3586").getLeft().message()).isEqualTo("otp is malformed: expected 4 to 16 letters or digits");
+        assertThat(Otp.of("NUWL-3586").getLeft().message())
+                .isEqualTo("otp is malformed: expected 4 to 16 letters or digits");
         assertThat(new DomainError.Blank("uid").message()).isEqualTo("uid is required");
         assertThat(new DomainError.Inconsistent("expires at", "too early").message())
                 .isEqualTo("expires at is inconsistent: too early");

@@ -35,7 +35,8 @@ final class Failures {
         if (has(failure, IOException.class)) {
             return new AuthError.Unavailable("the connection to " + host + " broke before an answer came");
         }
-        return new AuthError.UnexpectedResponse("the HTTP client failed (" + failure.getClass().getSimpleName() + ")");
+        return new AuthError.UnexpectedResponse(
+                "the HTTP client failed (" + failure.getClass().getSimpleName() + ")");
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {

@@ -55,7 +55,8 @@ public final class FeignSamcoAuthAdapter implements SamcoAuthPort {
                         throw new feign.codec.EncodeException("cannot encode " + type, e);
                     }
                 })
-                .retryer(new SafeRetryer(config.retries(), config.initialBackoff().toMillis()))
+                .retryer(new SafeRetryer(
+                        config.retries(), config.initialBackoff().toMillis()))
                 .logger(new RedactingLogger(config.maxBodyBytes()))
                 .logLevel(config.wireLogging() ? Logger.Level.FULL : Logger.Level.NONE)
                 .requestInterceptor(template -> template.header("User-Agent", UserAgent.VALUE))
@@ -107,7 +108,10 @@ public final class FeignSamcoAuthAdapter implements SamcoAuthPort {
                     endpoint,
                     result.fold(
                             AuthError::code,
-                            s -> "Success" + (s.status().msgId() == null ? "" : " msgId=" + s.status().msgId())));
+                            s -> "Success"
+                                    + (s.status().msgId() == null
+                                            ? ""
+                                            : " msgId=" + s.status().msgId())));
         }
         return result;
     }

@@ -70,8 +70,8 @@ final class ResponseClassifier {
         }
         if (parsed.isLeft()) {
             var what = bytes.length == 0 ? "an empty body" : parsed.getLeft();
-            return Either.left(new AuthError.UnexpectedResponse(
-                    "Samco answered " + HttpStatus.describe(code) + " with " + what));
+            return Either.left(
+                    new AuthError.UnexpectedResponse("Samco answered " + HttpStatus.describe(code) + " with " + what));
         }
         var success = parsed.get();
         var status = success.status().status();
@@ -83,9 +83,10 @@ final class ResponseClassifier {
             return Either.left(mapper.toRejected(success.status(), code));
         }
         if (ok) {
-            return Either.left(new AuthError.UnexpectedResponse(status == null
-                    ? "an answer without a status"
-                    : "an answer whose status is none of Success, Failure, Error"));
+            return Either.left(new AuthError.UnexpectedResponse(
+                    status == null
+                            ? "an answer without a status"
+                            : "an answer whose status is none of Success, Failure, Error"));
         }
         return Either.left(new AuthError.UnexpectedResponse("Samco answered " + HttpStatus.describe(code)));
     }

@@ -30,9 +30,7 @@ interface SamcoDtoMapper {
 
     default SamcoReply toReply(StatusResponseDto status) {
         return new SamcoReply(
-                Option.of(status.statusMessage()).getOrElse(""),
-                msgId(status),
-                ServerTime.parse(status.serverTime()));
+                Option.of(status.statusMessage()).getOrElse(""), msgId(status), ServerTime.parse(status.serverTime()));
     }
 
     default Either<AuthError, LoginGrant> toGrant(StatusResponseDto status, LoginResponseDto login) {
@@ -45,9 +43,11 @@ interface SamcoDtoMapper {
                         orEmpty(login.productList()))
                 .mapLeft(List::ofAll);
         if (token.isLeft() || profile.isLeft()) {
-            var errors = token.swap().getOrElse(List.empty()).appendAll(profile.swap().getOrElse(List.empty()));
-            return Either.left(new AuthError.UnexpectedResponse(
-                    "a successful login answer with a bad or missing field: "
+            var errors = token.swap()
+                    .getOrElse(List.empty())
+                    .appendAll(profile.swap().getOrElse(List.empty()));
+            return Either.left(
+                    new AuthError.UnexpectedResponse("a successful login answer with a bad or missing field: "
                             + errors.map(DomainError::message).mkString("; ")));
         }
         return Either.right(new LoginGrant(token.get(), profile.get(), toReply(status)));

@@ -67,7 +67,10 @@ public record SamcoHttpConfig(
             return false;
         }
         var h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || IPV4_LOOPBACK.matcher(h).matches();
+        return h.equals("localhost")
+                || h.equals("[::1]")
+                || h.equals("::1")
+                || IPV4_LOOPBACK.matcher(h).matches();
     }
 
     public static final class Builder {
@@ -167,7 +170,10 @@ public record SamcoHttpConfig(
                 return invalid(new DomainError.Malformed("base URL", "a URL such as " + DEFAULT_BASE_URL));
             }
             var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            if (uri.getHost() == null
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null
+                    || uri.getRawUserInfo() != null) {
                 return invalid(new DomainError.Malformed("base URL", "a URL such as " + DEFAULT_BASE_URL));
             }
             if (scheme.equals("https")) {

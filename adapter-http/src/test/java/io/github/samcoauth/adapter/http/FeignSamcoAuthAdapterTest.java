@@ -32,12 +32,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FeignSamcoAuthAdapterTest {
 
     @RegisterExtension
-    static WireMockExtension samco =
-            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension samco = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final Uid UID = Uid.of("DV99999").get();
     private static final Otp CODE = Otp.of("NUWL3586").get();
-    private static final SessionToken TOKEN = SessionToken.of("f4b8ec1dcc1e9486f723cb5fcba16859").get();
+    private static final SessionToken TOKEN =
+            SessionToken.of("f4b8ec1dcc1e9486f723cb5fcba16859").get();
 
     private FeignSamcoAuthAdapter adapter() {
         return new FeignSamcoAuthAdapter(Samples.config(samco.baseUrl()).build().get());
@@ -52,7 +54,10 @@ class FeignSamcoAuthAdapterTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     // --- the documented samples -------------------------------------------------------------
@@ -116,7 +121,8 @@ class FeignSamcoAuthAdapterTest {
     @Test
     void givenDocumentedLogoutSuccess_whenLogout_thenReply() {
         samco.stubFor(delete("/logout").willReturn(json(200, Samples.read("logout-success.json"))));
-        assertThat(adapter().logout(TOKEN).map(SamcoReply::statusMessage)).isEqualTo(Either.right("Request successful"));
+        assertThat(adapter().logout(TOKEN).map(SamcoReply::statusMessage))
+                .isEqualTo(Either.right("Request successful"));
     }
 
     // --- exact requests ---------------------------------------------------------------------
@@ -129,27 +135,35 @@ class FeignSamcoAuthAdapterTest {
         var adapter = adapter();
         adapter.generateOtp(UID);
         adapter.validateLoginCode(CODE);
-        var jwt = SessionToken.of("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJEVjk5OTk5In0.a+b/c_d-e=").get();
+        var jwt = SessionToken.of("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJEVjk5OTk5In0.a+b/c_d-e=")
+                .get();
         adapter.logout(jwt);
 
-        samco.verify(1, postRequestedFor(urlEqualTo("/otp/generateOtp"))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withHeader("Accept", equalTo("application/json"))
-                .withHeader("User-Agent", matching("samco-auth/\\d+\\.\\d+\\.\\d+.*"))
-                .withRequestBody(equalToJson("{\"uid\":\"DV99999\"}")));
-        samco.verify(1, postRequestedFor(urlEqualTo("/webSecretCodeValidation"))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withHeader("Accept", equalTo("application/json"))
-                .withRequestBody(equalToJson("{\"otp\":\"NUWL3586\"}")));
-        samco.verify(1, deleteRequestedFor(urlEqualTo("/logout"))
-                .withHeader("x-session-token", equalTo(jwt.value()))
-                .withHeader("Accept", equalTo("application/json")));
+        samco.verify(
+                1,
+                postRequestedFor(urlEqualTo("/otp/generateOtp"))
+                        .withHeader("Content-Type", equalTo("application/json"))
+                        .withHeader("Accept", equalTo("application/json"))
+                        .withHeader("User-Agent", matching("samco-auth/\\d+\\.\\d+\\.\\d+.*"))
+                        .withRequestBody(equalToJson("{\"uid\":\"DV99999\"}")));
+        samco.verify(
+                1,
+                postRequestedFor(urlEqualTo("/webSecretCodeValidation"))
+                        .withHeader("Content-Type", equalTo("application/json"))
+                        .withHeader("Accept", equalTo("application/json"))
+                        .withRequestBody(equalToJson("{\"otp\":\"NUWL3586\"}")));
+        samco.verify(
+                1,
+                deleteRequestedFor(urlEqualTo("/logout"))
+                        .withHeader("x-session-token", equalTo(jwt.value()))
+                        .withHeader("Accept", equalTo("application/json")));
     }
 
     @Test
     void givenBaseUrlWithPathAndTrailingSlash_whenCalled_thenPathKept() {
         samco.stubFor(post("/api/otp/generateOtp").willReturn(json(200, Samples.read("generate-otp-success.json"))));
-        var adapter = new FeignSamcoAuthAdapter(Samples.config(samco.baseUrl() + "/api/").build().get());
+        var adapter = new FeignSamcoAuthAdapter(
+                Samples.config(samco.baseUrl() + "/api/").build().get());
         assertThat(adapter.generateOtp(UID).isRight()).isTrue();
     }
 
@@ -190,7 +204,10 @@ class FeignSamcoAuthAdapterTest {
 
     @Test
     void given502Html_whenCalled_thenUnavailableNamingTheStatus() {
-        answerOtp(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html><body>Bad Gateway</body></html>"));
+        answerOtp(aResponse()
+                .withStatus(502)
+                .withHeader("Content-Type", "text/html")
+                .withBody("<html><body>Bad Gateway</body></html>"));
         assertThat(adapter().generateOtp(UID))
                 .isEqualTo(Either.left(new AuthError.Unavailable("Samco answered 502 Bad Gateway")));
     }
@@ -199,7 +216,8 @@ class FeignSamcoAuthAdapterTest {
     void given500Json_whenCalled_thenUnavailableWithSamcosMessage() {
         answerLogin(json(500, "{\"status\":\"Failure\",\"statusMessage\":\"Internal error\"}"));
         assertThat(adapter().validateLoginCode(CODE))
-                .isEqualTo(Either.left(new AuthError.Unavailable("Samco answered 500 Internal Server Error: Internal error")));
+                .isEqualTo(Either.left(
+                        new AuthError.Unavailable("Samco answered 500 Internal Server Error: Internal error")));
     }
 
     @Test
@@ -221,8 +239,8 @@ class FeignSamcoAuthAdapterTest {
         var sample = Samples.read("login-success.json");
         answerLogin(json(200, sample.substring(0, sample.length() / 2)));
         assertThat(adapter().validateLoginCode(CODE))
-                .isEqualTo(Either.left(new AuthError.UnexpectedResponse(
-                        "Samco answered 200 OK with a body that is not valid JSON")));
+                .isEqualTo(Either.left(
+                        new AuthError.UnexpectedResponse("Samco answered 200 OK with a body that is not valid JSON")));
     }
 
     @Test
@@ -233,7 +251,10 @@ class FeignSamcoAuthAdapterTest {
 
     @Test
     void givenSuccessWithoutSessionToken_whenValidate_thenUnexpectedResponseWithoutSecrets() {
-        answerLogin(json(200, Samples.read("login-success.json").replace("\"sessionToken\": \"f4b8ec1dcc1e9486f723cb5fcba16859\",", "")));
+        answerLogin(json(
+                200,
+                Samples.read("login-success.json")
+                        .replace("\"sessionToken\": \"f4b8ec1dcc1e9486f723cb5fcba16859\",", "")));
         var error = adapter().validateLoginCode(CODE).getLeft();
         assertThat(error)
                 .isEqualTo(new AuthError.UnexpectedResponse(
@@ -242,7 +263,9 @@ class FeignSamcoAuthAdapterTest {
 
     @Test
     void givenSuccessWithMalformedToken_whenValidate_thenUnexpectedResponseThatDoesNotEchoIt() {
-        answerLogin(json(200, Samples.read("login-success.json").replace("f4b8ec1dcc1e9486f723cb5fcba16859", "tok en with spaces")));
+        answerLogin(json(
+                200,
+                Samples.read("login-success.json").replace("f4b8ec1dcc1e9486f723cb5fcba16859", "tok en with spaces")));
         var error = adapter().validateLoginCode(CODE).getLeft();
         assertThat(error.code()).isEqualTo("unexpected-response");
         assertThat(error.message()).doesNotContain("tok en");
@@ -255,8 +278,8 @@ class FeignSamcoAuthAdapterTest {
                 .isEqualTo(Either.left(new AuthError.UnexpectedResponse("an answer without a status")));
         answerOtp(json(200, "{\"status\":\"Pending\"}"));
         assertThat(adapter().generateOtp(UID))
-                .isEqualTo(Either.left(new AuthError.UnexpectedResponse(
-                        "an answer whose status is none of Success, Failure, Error")));
+                .isEqualTo(Either.left(
+                        new AuthError.UnexpectedResponse("an answer whose status is none of Success, Failure, Error")));
     }
 
     @Test
@@ -265,7 +288,10 @@ class FeignSamcoAuthAdapterTest {
         assertThat(adapter().generateOtp(UID).getLeft().message()).contains("not an object");
         answerOtp(json(200, "{\"status\":{\"a\":1}}"));
         assertThat(adapter().generateOtp(UID).getLeft().message()).contains("wrong type");
-        answerLogin(json(200, "{\"status\":\"Success\",\"sessionToken\":\"f4b8ec1dcc1e9486f723cb5fcba16859\",\"accountID\":\"DV99999\",\"exchangeList\":\"NSE\"}"));
+        answerLogin(
+                json(
+                        200,
+                        "{\"status\":\"Success\",\"sessionToken\":\"f4b8ec1dcc1e9486f723cb5fcba16859\",\"accountID\":\"DV99999\",\"exchangeList\":\"NSE\"}"));
         assertThat(adapter().validateLoginCode(CODE).getLeft().code()).isEqualTo("unexpected-response");
     }
 
@@ -273,13 +299,16 @@ class FeignSamcoAuthAdapterTest {
     void givenRedirect_whenCalled_thenNotFollowedAndUnexpected() {
         answerOtp(aResponse().withStatus(302).withHeader("Location", "https://example.invalid/"));
         assertThat(adapter().generateOtp(UID))
-                .isEqualTo(Either.left(new AuthError.UnexpectedResponse("Samco answered 302 Found with an empty body")));
+                .isEqualTo(
+                        Either.left(new AuthError.UnexpectedResponse("Samco answered 302 Found with an empty body")));
     }
 
     @Test
     void givenUnknownFieldsAndCodes_whenValidate_thenIgnoredAndKept() {
         var body = Samples.read("login-success.json")
-                .replace("\"status\": \"Success\",", "\"status\": \"Success\", \"srcIp\": \"\", \"primaryIp\": \"1.2.3.4\", \"secondaryIp\": \"\", \"nested\": {\"x\": [1]},")
+                .replace(
+                        "\"status\": \"Success\",",
+                        "\"status\": \"Success\", \"srcIp\": \"\", \"primaryIp\": \"1.2.3.4\", \"secondaryIp\": \"\", \"nested\": {\"x\": [1]},")
                 .replace("\"NFO\"", "\"NFO\", \"NCDEX\"")
                 .replace("\"BO\"", "\"BO\", \"MTF\"");
         answerLogin(json(200, body));
@@ -300,7 +329,8 @@ class FeignSamcoAuthAdapterTest {
         var big = "{\"status\":\"Success\",\"statusMessage\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
         answerOtp(json(200, big));
         assertThat(adapter().generateOtp(UID))
-                .isEqualTo(Either.left(new AuthError.UnexpectedResponse("the answer is larger than 1 MiB; it was not read")));
+                .isEqualTo(Either.left(
+                        new AuthError.UnexpectedResponse("the answer is larger than 1 MiB; it was not read")));
     }
 
     @Test
@@ -327,7 +357,8 @@ class FeignSamcoAuthAdapterTest {
     void givenConnectionReset_whenCalled_thenUnavailable() {
         answerOtp(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         assertThat(adapter().generateOtp(UID))
-                .isEqualTo(Either.left(new AuthError.Unavailable("the connection to localhost broke before an answer came")));
+                .isEqualTo(Either.left(
+                        new AuthError.Unavailable("the connection to localhost broke before an answer came")));
     }
 
     @Test
@@ -340,16 +371,21 @@ class FeignSamcoAuthAdapterTest {
 
     @Test
     void givenNothingListening_whenCalled_thenUnavailableConnectionRefused() {
-        var adapter = new FeignSamcoAuthAdapter(
-                Samples.config("http://127.0.0.1:" + Samples.freePort()).retries(0).build().get());
+        var adapter = new FeignSamcoAuthAdapter(Samples.config("http://127.0.0.1:" + Samples.freePort())
+                .retries(0)
+                .build()
+                .get());
         assertThat(adapter.generateOtp(UID))
-                .isEqualTo(Either.left(new AuthError.Unavailable("could not connect to 127.0.0.1 (connection refused)")));
+                .isEqualTo(
+                        Either.left(new AuthError.Unavailable("could not connect to 127.0.0.1 (connection refused)")));
     }
 
     @Test
     void givenUnknownHost_whenCalled_thenUnavailableUnknownHost() {
-        var adapter = new FeignSamcoAuthAdapter(
-                Samples.config("https://no-such-host.invalid").retries(0).build().get());
+        var adapter = new FeignSamcoAuthAdapter(Samples.config("https://no-such-host.invalid")
+                .retries(0)
+                .build()
+                .get());
         assertThat(adapter.generateOtp(UID))
                 .isEqualTo(Either.left(new AuthError.Unavailable("unknown host no-such-host.invalid")));
     }

@@ -34,11 +34,16 @@ class RetryTest {
         server.start();
         try {
             server.stubFor(post("/otp/generateOtp").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-            server.stubFor(post("/webSecretCodeValidation").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
-            var adapter = new FeignSamcoAuthAdapter(Samples.config(server.baseUrl()).retries(5).build().get());
+            server.stubFor(
+                    post("/webSecretCodeValidation").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+            var adapter = new FeignSamcoAuthAdapter(
+                    Samples.config(server.baseUrl()).retries(5).build().get());
 
             assertThat(adapter.generateOtp(UID).getLeft().code()).isEqualTo("unavailable");
-            assertThat(adapter.validateLoginCode(Otp.of("NUWL3586").get()).getLeft().code()).isEqualTo("unavailable");
+            assertThat(adapter.validateLoginCode(Otp.of("NUWL3586").get())
+                            .getLeft()
+                            .code())
+                    .isEqualTo("unavailable");
 
             server.verify(1, postRequestedFor(urlEqualTo("/otp/generateOtp")));
             server.verify(1, postRequestedFor(urlEqualTo("/webSecretCodeValidation")));
@@ -52,13 +57,17 @@ class RetryTest {
         var server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
         try {
-            server.stubFor(post("/webSecretCodeValidation").willReturn(okJson("{}").withFixedDelay(800)));
+            server.stubFor(
+                    post("/webSecretCodeValidation").willReturn(okJson("{}").withFixedDelay(800)));
             var adapter = new FeignSamcoAuthAdapter(Samples.config(server.baseUrl())
                     .retries(5)
                     .requestTimeout(Duration.ofMillis(200))
                     .build()
                     .get());
-            assertThat(adapter.validateLoginCode(Otp.of("NUWL3586").get()).getLeft().code()).isEqualTo("unavailable");
+            assertThat(adapter.validateLoginCode(Otp.of("NUWL3586").get())
+                            .getLeft()
+                            .code())
+                    .isEqualTo("unavailable");
             Samples.awaitDelayedAnswers(server::getAllServeEvents, Duration.ofMillis(800));
             server.verify(1, postRequestedFor(urlEqualTo("/webSecretCodeValidation")));
         } finally {
@@ -117,14 +126,19 @@ class RetryTest {
 
     @Test
     void givenFailures_whenClassified_thenOnlyPreConnectionOnesAreSafe() {
-        assertThat(SafeRetryer.neverLeft(retryable(new ConnectException("refused")))).isTrue();
+        assertThat(SafeRetryer.neverLeft(retryable(new ConnectException("refused"))))
+                .isTrue();
         var unresolved = new ConnectException();
         unresolved.initCause(new UnresolvedAddressException());
         assertThat(SafeRetryer.neverLeft(retryable(unresolved))).isTrue();
-        assertThat(SafeRetryer.neverLeft(retryable(new java.net.UnknownHostException("x")))).isTrue();
-        assertThat(SafeRetryer.neverLeft(retryable(new IOException("Connection reset")))).isFalse();
-        assertThat(SafeRetryer.neverLeft(retryable(new HttpTimeoutException("request timed out")))).isFalse();
-        assertThat(SafeRetryer.neverLeft(retryable(new HttpConnectTimeoutException("connect timed out")))).isFalse();
+        assertThat(SafeRetryer.neverLeft(retryable(new java.net.UnknownHostException("x"))))
+                .isTrue();
+        assertThat(SafeRetryer.neverLeft(retryable(new IOException("Connection reset"))))
+                .isFalse();
+        assertThat(SafeRetryer.neverLeft(retryable(new HttpTimeoutException("request timed out"))))
+                .isFalse();
+        assertThat(SafeRetryer.neverLeft(retryable(new HttpConnectTimeoutException("connect timed out"))))
+                .isFalse();
         assertThat(SafeRetryer.neverLeft(retryable(new java.io.EOFException()))).isFalse();
     }
 

@@ -25,13 +25,26 @@ class SamcoHttpConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://localhost:8080", "http://127.0.0.1:1", "http://127.1.2.3", "http://[::1]:9000/x", "https://example.com/base/"})
+    @ValueSource(
+            strings = {
+                "http://localhost:8080",
+                "http://127.0.0.1:1",
+                "http://127.1.2.3",
+                "http://[::1]:9000/x",
+                "https://example.com/base/"
+            })
     void givenLoopbackHttpOrAnyHttps_whenBuilt_thenAccepted(String url) {
         assertThat(SamcoHttpConfig.builder().baseUrl(url).build().isRight()).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://tradeapi.samco.in", "http://10.0.0.1", "http://localhost.example.com", "http://127.0.0.1.nip.io"})
+    @ValueSource(
+            strings = {
+                "http://tradeapi.samco.in",
+                "http://10.0.0.1",
+                "http://localhost.example.com",
+                "http://127.0.0.1.nip.io"
+            })
     void givenPlainHttpToAnotherHost_whenBuilt_thenRefusedWithReason(String url) {
         var error = SamcoHttpConfig.builder().baseUrl(url).build().getLeft();
         assertThat(error.code()).isEqualTo("invalid-input");
@@ -39,9 +52,18 @@ class SamcoHttpConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://x", "not a url", "https://", "https://user:pw@host", "https://host/?q=1", "tradeapi.samco.in"})
+    @ValueSource(
+            strings = {
+                "ftp://x",
+                "not a url",
+                "https://",
+                "https://user:pw@host",
+                "https://host/?q=1",
+                "tradeapi.samco.in"
+            })
     void givenNotAUsableUrl_whenBuilt_thenInvalidInput(String url) {
-        assertThat(SamcoHttpConfig.builder().baseUrl(url).build().getLeft().code()).isEqualTo("invalid-input");
+        assertThat(SamcoHttpConfig.builder().baseUrl(url).build().getLeft().code())
+                .isEqualTo("invalid-input");
     }
 
     @Test
@@ -49,8 +71,14 @@ class SamcoHttpConfigTest {
         assertThat(SamcoHttpConfig.builder().requestTimeout(Duration.ZERO).build())
                 .isEqualTo(Either.left(new AuthError.InvalidInput(
                         new DomainError.Malformed("request timeout", "a positive duration"))));
-        assertThat(SamcoHttpConfig.builder().connectTimeout(null).build().getLeft().message()).startsWith("connect timeout");
-        assertThat(SamcoHttpConfig.builder().retries(-1).build().getLeft().message()).startsWith("retries");
+        assertThat(SamcoHttpConfig.builder()
+                        .connectTimeout(null)
+                        .build()
+                        .getLeft()
+                        .message())
+                .startsWith("connect timeout");
+        assertThat(SamcoHttpConfig.builder().retries(-1).build().getLeft().message())
+                .startsWith("retries");
         assertThat(SamcoHttpConfig.builder().retries(11).build().isLeft()).isTrue();
         assertThat(SamcoHttpConfig.builder().maxBodyBytes(10).build().isLeft()).isTrue();
         assertThat(SamcoHttpConfig.builder().baseUrl(" ").build())
@@ -59,7 +87,8 @@ class SamcoHttpConfigTest {
 
     @Test
     void givenProxy_whenBuilt_thenKeptUnresolved() {
-        var config = SamcoHttpConfig.builder().proxy("proxy.internal", 3128).build().get();
+        var config =
+                SamcoHttpConfig.builder().proxy("proxy.internal", 3128).build().get();
         assertThat(config.proxy().get().isUnresolved()).isTrue();
         assertThat(FeignSamcoAuthAdapter.httpClient(config).proxy()).isPresent();
     }

@@ -43,7 +43,9 @@ final class Samples {
      * passed and the journal holds an entry, so that a count of one also proves there was no second.
      */
     static void awaitDelayedAnswers(java.util.function.Supplier<java.util.List<?>> journal, java.time.Duration delay) {
-        long deadline = System.nanoTime() + delay.toNanos() + java.time.Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime()
+                + delay.toNanos()
+                + java.time.Duration.ofSeconds(5).toNanos();
         try {
             Thread.sleep(delay.toMillis() + 200);
             while (journal.get().isEmpty() && System.nanoTime() < deadline) {

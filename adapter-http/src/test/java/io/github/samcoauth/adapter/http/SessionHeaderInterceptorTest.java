@@ -27,8 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SessionHeaderInterceptorTest {
 
     @RegisterExtension
-    static WireMockExtension samco =
-            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension samco = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     /** A platform's own client of another Samco API. */
     interface WhoAmI {
@@ -37,14 +38,16 @@ class SessionHeaderInterceptorTest {
     }
 
     private static Session session(String token) {
-        var profile = AccountProfile.of("DV99999", "A", List.of(), List.of(), List.of()).get();
+        var profile = AccountProfile.of("DV99999", "A", List.of(), List.of(), List.of())
+                .get();
         return Session.issue(SessionToken.of(token).get(), profile, Instant.now());
     }
 
     @Test
     void givenCurrentSession_whenPlatformCallsAnotherApi_thenHeaderCarriesTheLatestToken() {
         samco.stubFor(get("/ip/whoami").willReturn(okJson("{\"status\":\"Success\"}")));
-        var current = new AtomicReference<Either<AuthError, Session>>(Either.right(session("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")));
+        var current = new AtomicReference<Either<AuthError, Session>>(
+                Either.right(session("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")));
         var client = Feign.builder()
                 .requestInterceptor(new SessionHeaderInterceptor(current::get))
                 .target(WhoAmI.class, samco.baseUrl());
@@ -53,18 +56,26 @@ class SessionHeaderInterceptorTest {
         current.set(Either.right(session("eyJhbGciOiJIUzI1NiJ9.e30.sig+/=")));
         client.whoami();
 
-        samco.verify(1, getRequestedFor(urlEqualTo("/ip/whoami")).withHeader("x-session-token", equalTo("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")));
-        samco.verify(1, getRequestedFor(urlEqualTo("/ip/whoami")).withHeader("x-session-token", equalTo("eyJhbGciOiJIUzI1NiJ9.e30.sig+/=")));
+        samco.verify(
+                1,
+                getRequestedFor(urlEqualTo("/ip/whoami"))
+                        .withHeader("x-session-token", equalTo("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")));
+        samco.verify(
+                1,
+                getRequestedFor(urlEqualTo("/ip/whoami"))
+                        .withHeader("x-session-token", equalTo("eyJhbGciOiJIUzI1NiJ9.e30.sig+/=")));
     }
 
     @Test
     void givenNoSession_whenPlatformCalls_thenNotSentAndTypedReason() {
         var client = Feign.builder()
-                .requestInterceptor(new SessionHeaderInterceptor(() -> Either.left(new AuthError.NoSession(Option.none()))))
+                .requestInterceptor(
+                        new SessionHeaderInterceptor(() -> Either.left(new AuthError.NoSession(Option.none()))))
                 .target(WhoAmI.class, samco.baseUrl());
         assertThatThrownBy(client::whoami)
-                .isInstanceOfSatisfying(SessionUnavailableException.class, e -> assertThat(e.error())
-                        .isEqualTo(new AuthError.NoSession(Option.none())))
+                .isInstanceOfSatisfying(
+                        SessionUnavailableException.class,
+                        e -> assertThat(e.error()).isEqualTo(new AuthError.NoSession(Option.none())))
                 .hasMessage("No valid session is stored");
         assertThat(samco.getAllServeEvents()).isEmpty();
     }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WireLoggingTest {
 
     @RegisterExtension
-    static WireMockExtension samco =
-            WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension samco = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private static final String CODE = "ZQ7X9K2M";
     private static final String TOKEN = "9d1c0ffee5a1e5ecre7e0ken00000042";
@@ -33,9 +34,12 @@ class WireLoggingTest {
     void givenWireLoggingOnAtTrace_whenEveryEndpointCalled_thenNoSecretInTheLog() throws Exception {
         samco.stubFor(post("/otp/generateOtp").willReturn(okJson(Samples.read("generate-otp-success.json"))));
         samco.stubFor(post("/webSecretCodeValidation")
-                .willReturn(okJson(Samples.read("login-success.json").replace("f4b8ec1dcc1e9486f723cb5fcba16859", TOKEN)
-                        .replace("\"status\": \"Success\",", "\"status\": \"Success\", \"otp\": \"" + EXPIRED_ECHO
-                                + "\", \"apiSecret\": \"s3cr3tValue\", \"password\": 12345678,"))));
+                .willReturn(okJson(Samples.read("login-success.json")
+                        .replace("f4b8ec1dcc1e9486f723cb5fcba16859", TOKEN)
+                        .replace(
+                                "\"status\": \"Success\",",
+                                "\"status\": \"Success\", \"otp\": \"" + EXPIRED_ECHO
+                                        + "\", \"apiSecret\": \"s3cr3tValue\", \"password\": 12345678,"))));
         samco.stubFor(delete("/logout").willReturn(okJson(Samples.read("logout-success.json"))));
         var adapter = new FeignSamcoAuthAdapter(
                 Samples.config(samco.baseUrl()).wireLogging(true).build().get());

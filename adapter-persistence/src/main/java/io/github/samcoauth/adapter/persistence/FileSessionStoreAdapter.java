@@ -55,7 +55,8 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
     private final Path sessionsDir;
     private final Clock clock;
     private final SecureFiles files;
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final ConcurrentMap<AccountId, Cached> cache = new ConcurrentHashMap<>();
 
     /** No I/O happens here; directories are created by the first save. */
@@ -139,7 +140,9 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
     private void removeStaleTemporaries(AccountId account) throws IOException {
         var prefix = "." + account.value() + ".json.";
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(
-                sessionsDir, p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(TEMP_SUFFIX))) {
+                sessionsDir,
+                p -> p.getFileName().toString().startsWith(prefix)
+                        && p.toString().endsWith(TEMP_SUFFIX))) {
             for (var stale : stream) {
                 Files.deleteIfExists(stale);
             }
@@ -169,7 +172,8 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
             return Either.left(new AuthError.StorageFailure(
                     "cannot list the sessions: " + SecureFiles.reason(e), Option.some(sessionsDir.toString())));
         }
-        return Either.sequenceRight(accounts.map(this::find)).map(found -> List.ofAll(found).flatMap(o -> o));
+        return Either.sequenceRight(accounts.map(this::find))
+                .map(found -> List.ofAll(found).flatMap(o -> o));
     }
 
     private Either<AuthError, Option<Session>> read(AccountId account, Path file) {
@@ -195,12 +199,15 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
         } catch (IOException e) {
             return unreadable(file, e);
         }
-        return parse(account, bytes).fold(
-                problem -> problem.newerFormat() ? Either.left(problem.error(file)) : quarantine(account, file, problem),
-                session -> {
-                    cache.put(account, new Cached(identity, session));
-                    return Either.right(Option.some(session));
-                });
+        return parse(account, bytes)
+                .fold(
+                        problem -> problem.newerFormat()
+                                ? Either.left(problem.error(file))
+                                : quarantine(account, file, problem),
+                        session -> {
+                            cache.put(account, new Cached(identity, session));
+                            return Either.right(Option.some(session));
+                        });
     }
 
     private static Either<AuthError, Option<Session>> unreadable(Path file, IOException e) {
@@ -327,7 +334,10 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
     /** Which version of a file a parsed session came from. */
     private record Identity(Object fileKey, long size, Instant modified) {
         static Identity of(BasicFileAttributes attributes) {
-            return new Identity(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime().toInstant());
+            return new Identity(
+                    attributes.fileKey(),
+                    attributes.size(),
+                    attributes.lastModifiedTime().toInstant());
         }
     }
 

@@ -56,7 +56,8 @@ class CrashSafetyTest {
             long last = -1;
             int temporariesLeft = 0;
             for (int kill = 0; kill < kills; kill++) {
-                var child = Children.start(SaverChild.class, stateDir.toString(), account.value(), "save", Long.toString(last + 1));
+                var child = Children.start(
+                        SaverChild.class, stateDir.toString(), account.value(), "save", Long.toString(last + 1));
                 try {
                     Children.awaitLine(child);
                     Thread.sleep(ThreadLocalRandom.current().nextInt(0, 25));
@@ -65,12 +66,20 @@ class CrashSafetyTest {
                     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 }
                 var found = reader.find(account);
-                assertThat(found.isRight()).as("%s kill %d: %s", account, kill, found).isTrue();
-                assertThat(found.get().isDefined()).as("%s kill %d: the file is there", account, kill).isTrue();
+                assertThat(found.isRight())
+                        .as("%s kill %d: %s", account, kill, found)
+                        .isTrue();
+                assertThat(found.get().isDefined())
+                        .as("%s kill %d: the file is there", account, kill)
+                        .isTrue();
                 var session = found.get().get();
-                assertThat(SaverChild.whole(session)).as("%s kill %d: a whole session", account, kill).isTrue();
+                assertThat(SaverChild.whole(session))
+                        .as("%s kill %d: a whole session", account, kill)
+                        .isTrue();
                 long n = Long.parseLong(session.token().value());
-                assertThat(n).as("%s kill %d: never older than before", account, kill).isGreaterThanOrEqualTo(last);
+                assertThat(n)
+                        .as("%s kill %d: never older than before", account, kill)
+                        .isGreaterThanOrEqualTo(last);
                 last = n;
                 var prefix = "." + account.value() + ".json.";
                 try (var listing = Files.list(stateDir.resolve("sessions"))) {

@@ -32,7 +32,12 @@ class FileAuditLogAdapterTest {
         var audit = new FileAuditLogAdapter(stateDir);
         audit.record(event(AuditEvent.Type.OTP_REQUESTED, "DV99999"));
         audit.record(new AuditEvent(
-                Instant.parse("2025-01-13T04:41:00Z"), AuditEvent.Type.LOGIN_REJECTED, Option.none(), Option.none(), Option.none(), "rejected"));
+                Instant.parse("2025-01-13T04:41:00Z"),
+                AuditEvent.Type.LOGIN_REJECTED,
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                "rejected"));
         assertThat(Files.readAllLines(stateDir.resolve("audit.jsonl")))
                 .containsExactly(
                         "{\"time\":\"2025-01-13T04:40:40Z\",\"event\":\"otp-requested\",\"subject\":\"DV99999\","
@@ -46,7 +51,9 @@ class FileAuditLogAdapterTest {
     void givenSizeLimit_whenExceeded_thenRotatedAndBounded() throws Exception {
         var audit = new FileAuditLogAdapter(stateDir, 1000, 2);
         for (int i = 0; i < 100; i++) {
-            assertThat(audit.record(event(AuditEvent.Type.LOGIN_SUCCEEDED, "DV" + (10000 + i))).isRight()).isTrue();
+            assertThat(audit.record(event(AuditEvent.Type.LOGIN_SUCCEEDED, "DV" + (10000 + i)))
+                            .isRight())
+                    .isTrue();
         }
         assertThat(Files.size(stateDir.resolve("audit.jsonl"))).isLessThanOrEqualTo(1000);
         assertThat(Files.size(stateDir.resolve("audit.jsonl.1"))).isLessThanOrEqualTo(1000);
@@ -54,7 +61,8 @@ class FileAuditLogAdapterTest {
         assertThat(Files.exists(stateDir.resolve("audit.jsonl.3"))).isFalse();
         var last = Files.readAllLines(stateDir.resolve("audit.jsonl"));
         assertThat(last.get(last.size() - 1)).contains("DV10099");
-        assertThat(Files.readAllLines(stateDir.resolve("audit.jsonl.1")).get(0)).contains("\"event\":\"login-succeeded\"");
+        assertThat(Files.readAllLines(stateDir.resolve("audit.jsonl.1")).get(0))
+                .contains("\"event\":\"login-succeeded\"");
     }
 
     @Test

@@ -54,7 +54,8 @@ class FileSessionStoreAdapterTest {
         assertThat(mode(stateDir().resolve("sessions"))).isEqualTo("rwx------");
         assertThat(mode(stateDir().resolve("sessions/DV99999.json"))).isEqualTo("rw-------");
         try (var listing = Files.list(stateDir().resolve("sessions"))) {
-            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("DV99999.json", ".DV99999.lock");
+            assertThat(listing.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("DV99999.json", ".DV99999.lock");
         }
     }
 
@@ -89,9 +90,16 @@ class FileSessionStoreAdapterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{\"format\":1,\"accountId\":\"DV99", "[1,2]", "{\"hello\":\"world\"}", "{\"format\":0}",
-        "{\"format\":1,\"accountId\":\"DV99999\",\"sessionToken\":\"short\"}",
-        "{\"format\":1,\"accountId\":\"RM3XXXXX\",\"accountName\":\"A\",\"exchanges\":[],\"orderTypes\":[],\"products\":[],\"sessionToken\":\"f4b8ec1dcc1e9486f723cb5fcba16859\",\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"}"})
+    @ValueSource(
+            strings = {
+                "",
+                "{\"format\":1,\"accountId\":\"DV99",
+                "[1,2]",
+                "{\"hello\":\"world\"}",
+                "{\"format\":0}",
+                "{\"format\":1,\"accountId\":\"DV99999\",\"sessionToken\":\"short\"}",
+                "{\"format\":1,\"accountId\":\"RM3XXXXX\",\"accountName\":\"A\",\"exchanges\":[],\"orderTypes\":[],\"products\":[],\"sessionToken\":\"f4b8ec1dcc1e9486f723cb5fcba16859\",\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"}"
+            })
     void givenCorruptFile_whenFind_thenMovedAsideAndReportedWithItsPath(String content) throws Exception {
         Files.createDirectories(stateDir().resolve("sessions"));
         var file = stateDir().resolve("sessions/DV99999.json");
@@ -139,7 +147,9 @@ class FileSessionStoreAdapterTest {
         var store = new FileSessionStoreAdapter(tmp.resolve("blocker/state"), CLOCK);
         var result = store.save(Sessions.session("DV99999", "11111111111111111111111111111111"));
         assertThat(result.getLeft().code()).isEqualTo("storage-failure");
-        assertThat(result.getLeft().message()).startsWith("cannot save the session: ").contains("blocker");
+        assertThat(result.getLeft().message())
+                .startsWith("cannot save the session: ")
+                .contains("blocker");
         assertThat(store.findAll()).isEqualTo(Either.right(io.vavr.collection.List.empty()));
     }
 

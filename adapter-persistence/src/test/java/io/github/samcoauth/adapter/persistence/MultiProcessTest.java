@@ -38,7 +38,9 @@ class MultiProcessTest {
                 assertThat(reader.findAll().isRight()).isTrue();
                 reads++;
             }
-            assertThat(first.isAlive() && second.isAlive()).as("both writers ran throughout").isTrue();
+            assertThat(first.isAlive() && second.isAlive())
+                    .as("both writers ran throughout")
+                    .isTrue();
             assertThat(present).as("some reads saw a session (%d reads)", reads).isPositive();
         } finally {
             first.destroyForcibly().waitFor();
@@ -58,11 +60,14 @@ class MultiProcessTest {
             var thread = new Thread(() -> {
                 var store = new FileSessionStoreAdapter(stateDir, Clock.systemUTC());
                 for (int i = 0; i < 50; i++) {
-                    if (store.save(SaverChild.session(ACCOUNT.value(), base + i)).isLeft()) {
+                    if (store.save(SaverChild.session(ACCOUNT.value(), base + i))
+                            .isLeft()) {
                         failures.incrementAndGet();
                     }
                     var read = store.find(ACCOUNT);
-                    if (read.isLeft() || read.get().isEmpty() || !SaverChild.whole(read.get().get())) {
+                    if (read.isLeft()
+                            || read.get().isEmpty()
+                            || !SaverChild.whole(read.get().get())) {
                         failures.incrementAndGet();
                     }
                 }

@@ -42,13 +42,18 @@ public final class SaverChild {
         var token = String.format("%032d", i);
         var base = Sessions.session(account, token);
         var profile = new io.github.samcoauth.domain.AccountProfile(
-                base.accountId(), "N" + i, base.profile().exchanges(), base.profile().orderTypes(), base.profile().products());
+                base.accountId(),
+                "N" + i,
+                base.profile().exchanges(),
+                base.profile().orderTypes(),
+                base.profile().products());
         return new io.github.samcoauth.domain.Session(base.token(), profile, base.issuedAt(), base.expiresAt());
     }
 
     /** True when the session is one that {@link #session} wrote, whole. */
     static boolean whole(io.github.samcoauth.domain.Session session) {
         var n = Long.parseLong(session.token().value());
-        return session.profile().accountName().equals("N" + n) && session.equals(session(session.accountId().value(), n));
+        return session.profile().accountName().equals("N" + n)
+                && session.equals(session(session.accountId().value(), n));
     }
 }

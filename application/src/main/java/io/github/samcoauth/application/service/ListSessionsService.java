@@ -33,8 +33,8 @@ public final class ListSessionsService implements ListSessionsUseCase, PruneSess
         var now = clock.instant();
         return store.findAll().flatMap(all -> {
             var expired = all.filter(s -> !s.isValidAt(now)).map(Session::accountId);
-            return Either.sequenceRight(expired.map(account -> store.delete(account)
-                            .map(removed -> account)))
+            return Either.sequenceRight(
+                            expired.map(account -> store.delete(account).map(removed -> account)))
                     .map(List::ofAll);
         });
     }

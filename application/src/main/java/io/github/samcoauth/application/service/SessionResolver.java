@@ -32,8 +32,8 @@ final class SessionResolver {
                 return Either.left(new AuthError.NoSession(Option.none()));
             }
             if (valid.size() > 1) {
-                return Either.left(
-                        new AuthError.AccountRequired(valid.map(Session::accountId).sorted()));
+                return Either.left(new AuthError.AccountRequired(
+                        valid.map(Session::accountId).sorted()));
             }
             return Either.right(valid.head());
         });

@@ -98,7 +98,8 @@ class CurrentSessionServiceTest {
         };
         var failing = new CurrentSessionService(broken, CLOCK);
         assertThat(failing.current(CurrentSessionCommand.anyAccount())).isEqualTo(Either.left(failure));
-        assertThat(failing.current(CurrentSessionCommand.forAccount(dv.accountId()))).isEqualTo(Either.left(failure));
+        assertThat(failing.current(CurrentSessionCommand.forAccount(dv.accountId())))
+                .isEqualTo(Either.left(failure));
     }
 
     @Test

@@ -31,7 +31,8 @@ class LoginServiceTest {
 
     @Test
     void givenValidCode_whenLogin_thenSessionIssuedNowAndStored() {
-        samco.onLogin(code -> code.value().equals("NUWL3586") ? Fixtures.grant("RM3XXXXX", TOKEN) : Either.left(EXPIRED_CODE));
+        samco.onLogin(code ->
+                code.value().equals("NUWL3586") ? Fixtures.grant("RM3XXXXX", TOKEN) : Either.left(EXPIRED_CODE));
         var session = service.login(LoginCommand.of("NUWL3586").get());
         var expected = Session.issue(Sessions.token(TOKEN), Sessions.profile("RM3XXXXX"), NOW);
         assertThat(session).isEqualTo(Either.right(expected));
@@ -68,7 +69,8 @@ class LoginServiceTest {
         var failure = new AuthError.StorageFailure("disk full", Option.none());
         SessionStorePort broken = new FailingStore(failure);
         samco.onLogin(code -> Fixtures.grant("RM3XXXXX", TOKEN));
-        var result = new LoginService(samco, broken, audit, CLOCK).login(LoginCommand.of("NUWL3586").get());
+        var result = new LoginService(samco, broken, audit, CLOCK)
+                .login(LoginCommand.of("NUWL3586").get());
         assertThat(result).isEqualTo(Either.left(failure));
     }
 

@@ -54,7 +54,8 @@ class LogoutServiceTest {
         var down = new AuthError.Unavailable("connection refused");
         samco.onLogout(token -> Either.left(down));
         var result = service.logout(LogoutCommand.of("DV99999").get()).get();
-        assertThat(result).isEqualTo(new LogoutResult(dv.accountId(), new LogoutResult.Remote.Failed(down), Option.none()));
+        assertThat(result)
+                .isEqualTo(new LogoutResult(dv.accountId(), new LogoutResult.Remote.Failed(down), Option.none()));
         assertThat(result.complete()).isFalse();
         assertThat(store.findAll()).isEqualTo(Either.right(List.empty()));
         assertThat(audit.events()).extracting(AuditEvent::type).containsExactly(AuditEvent.Type.LOGOUT_FAILED);
@@ -66,8 +67,8 @@ class LogoutServiceTest {
         store.save(old);
         var result = service.logout(LogoutCommand.of("DV99999").get());
         assertThat(result)
-                .isEqualTo(Either.right(new LogoutResult(
-                        old.accountId(), new LogoutResult.Remote.SkippedExpired(), Option.none())));
+                .isEqualTo(Either.right(
+                        new LogoutResult(old.accountId(), new LogoutResult.Remote.SkippedExpired(), Option.none())));
         assertThat(samco.calls()).isEmpty();
         assertThat(store.findAll()).isEqualTo(Either.right(List.empty()));
     }

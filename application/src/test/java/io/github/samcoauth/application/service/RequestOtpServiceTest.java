@@ -56,7 +56,8 @@ class RequestOtpServiceTest {
     void givenSamcoUnavailable_whenRequestOtp_thenUnavailableAndAuditedAsFailed() {
         samco.onOtp(uid -> Either.left(new AuthError.Unavailable("connection refused")));
         service.requestOtp(RequestOtpCommand.of("DV99999").get());
-        assertThat(audit.events()).extracting(AuditEvent::type, AuditEvent::outcome)
+        assertThat(audit.events())
+                .extracting(AuditEvent::type, AuditEvent::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditEvent.Type.OTP_FAILED, "unavailable"));
     }
 
@@ -64,8 +65,8 @@ class RequestOtpServiceTest {
     void givenInvalidUid_whenCommandBuilt_thenInvalidInputAndNothingSent() {
         var result = RequestOtpCommand.of("DV-1").flatMap(service::requestOtp);
         assertThat(result)
-                .isEqualTo(Either.left(new AuthError.InvalidInput(
-                        new DomainError.Malformed("uid", "3 to 16 letters or digits"))));
+                .isEqualTo(Either.left(
+                        new AuthError.InvalidInput(new DomainError.Malformed("uid", "3 to 16 letters or digits"))));
         assertThat(samco.calls()).isEmpty();
         assertThat(audit.events()).isEmpty();
     }

@@ -19,7 +19,9 @@ import java.util.function.Function;
 public final class ScriptedSamcoAuth implements SamcoAuthPort {
 
     public static final SamcoReply OK = new SamcoReply(
-            "Request successful", Option.some("1e439d95-5e57-4810-b57e-df94e74776ea"), ServerTime.parse("17/12/25 09:40:58"));
+            "Request successful",
+            Option.some("1e439d95-5e57-4810-b57e-df94e74776ea"),
+            ServerTime.parse("17/12/25 09:40:58"));
 
     private volatile Function<Uid, Either<AuthError, SamcoReply>> otp = uid -> Either.right(OK);
     private volatile Function<Otp, Either<AuthError, LoginGrant>> login =

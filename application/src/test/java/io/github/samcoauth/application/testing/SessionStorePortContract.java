@@ -101,7 +101,8 @@ public abstract class SessionStorePortContract {
 
     @Test
     void givenExpiredSession_whenFind_thenStillReturned() {
-        var old = Sessions.session("DV99999", "f4b8ec1dcc1e9486f723cb5fcba16859", Instant.parse("2020-01-01T00:00:00Z"));
+        var old =
+                Sessions.session("DV99999", "f4b8ec1dcc1e9486f723cb5fcba16859", Instant.parse("2020-01-01T00:00:00Z"));
         store.save(old);
         assertThat(store.find(account("DV99999"))).isEqualTo(Either.right(Option.some(old)));
     }

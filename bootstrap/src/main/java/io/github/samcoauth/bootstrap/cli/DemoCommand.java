@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "demo",
         description = "Run the whole flow against an embedded sandbox in a temporary state directory.")
 final class DemoCommand implements Callable<Integer> {
@@ -44,35 +45,99 @@ final class DemoCommand implements Callable<Integer> {
             output.line("state directory: " + stateDir + " (removed afterwards)");
             output.line("");
 
-            allAsExpected &= run(output, sandbox, stateDir, results, new Step(
-                    "samco otp --uid " + UID, List.of("otp", "--uid", UID), "", ExitCodes.OK,
-                    "Samco sends a one-time code to the phone and e-mail of " + UID + ".", false));
+            allAsExpected &= run(
+                    output,
+                    sandbox,
+                    stateDir,
+                    results,
+                    new Step(
+                            "samco otp --uid " + UID,
+                            List.of("otp", "--uid", UID),
+                            "",
+                            ExitCodes.OK,
+                            "Samco sends a one-time code to the phone and e-mail of " + UID + ".",
+                            false));
             var delivered = sandbox.awaitOtp(UID, Duration.ofSeconds(10));
             if (delivered.isEmpty()) {
                 output.note("samco demo: the sandbox sent no code");
                 return ExitCodes.BUG;
             }
             var code = delivered.get().code();
-            output.line("(the sandbox \"delivered\" a code to the phone of " + UID + "; it is secret, so shown here as ********)");
+            output.line("(the sandbox \"delivered\" a code to the phone of " + UID
+                    + "; it is secret, so shown here as ********)");
             output.line("");
-            allAsExpected &= run(output, sandbox, stateDir, results, new Step(
-                    "echo ******** | samco login", List.of("login"), code + "\n", ExitCodes.OK,
-                    "The code is redeemed for a session, stored owner-only in the state directory.", false));
-            allAsExpected &= run(output, sandbox, stateDir, results, new Step(
-                    "samco session", List.of("session"), "", ExitCodes.OK,
-                    "Read from disk, no network. Never shows the token.", false));
-            allAsExpected &= run(output, sandbox, stateDir, results, new Step(
-                    "samco token", List.of("token"), "", ExitCodes.OK,
-                    "Prints only the raw token, for scripts (hidden in this demo).", true));
-            allAsExpected &= run(output, sandbox, stateDir, results, new Step(
-                    "echo ******** | samco login", List.of("login"), code + "\n", ExitCodes.REJECTED,
-                    "A login code is single use: Samco rejects it the second time (exit 3).", false));
-            allAsExpected &= run(output, sandbox, stateDir, results, new Step(
-                    "samco logout", List.of("logout"), "", ExitCodes.OK,
-                    "Ends the session at Samco and removes the local copy.", false));
-            allAsExpected &= run(output, sandbox, stateDir, results, new Step(
-                    "samco session", List.of("session"), "", ExitCodes.NO_SESSION,
-                    "No valid session any more (exit 4).", false));
+            allAsExpected &= run(
+                    output,
+                    sandbox,
+                    stateDir,
+                    results,
+                    new Step(
+                            "echo ******** | samco login",
+                            List.of("login"),
+                            code + "\n",
+                            ExitCodes.OK,
+                            "The code is redeemed for a session, stored owner-only in the state directory.",
+                            false));
+            allAsExpected &= run(
+                    output,
+                    sandbox,
+                    stateDir,
+                    results,
+                    new Step(
+                            "samco session",
+                            List.of("session"),
+                            "",
+                            ExitCodes.OK,
+                            "Read from disk, no network. Never shows the token.",
+                            false));
+            allAsExpected &= run(
+                    output,
+                    sandbox,
+                    stateDir,
+                    results,
+                    new Step(
+                            "samco token",
+                            List.of("token"),
+                            "",
+                            ExitCodes.OK,
+                            "Prints only the raw token, for scripts (hidden in this demo).",
+                            true));
+            allAsExpected &= run(
+                    output,
+                    sandbox,
+                    stateDir,
+                    results,
+                    new Step(
+                            "echo ******** | samco login",
+                            List.of("login"),
+                            code + "\n",
+                            ExitCodes.REJECTED,
+                            "A login code is single use: Samco rejects it the second time (exit 3).",
+                            false));
+            allAsExpected &= run(
+                    output,
+                    sandbox,
+                    stateDir,
+                    results,
+                    new Step(
+                            "samco logout",
+                            List.of("logout"),
+                            "",
+                            ExitCodes.OK,
+                            "Ends the session at Samco and removes the local copy.",
+                            false));
+            allAsExpected &= run(
+                    output,
+                    sandbox,
+                    stateDir,
+                    results,
+                    new Step(
+                            "samco session",
+                            List.of("session"),
+                            "",
+                            ExitCodes.NO_SESSION,
+                            "No valid session any more (exit 4).",
+                            false));
         } finally {
             deleteRecursively(stateDir);
         }
@@ -82,14 +147,16 @@ final class DemoCommand implements Callable<Integer> {
             object.put("ok", allAsExpected);
             output.object(object);
         } else {
-            output.line(allAsExpected
-                    ? "Demo complete: every step behaved as documented."
-                    : "Demo FAILED: a step did not behave as documented (see above).");
+            output.line(
+                    allAsExpected
+                            ? "Demo complete: every step behaved as documented."
+                            : "Demo FAILED: a step did not behave as documented (see above).");
         }
         return allAsExpected ? ExitCodes.OK : ExitCodes.BUG;
     }
 
-    private boolean run(Output output, SandboxServer sandbox, Path stateDir, List<Map<String, Object>> results, Step step)
+    private boolean run(
+            Output output, SandboxServer sandbox, Path stateDir, List<Map<String, Object>> results, Step step)
             throws IOException {
         var args = new ArrayList<String>();
         args.add("--base-url");
@@ -104,7 +171,8 @@ final class DemoCommand implements Callable<Integer> {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         int code;
-        try (var out = new PrintWriter(stdout); var err = new PrintWriter(stderr)) {
+        try (var out = new PrintWriter(stdout);
+                var err = new PrintWriter(stderr)) {
             code = SamcoCli.run(
                     args.toArray(String[]::new),
                     root.env(),

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "login",
         description = {
             "Redeem a login code for a session and store it.",
@@ -21,7 +22,10 @@ final class LoginCommand implements Callable<Integer> {
     @ParentCommand
     SamcoCli root;
 
-    @Option(names = "--otp", paramLabel = "CODE", description = "the login code (visible in your shell history: prefer the prompt or stdin)")
+    @Option(
+            names = "--otp",
+            paramLabel = "CODE",
+            description = "the login code (visible in your shell history: prefer the prompt or stdin)")
     String otp;
 
     @Override

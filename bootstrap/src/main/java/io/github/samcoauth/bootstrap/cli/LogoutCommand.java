@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "logout",
         description = {
             "Log out at Samco, then remove the local session.",

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "otp", description = "Ask Samco to send an OTP to your phone and e-mail (generateOtp).")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "otp",
+        description = "Ask Samco to send an OTP to your phone and e-mail (generateOtp).")
 final class OtpCommand implements Callable<Integer> {
 
     @ParentCommand

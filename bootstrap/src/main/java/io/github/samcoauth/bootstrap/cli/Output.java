@@ -132,7 +132,8 @@ final class Output {
             return java.util.Optional.of("run `samco login` to start a session");
         }
         if (error instanceof AuthError.AccountRequired a) {
-            return java.util.Optional.of("name one with --account, e.g. --account " + a.accounts().head());
+            return java.util.Optional.of(
+                    "name one with --account, e.g. --account " + a.accounts().head());
         }
         if (error instanceof AuthError.Unavailable) {
             return java.util.Optional.of("check the network, or --base-url / SAMCO_BASE_URL; nothing was stored");
@@ -141,7 +142,8 @@ final class Output {
             return java.util.Optional.of("quote msgId " + r.msgId().get() + " to Samco support if this persists");
         }
         if (error instanceof AuthError.StorageFailure) {
-            return java.util.Optional.of("check the state directory (--state-dir / SAMCO_STATE_DIR) and its permissions");
+            return java.util.Optional.of(
+                    "check the state directory (--state-dir / SAMCO_STATE_DIR) and its permissions");
         }
         return java.util.Optional.empty();
     }
@@ -181,8 +183,8 @@ final class Output {
 
     void humanSession(Session session, boolean valid) {
         var p = session.profile();
-        line(p.accountId() + "  " + p.accountName() + "  "
-                + (valid ? "valid until " : "expired at ") + indiaTime(session.expiresAt()));
+        line(p.accountId() + "  " + p.accountName() + "  " + (valid ? "valid until " : "expired at ")
+                + indiaTime(session.expiresAt()));
         line("    exchanges:   " + p.exchanges().mkString(" "));
         line("    order types: " + p.orderTypes().mkString(" "));
         line("    products:    " + p.products().mkString(" "));

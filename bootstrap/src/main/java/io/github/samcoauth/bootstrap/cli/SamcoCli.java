@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             TokenCommand.class,
             LogoutCommand.class,
             SandboxCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
         },
         footerHeading = "%nEnvironment:%n",
         footer = {
@@ -49,19 +50,34 @@ import picocli.CommandLine.Spec;
         })
 public final class SamcoCli implements Callable<Integer> {
 
-    @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT, description = "Samco's API (env SAMCO_BASE_URL)")
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
+            description = "Samco's API (env SAMCO_BASE_URL)")
     String baseUrl;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", scope = ScopeType.INHERIT, description = "where sessions are kept (env SAMCO_STATE_DIR, default ~/.samco)")
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
+            description = "where sessions are kept (env SAMCO_STATE_DIR, default ~/.samco)")
     Path stateDir;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, description = "how long to wait for Samco (default 30)")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            scope = ScopeType.INHERIT,
+            description = "how long to wait for Samco (default 30)")
     Integer timeoutSeconds;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "print exactly one JSON object on stdout")
     boolean json;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "log the HTTP exchange (secrets masked) and show stack traces")
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
+            description = "log the HTTP exchange (secrets masked) and show stack traces")
     boolean verbose;
 
     @Spec
@@ -83,7 +99,8 @@ public final class SamcoCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         configureLogging(Arrays.asList(args).contains("--verbose"));
-        var out = new PrintWriter(new OutputStreamWriter(new PrintStream(System.out, true), StandardCharsets.UTF_8), true);
+        var out = new PrintWriter(
+                new OutputStreamWriter(new PrintStream(System.out, true), StandardCharsets.UTF_8), true);
         var err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, System.getenv(), System.in, out, err, Terminal.interactive());
         out.flush();
@@ -92,7 +109,13 @@ public final class SamcoCli implements Callable<Integer> {
     }
 
     /** Runs one command line; never throws, returns the exit code. */
-    static int run(String[] args, Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive) {
+    static int run(
+            String[] args,
+            Map<String, String> env,
+            InputStream in,
+            PrintWriter out,
+            PrintWriter err,
+            boolean interactive) {
         var root = new SamcoCli(env, in, out, err, interactive);
         var line = new CommandLine(root);
         boolean jsonRequested = Arrays.asList(args).contains("--json");
@@ -113,7 +136,8 @@ public final class SamcoCli implements Callable<Integer> {
         });
         line.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (jsonRequested) {
-                out.println("{\"error\":{\"code\":\"bug\",\"message\":" + quote("internal error: " + ex.getClass().getName()) + "}}");
+                out.println("{\"error\":{\"code\":\"bug\",\"message\":"
+                        + quote("internal error: " + ex.getClass().getName()) + "}}");
                 out.flush();
             } else {
                 err.println("samco: internal error (" + ex.getClass().getName() + "); run with --verbose for details");
@@ -124,7 +148,18 @@ public final class SamcoCli implements Callable<Integer> {
             err.flush();
             return ExitCodes.BUG;
         });
-        return line.execute(args);
+        try {
+            return line.execute(args);
+        } catch (RuntimeException | Error unexpected) {
+            // picocli hands exceptions to the handler above; this catches what escapes it (errors)
+            err.println(
+                    "samco: internal error (" + unexpected.getClass().getName() + "); run with --verbose for details");
+            if (verboseRequested) {
+                unexpected.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.BUG;
+        }
     }
 
     private static String quote(String text) {
@@ -196,7 +231,9 @@ public final class SamcoCli implements Callable<Integer> {
             return baseUrl;
         }
         var fromEnv = env.get("SAMCO_BASE_URL");
-        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : io.github.samcoauth.adapter.http.SamcoHttpConfig.DEFAULT_BASE_URL;
+        return fromEnv != null && !fromEnv.isBlank()
+                ? fromEnv
+                : io.github.samcoauth.adapter.http.SamcoHttpConfig.DEFAULT_BASE_URL;
     }
 
     /** The facade configured from the options; no I/O happens here. */

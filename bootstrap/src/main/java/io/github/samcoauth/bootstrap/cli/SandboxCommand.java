@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "sandbox",
         description = {
             "Run the embedded Samco sandbox on loopback until stopped (Ctrl-C).",
@@ -24,7 +25,10 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "port to listen on (default: a free one)")
     int port;
 
-    @Option(names = "--code-ttl", paramLabel = "SECONDS", description = "how long a login code stays valid (default 120)")
+    @Option(
+            names = "--code-ttl",
+            paramLabel = "SECONDS",
+            description = "how long a login code stays valid (default 120)")
     int codeTtlSeconds = 120;
 
     @Override
@@ -33,7 +37,8 @@ final class SandboxCommand implements Callable<Integer> {
         if (port < 0 || port > 65535 || codeTtlSeconds <= 0) {
             return output.fail(new io.github.samcoauth.application.AuthError.InvalidInput(
                     new io.github.samcoauth.domain.DomainError.Malformed(
-                            port < 0 || port > 65535 ? "port" : "code ttl", port < 0 || port > 65535 ? "0 to 65535" : "a positive number of seconds")));
+                            port < 0 || port > 65535 ? "port" : "code ttl",
+                            port < 0 || port > 65535 ? "0 to 65535" : "a positive number of seconds")));
         }
         SandboxServer sandbox;
         try {
@@ -59,18 +64,26 @@ final class SandboxCommand implements Callable<Integer> {
                 event.put("expiresAt", delivery.expiresAt().toString());
                 output.object(event);
             } else {
-                output.line("OTP for " + delivery.uid() + ": " + delivery.code() + "   (valid " + codeTtlSeconds + " s)");
+                output.line(
+                        "OTP for " + delivery.uid() + ": " + delivery.code() + "   (valid " + codeTtlSeconds + " s)");
             }
         });
         if (output.json()) {
             var started = new LinkedHashMap<String, Object>();
             started.put("event", "started");
             started.put("url", sandbox.url());
-            started.put("accounts", SandboxServer.DEFAULT_ACCOUNTS.keySet().stream().sorted().toList());
+            started.put(
+                    "accounts",
+                    SandboxServer.DEFAULT_ACCOUNTS.keySet().stream().sorted().toList());
             output.object(started);
         } else {
             output.line("Samco sandbox listening at " + sandbox.url());
-            output.line("Known uids: " + String.join(", ", SandboxServer.DEFAULT_ACCOUNTS.keySet().stream().sorted().toList()));
+            output.line("Known uids: "
+                    + String.join(
+                            ", ",
+                            SandboxServer.DEFAULT_ACCOUNTS.keySet().stream()
+                                    .sorted()
+                                    .toList()));
             output.line("Try:  SAMCO_BASE_URL=" + sandbox.url() + " samco otp --uid DV99999");
             output.line("Stop with Ctrl-C.");
         }

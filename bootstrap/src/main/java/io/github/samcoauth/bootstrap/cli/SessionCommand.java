@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "session",
         description = {
             "Show stored sessions: account, name, exchanges, products, expiry, valid or expired. Never the token.",
@@ -44,8 +45,8 @@ final class SessionCommand implements Callable<Integer> {
             return output.fail(listed.getLeft());
         }
         final var filter = only;
-        List<StoredSession> sessions = listed.get()
-                .filter(s -> filter.forAll(a -> a.equals(s.session().accountId())));
+        List<StoredSession> sessions =
+                listed.get().filter(s -> filter.forAll(a -> a.equals(s.session().accountId())));
         var shown = sessions.map(s -> Output.session(s.session(), s.valid())).asJava();
         boolean anyValid = sessions.exists(StoredSession::valid);
         if (!anyValid) {

@@ -48,7 +48,8 @@ import java.util.function.Consumer;
 public final class SandboxServer implements AutoCloseable {
 
     /** Accounts the sandbox knows, with the names it reports. */
-    public static final Map<String, String> DEFAULT_ACCOUNTS = Map.of("DV99999", "DEMO TRADER", "RM3XXXXX", "MXXXXXAD AXXX");
+    public static final Map<String, String> DEFAULT_ACCOUNTS =
+            Map.of("DV99999", "DEMO TRADER", "RM3XXXXX", "MXXXXXAD AXXX");
 
     public static final Duration DEFAULT_CODE_TTL = Duration.ofSeconds(120);
 
@@ -202,7 +203,10 @@ public final class SandboxServer implements AutoCloseable {
             failure.put("serverTime", ServerTime.of(now).raw());
             failure.put("status", "Failure");
             failure.putArray("validationErrors")
-                    .add(pending == null ? "Invalid OTP. Please enter valid OTP." : "OTP expired. Please enter valid OTP.");
+                    .add(
+                            pending == null
+                                    ? "Invalid OTP. Please enter valid OTP."
+                                    : "OTP expired. Please enter valid OTP.");
             send(exchange, 200, failure);
             return;
         }

@@ -32,56 +32,87 @@ final class ArchitectureRules {
 
     static final ArchRule LAYERS = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .layer("Domain").definedBy(DOMAIN)
-            .layer("Application").definedBy(APPLICATION)
-            .layer("HttpAdapter").definedBy(HTTP)
-            .layer("PersistenceAdapter").definedBy(PERSISTENCE)
-            .layer("Bootstrap").definedBy(BOOTSTRAP)
-            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-            .whereLayer("HttpAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("PersistenceAdapter").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("HttpAdapter", "PersistenceAdapter", "Bootstrap")
+            .layer("Domain")
+            .definedBy(DOMAIN)
+            .layer("Application")
+            .definedBy(APPLICATION)
+            .layer("HttpAdapter")
+            .definedBy(HTTP)
+            .layer("PersistenceAdapter")
+            .definedBy(PERSISTENCE)
+            .layer("Bootstrap")
+            .definedBy(BOOTSTRAP)
+            .whereLayer("Bootstrap")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("HttpAdapter")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("PersistenceAdapter")
+            .mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Application")
+            .mayOnlyBeAccessedByLayers("HttpAdapter", "PersistenceAdapter", "Bootstrap")
             .whereLayer("Domain")
             .mayOnlyBeAccessedByLayers("Application", "HttpAdapter", "PersistenceAdapter", "Bootstrap");
 
     static final ArchRule DOMAIN_ALLOW_LIST = classes()
-            .that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat(
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat(
                     resideInAnyPackage(DOMAIN, "java..", "io.vavr..").and(not(resideInAnyPackage(FORBIDDEN_IO))))
             .because("the domain is pure: the JDK without I/O, and Vavr");
 
     static final ArchRule APPLICATION_ALLOW_LIST = classes()
-            .that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat(resideInAnyPackage(APPLICATION, DOMAIN, "java..", "io.vavr..")
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat(resideInAnyPackage(APPLICATION, DOMAIN, "java..", "io.vavr..")
                     .and(not(resideInAnyPackage(FORBIDDEN_IO))))
             .because("use cases do no I/O: that is what ports are for");
 
     static final ArchRule FRAMEWORKS_ONLY_IN_ADAPTERS = noClasses()
-            .that().resideOutsideOfPackages(OUTER)
-            .should().dependOnClassesThat().resideInAnyPackage("feign..", "com.fasterxml..", "org.mapstruct..")
+            .that()
+            .resideOutsideOfPackages(OUTER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("feign..", "com.fasterxml..", "org.mapstruct..")
             .because("Feign, Jackson and MapStruct types never leave the adapters");
 
     static final ArchRule USE_CASES_NAMED = classes()
-            .that().resideInAPackage("..application.port.in..").and().areInterfaces().and().areTopLevelClasses()
-            .should().haveSimpleNameEndingWith("UseCase");
+            .that()
+            .resideInAPackage("..application.port.in..")
+            .and()
+            .areInterfaces()
+            .and()
+            .areTopLevelClasses()
+            .should()
+            .haveSimpleNameEndingWith("UseCase");
 
     static final ArchRule PORTS_NAMED = classes()
-            .that().resideInAPackage("..application.port.out..").and().areInterfaces().and().areTopLevelClasses()
-            .should().haveSimpleNameEndingWith("Port");
+            .that()
+            .resideInAPackage("..application.port.out..")
+            .and()
+            .areInterfaces()
+            .and()
+            .areTopLevelClasses()
+            .should()
+            .haveSimpleNameEndingWith("Port");
 
-    static final ArchRule ADAPTERS_PLACED = classes()
-            .that().haveSimpleNameEndingWith("Adapter")
-            .should().resideInAPackage("..adapter..");
+    static final ArchRule ADAPTERS_PLACED =
+            classes().that().haveSimpleNameEndingWith("Adapter").should().resideInAPackage("..adapter..");
 
-    static final ArchRule NO_STATIC_MUTABLE_STATE = fields()
-            .that().areStatic()
-            .should().beFinal()
+    static final ArchRule NO_STATIC_MUTABLE_STATE = fields().that()
+            .areStatic()
+            .should()
+            .beFinal()
             .because("static mutable state breaks two accounts in one JVM");
 
     static final ArchRule NO_CONSOLE_OUTSIDE_CLI = noClasses()
-            .that().resideOutsideOfPackage("..bootstrap.cli..")
-            .should().accessField(System.class, "out")
-            .orShould().accessField(System.class, "err")
+            .that()
+            .resideOutsideOfPackage("..bootstrap.cli..")
+            .should()
+            .accessField(System.class, "out")
+            .orShould()
+            .accessField(System.class, "err")
             .because("only the CLI talks to the terminal; libraries log through SLF4J");
 
     /** Leaves out test jars (the application's test fixtures) as DoNotIncludeTests leaves out test classes. */

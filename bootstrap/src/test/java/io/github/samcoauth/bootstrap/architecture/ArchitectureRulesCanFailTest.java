@@ -1,7 +1,7 @@
 package io.github.samcoauth.bootstrap.architecture;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -40,7 +40,8 @@ class ArchitectureRulesCanFailTest {
 
     @Test
     void givenOneGoodClassPerLayer_whenLayersChecked_thenPass() {
-        assertThatCode(() -> ArchitectureRules.LAYERS.check(of(ONE_GOOD_CLASS_PER_LAYER))).doesNotThrowAnyException();
+        assertThatCode(() -> ArchitectureRules.LAYERS.check(of(ONE_GOOD_CLASS_PER_LAYER)))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -58,7 +59,8 @@ class ArchitectureRulesCanFailTest {
     @Test
     void givenDomainClassUsingJavaIoFile_whenAllowListChecked_thenViolation() {
         violates(ArchitectureRules.DOMAIN_ALLOW_LIST, "java.io.File", DomainUsingFile.class);
-        assertThatCode(() -> ArchitectureRules.DOMAIN_ALLOW_LIST.check(of(GoodValue.class))).doesNotThrowAnyException();
+        assertThatCode(() -> ArchitectureRules.DOMAIN_ALLOW_LIST.check(of(GoodValue.class)))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -55,8 +55,12 @@ class SandboxServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = SandboxServer.builder().clock(clock).codeTtl(Duration.ofSeconds(120)).start();
-        samco = new FeignSamcoAuthAdapter(SamcoHttpConfig.builder().baseUrl(sandbox.url()).build().get());
+        sandbox = SandboxServer.builder()
+                .clock(clock)
+                .codeTtl(Duration.ofSeconds(120))
+                .start();
+        samco = new FeignSamcoAuthAdapter(
+                SamcoHttpConfig.builder().baseUrl(sandbox.url()).build().get());
     }
 
     @AfterEach
@@ -65,7 +69,8 @@ class SandboxServerTest {
     }
 
     private Otp otpFor(String uid) throws InterruptedException {
-        return Otp.of(sandbox.awaitOtp(uid, Duration.ofSeconds(5)).orElseThrow().code()).get();
+        return Otp.of(sandbox.awaitOtp(uid, Duration.ofSeconds(5)).orElseThrow().code())
+                .get();
     }
 
     @Test
@@ -83,7 +88,8 @@ class SandboxServerTest {
 
     @Test
     void givenUnknownUid_whenOtpRequested_thenDocumentedFailureAndNothingDelivered() throws Exception {
-        var error = (AuthError.Rejected) samco.generateOtp(Uid.of("ZZ12345").get()).getLeft();
+        var error =
+                (AuthError.Rejected) samco.generateOtp(Uid.of("ZZ12345").get()).getLeft();
         assertThat(error.messages().head()).isEqualTo("Failed to genererate otp for user");
         assertThat(sandbox.awaitOtp("ZZ12345", Duration.ofMillis(100))).isEmpty();
     }
@@ -114,7 +120,10 @@ class SandboxServerTest {
         assertThat(samco.logout(token).get().statusMessage()).isEqualTo("Request successful");
         var again = (AuthError.Rejected) samco.logout(token).getLeft();
         assertThat(again.httpStatus()).isEqualTo(401);
-        assertThat(samco.logout(SessionToken.of("00000000000000000000000000000000").get()).getLeft().code())
+        assertThat(samco.logout(SessionToken.of("00000000000000000000000000000000")
+                                .get())
+                        .getLeft()
+                        .code())
                 .isEqualTo("rejected");
         assertThat(sandbox.liveSessions()).isZero();
     }
@@ -140,7 +149,9 @@ class SandboxServerTest {
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.body()).contains("\"status\":\"Failure\"");
         var unknown = http.send(
-                HttpRequest.newBuilder(URI.create(sandbox.url() + "/ip/whoami")).GET().build(),
+                HttpRequest.newBuilder(URI.create(sandbox.url() + "/ip/whoami"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(sandbox.requestCount()).isEqualTo(2);

@@ -1,0 +1,295 @@
+package io.github.samcoauth.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real jar in a subprocess against the sandbox: the CLI contract, exit code by exit code. */
+class CliEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path stateDir;
+
+    private SandboxServer sandbox;
+    private final List<Cli.Run> everything = new ArrayList<>();
+
+    @BeforeEach
+    void startSandbox() throws Exception {
+        sandbox = SandboxServer.start();
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    private Cli.Run samco(String stdin, String... args) {
+        var all = new ArrayList<String>(List.of("--base-url", sandbox.url(), "--state-dir", stateDir.toString()));
+        all.addAll(List.of(args));
+        var run = Cli.run(Map.of(), stdin, all.toArray(String[]::new));
+        everything.add(run);
+        return run;
+    }
+
+    private String code(String uid) throws InterruptedException {
+        return sandbox.awaitOtp(uid, Duration.ofSeconds(10)).orElseThrow().code();
+    }
+
+    /** Exactly one JSON object, and nothing else, on stdout. */
+    private static JsonNode oneObject(Cli.Run run) throws Exception {
+        var parser = JSON.createParser(run.stdout());
+        JsonNode node = JSON.readTree(parser);
+        assertThat(node).as("stdout of %s", run).isNotNull();
+        assertThat(node.isObject()).isTrue();
+        assertThat(parser.nextToken())
+                .as("nothing after the object in %s", run.stdout())
+                .isNull();
+        return node;
+    }
+
+    @Test
+    void givenSandbox_whenWholeFlow_thenEachStepAsDocumented() throws Exception {
+        var otp = samco("", "otp", "--uid", "DV99999");
+        assertThat(otp.exit()).as(otp.toString()).isZero();
+        assertThat(otp.stdout()).contains("OTP sent to your mobile and email.").contains("msgId: ");
+        assertThat(otp.stderr()).contains("deprecated");
+
+        var code = code("DV99999");
+        var login = samco(code + "\n", "login");
+        assertThat(login.exit()).as(login.toString()).isZero();
+        assertThat(login.stdout()).contains("Logged in.", "DV99999", "DEMO TRADER", "NSE", "CNC");
+
+        var session = samco("", "session");
+        assertThat(session.exit()).isZero();
+        assertThat(session.stdout()).contains("DV99999", "valid until", "exchanges:", "products:");
+
+        var token = samco("", "token");
+        assertThat(token.exit()).isZero();
+        assertThat(token.stdout()).matches("[0-9a-f]{32}\n");
+        assertThat(token.stderr()).isEmpty();
+        var secret = token.stdout().strip();
+
+        var logout = samco("", "logout");
+        assertThat(logout.exit()).as(logout.toString()).isZero();
+        assertThat(logout.stdout()).contains("Logged out DV99999 at Samco.", "Local session removed.");
+        assertThat(sandbox.liveSessions()).isZero();
+
+        var after = samco("", "session");
+        assertThat(after.exit()).isEqualTo(4);
+        assertThat(after.stderr()).contains("No valid session", "samco login");
+
+        var reused = samco(code + "\n", "login");
+        assertThat(reused.exit()).isEqualTo(3);
+
+        for (var run : everything) {
+            if (run != token) {
+                assertThat(run.all())
+                        .as("no secret in %s", run)
+                        .doesNotContain(secret)
+                        .doesNotContain(code);
+            }
+        }
+        assertThat(Files.readString(stateDir.resolve("audit.jsonl")))
+                .doesNotContain(secret)
+                .doesNotContain(code);
+    }
+
+    @Test
+    void givenEveryCommand_whenJson_thenExactlyOneObjectEach() throws Exception {
+        var otp = oneObject(samco("", "--json", "otp", "--uid", "DV99999"));
+        assertThat(otp.path("msgId").asText()).isNotBlank();
+        assertThat(otp.path("deprecated").asBoolean()).isTrue();
+        var login = oneObject(samco(code("DV99999") + "\n", "login", "--json"));
+        assertThat(login.path("account").asText()).isEqualTo("DV99999");
+        var session = oneObject(samco("", "session", "--json"));
+        var first = session.path("sessions").get(0);
+        assertThat(first.path("exchanges").toString()).isEqualTo("[\"BFO\",\"BSE\",\"CDS\",\"MCX\",\"NSE\",\"NFO\"]");
+        assertThat(first.path("orderTypes").toString()).isEqualTo("[\"MKT\",\"L\",\"SL\",\"SL-M\"]");
+        assertThat(first.path("products").toString()).isEqualTo("[\"MIS\",\"CNC\",\"NRML\",\"CO\",\"BO\"]");
+        assertThat(first.path("valid").asBoolean()).isTrue();
+        assertThat(first.has("token")).isFalse();
+        var token = oneObject(samco("", "--json", "token"));
+        assertThat(token.path("token").asText()).matches("[0-9a-f]{32}");
+        var logout = oneObject(samco("", "--json", "logout"));
+        assertThat(logout.path("remote").asText()).isEqualTo("logged-out");
+        assertThat(logout.path("local").asText()).isEqualTo("removed");
+        var none = oneObject(samco("", "--json", "session"));
+        assertThat(none.path("error").path("code").asText()).isEqualTo("no-session");
+        var rejected = oneObject(samco("", "--json", "otp", "--uid", "ZZ12345"));
+        assertThat(rejected.path("error").path("code").asText()).isEqualTo("rejected");
+        assertThat(rejected.path("error").path("msgId").asText()).isNotBlank();
+        var usage = oneObject(samco("", "--json", "otp"));
+        assertThat(usage.path("error").path("code").asText()).isEqualTo("usage");
+        var demo = oneObject(Cli.run("--json", "demo"));
+        assertThat(demo.path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void givenEachFailure_whenRun_thenItsExitCode() throws Exception {
+        assertThat(samco("", "otp", "--uid", "ZZ12345").exit())
+                .as("unknown uid")
+                .isEqualTo(3);
+
+        int before = sandbox.requestCount();
+        var invalid = samco("", "otp", "--uid", "DV-99");
+        assertThat(invalid.exit()).as("invalid uid").isEqualTo(2);
+        assertThat(invalid.stderr()).contains("uid is malformed");
+        assertThat(samco("", "login", "--otp", "bad code!").exit())
+                .as("invalid code")
+                .isEqualTo(2);
+        assertThat(samco("", "login").exit()).as("no code on stdin").isEqualTo(2);
+        assertThat(sandbox.requestCount()).as("nothing was sent").isEqualTo(before);
+
+        assertThat(samco("WRONG123\n", "login").exit()).as("wrong code").isEqualTo(3);
+        assertThat(samco("", "token").exit()).as("no session").isEqualTo(4);
+        assertThat(samco("", "logout").exit()).as("nothing to log out").isEqualTo(4);
+
+        var port = new java.net.ServerSocket(0);
+        int closed = port.getLocalPort();
+        port.close();
+        var unreachable = Cli.run(
+                "--base-url",
+                "http://127.0.0.1:" + closed,
+                "--state-dir",
+                stateDir.toString(),
+                "otp",
+                "--uid",
+                "DV99999");
+        assertThat(unreachable.exit()).as("unreachable").isEqualTo(5);
+        assertThat(unreachable.stderr()).contains("connection refused").doesNotContain("Exception");
+
+        var plain = Cli.run("--base-url", "http://tradeapi.samco.in", "otp", "--uid", "DV99999");
+        assertThat(plain.exit()).as("plain http to a non-loopback host").isEqualTo(2);
+
+        Files.writeString(stateDir.resolve("blocker"), "a file, not a directory");
+        var otp = samco("", "otp", "--uid", "DV99999");
+        assertThat(otp.exit()).isZero();
+        var unwritable = Cli.run(
+                "--base-url",
+                sandbox.url(),
+                "--state-dir",
+                stateDir.resolve("blocker/state").toString(),
+                "login",
+                "--otp",
+                code("DV99999"));
+        assertThat(unwritable.exit()).as("state directory cannot be written").isEqualTo(7);
+        assertThat(unwritable.stderr()).contains("cannot save the session");
+
+        assertThat(Cli.run("--bogus").exit()).as("unknown option").isEqualTo(2);
+        assertThat(Cli.run().exit()).as("no command").isEqualTo(2);
+        assertThat(Cli.run("--timeout", "0", "session").exit())
+                .as("bad timeout")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void givenTwoValidSessions_whenTokenOrLogoutWithoutAccount_thenExit2ListingAccounts() throws Exception {
+        samco("", "otp", "--uid", "DV99999");
+        assertThat(samco("", "login", "--otp", code("DV99999")).exit()).isZero();
+        samco("", "otp", "--uid", "RM3XXXXX");
+        assertThat(samco("", "login", "--otp", code("RM3XXXXX")).exit()).isZero();
+
+        var token = samco("", "token");
+        assertThat(token.exit()).isEqualTo(2);
+        assertThat(token.stderr()).contains("DV99999, RM3XXXXX");
+        assertThat(token.stdout()).isEmpty();
+        var logout = oneObject(samco("", "--json", "logout"));
+        assertThat(logout.path("error").path("accounts").toString()).isEqualTo("[\"DV99999\",\"RM3XXXXX\"]");
+        assertThat(samco("", "token", "--account", "rm3xxxxx").exit()).isZero();
+        assertThat(samco("", "logout", "--account", "RM3XXXXX").exit()).isZero();
+        assertThat(samco("", "token").exit()).isZero();
+        var session = samco("", "session", "--account", "RM3XXXXX");
+        assertThat(session.exit()).isEqualTo(4);
+    }
+
+    @Test
+    void givenEnvironment_whenOptionsAbsent_thenUsedAndOptionsWin() throws Exception {
+        var env = Map.of("SAMCO_BASE_URL", sandbox.url(), "SAMCO_STATE_DIR", stateDir.toString());
+        assertThat(Cli.run(env, "", "otp", "--uid", "DV99999").exit()).isZero();
+        assertThat(Cli.run(env, code("DV99999") + "\n", "login").exit()).isZero();
+        assertThat(Files.exists(stateDir.resolve("sessions/DV99999.json"))).isTrue();
+        var elsewhere = stateDir.resolve("other");
+        assertThat(Cli.run(env, "", "--state-dir", elsewhere.toString(), "session")
+                        .exit())
+                .isEqualTo(4);
+        assertThat(Cli.run(env, "", "--base-url", "http://tradeapi.samco.in", "otp", "--uid", "DV99999")
+                        .exit())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void givenVerbose_whenLoggingIn_thenWireLogShownWithSecretsMasked() throws Exception {
+        samco("", "otp", "--uid", "DV99999");
+        var code = code("DV99999");
+        var login = samco(code + "\n", "--verbose", "login");
+        assertThat(login.exit()).isZero();
+        assertThat(login.stderr())
+                .contains("webSecretCodeValidation")
+                .contains("***")
+                .doesNotContain(code);
+        var token = samco("", "token").stdout().strip();
+        assertThat(login.all()).doesNotContain(token);
+    }
+
+    @Test
+    void givenSandboxCommand_whenOtpRequested_thenItPrintsUrlAndTheCode() throws Exception {
+        var command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Cli.JAR.toString(),
+                "sandbox",
+                "--json");
+        var process = new ProcessBuilder(command).start();
+        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            var started = JSON.readTree(lines.readLine());
+            var url = started.path("url").asText();
+            assertThat(url).startsWith("http://127.0.0.1:");
+            assertThat(Cli.run("--base-url", url, "otp", "--uid", "RM3XXXXX").exit())
+                    .isZero();
+            var delivered = JSON.readTree(lines.readLine());
+            assertThat(delivered.path("uid").asText()).isEqualTo("RM3XXXXX");
+            var code = delivered.path("code").asText();
+            var login = Cli.run("--base-url", url, "--state-dir", stateDir.toString(), "login", "--otp", code);
+            assertThat(login.exit()).isZero();
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void givenHelpAndVersion_whenAsked_thenExit0() {
+        var help = Cli.run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.stdout())
+                .contains("otp", "login", "session", "token", "logout", "sandbox", "demo", "SAMCO_STATE_DIR");
+        assertThat(Cli.run("--version").stdout()).startsWith("samco ");
+        assertThat(Cli.run("login", "--help").stdout()).contains("--otp");
+    }
+
+    @Test
+    void givenDemo_whenRun_thenEveryStepAsDocumentedAndNoSecretShown() {
+        var demo = Cli.run("demo");
+        assertThat(demo.exit()).as(demo.toString()).isZero();
+        assertThat(demo.stdout()).contains("Demo complete").contains("→ exit 3").contains("→ exit 4");
+        assertThat(demo.stdout()).doesNotContainPattern("[0-9a-f]{32}");
+    }
+}
