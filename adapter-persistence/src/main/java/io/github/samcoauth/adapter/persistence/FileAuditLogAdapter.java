@@ -31,7 +31,7 @@ public final class FileAuditLogAdapter implements AuditLogPort {
     private final long maxBytes;
     private final int keep;
     private final SecureFiles files;
-    private final ObjectMapper json = new ObjectMapper();
+    private final io.vavr.Lazy<ObjectMapper> json = io.vavr.Lazy.of(ObjectMapper::new);
 
     /** No I/O happens here. */
     public FileAuditLogAdapter(Path stateDir) {
@@ -53,7 +53,7 @@ public final class FileAuditLogAdapter implements AuditLogPort {
     @Override
     public Either<AuthError, AuditEvent> record(AuditEvent event) {
         try {
-            var line = json.writeValueAsBytes(toJson(event));
+            var line = json.get().writeValueAsBytes(toJson(event));
             var bytes = new byte[line.length + 1];
             System.arraycopy(line, 0, bytes, 0, line.length);
             bytes[line.length] = '\n';

@@ -55,8 +55,10 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
     private final Path sessionsDir;
     private final Clock clock;
     private final SecureFiles files;
-    private final ObjectMapper json =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Built on first use: listing an empty or missing directory needs no JSON at all. */
+    private final io.vavr.Lazy<ObjectMapper> mapper = io.vavr.Lazy.of(
+            () -> new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+
     private final ConcurrentMap<AccountId, Cached> cache = new ConcurrentHashMap<>();
 
     /** No I/O happens here; directories are created by the first save. */
@@ -85,7 +87,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
         var target = fileOf(session.accountId());
         byte[] bytes;
         try {
-            bytes = json.writeValueAsBytes(toJson(session));
+            bytes = mapper.get().writeValueAsBytes(toJson(session));
         } catch (JsonProcessingException e) {
             return Either.left(new AuthError.StorageFailure("cannot encode the session", Option.none()));
         }
@@ -267,7 +269,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
         }
         JsonNode tree;
         try {
-            tree = json.readTree(bytes);
+            tree = mapper.get().readTree(bytes);
         } catch (IOException e) {
             return Either.left(new Problem("not valid JSON", false));
         }
@@ -283,7 +285,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
         }
         SessionJson stored;
         try {
-            stored = json.treeToValue(tree, SessionJson.class);
+            stored = mapper.get().treeToValue(tree, SessionJson.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return Either.left(new Problem("not a session file", false));
         }

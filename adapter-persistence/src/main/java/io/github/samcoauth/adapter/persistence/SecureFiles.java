@@ -15,7 +15,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,7 +26,6 @@ final class SecureFiles {
     static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
 
-    private final Logger log = LoggerFactory.getLogger(SecureFiles.class);
     private final boolean posix;
 
     SecureFiles(Path anyPath) {
@@ -44,9 +42,10 @@ final class SecureFiles {
             return;
         }
         if (!posix) {
-            log.warn(
-                    "The file system of {} has no POSIX permissions: sessions there may be readable by other users",
-                    dir);
+            LoggerFactory.getLogger(SecureFiles.class)
+                    .warn(
+                            "The file system of {} has no POSIX permissions: sessions there may be readable by other users",
+                            dir);
             Files.createDirectories(dir);
             return;
         }

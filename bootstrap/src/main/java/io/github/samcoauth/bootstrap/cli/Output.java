@@ -31,7 +31,8 @@ final class Output {
     private final boolean json;
     private final boolean verbose;
     private final boolean interactive;
-    private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private final io.vavr.Lazy<ObjectMapper> mapper =
+            io.vavr.Lazy.of(() -> new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS));
 
     Output(PrintWriter out, PrintWriter err, boolean json, boolean verbose, boolean interactive) {
         this.out = out;
@@ -78,7 +79,7 @@ final class Output {
     /** Prints the one JSON object of this command. */
     void object(Map<String, ?> object) {
         try {
-            out.println(mapper.writeValueAsString(object));
+            out.println(mapper.get().writeValueAsString(object));
         } catch (JsonProcessingException e) {
             out.println("{\"error\":{\"code\":\"bug\",\"message\":\"cannot encode the output\"}}");
         }

@@ -15,10 +15,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /** {@code samco}: log in to the Samco Trade API from a terminal or a script. */
 @Command(
@@ -26,18 +24,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SamcoCli.Version.class,
         sortOptions = false,
-        usageHelpAutoWidth = true,
         description = "Log in to the Samco Trade API and keep the session.",
-        subcommands = {
-            OtpCommand.class,
-            LoginCommand.class,
-            SessionCommand.class,
-            TokenCommand.class,
-            LogoutCommand.class,
-            SandboxCommand.class,
-            DemoCommand.class,
-            CommandLine.HelpCommand.class
-        },
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  SAMCO_BASE_URL   default for --base-url (https://tradeapi.samco.in)",
@@ -49,6 +36,19 @@ import picocli.CommandLine.Spec;
             "  2 invalid input   5 Samco unavailable"
         })
 public final class SamcoCli implements Callable<Integer> {
+
+    /**
+     * The commands, in the order help lists them. Only the one a command line names is built:
+     * picocli reads a command's annotations when it is added, and that is most of the start-up.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    /** Options of the root command that take a value, to find the command name among the arguments. */
+    private static final java.util.Set<String> VALUE_OPTIONS =
+            java.util.Set.of("--base-url", "--state-dir", "--timeout");
+
+    /** Where the pre-rendered root usage lives; a test keeps it equal to what picocli renders. */
+    static final String USAGE_RESOURCE = "usage.txt";
 
     @Option(
             names = "--base-url",
@@ -80,9 +80,6 @@ public final class SamcoCli implements Callable<Integer> {
             description = "log the HTTP exchange (secrets masked) and show stack traces")
     boolean verbose;
 
-    @Spec
-    CommandSpec spec;
-
     private final Map<String, String> env;
     private final InputStream in;
     private final PrintWriter out;
@@ -98,6 +95,11 @@ public final class SamcoCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(usage());
+            System.out.flush();
+            return;
+        }
         configureLogging(Arrays.asList(args).contains("--verbose"));
         var out = new PrintWriter(
                 new OutputStreamWriter(new PrintStream(System.out, true), StandardCharsets.UTF_8), true);
@@ -106,6 +108,55 @@ public final class SamcoCli implements Callable<Integer> {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    private static Map<String, Class<?>> commands() {
+        var commands = new java.util.LinkedHashMap<String, Class<?>>();
+        commands.put("otp", OtpCommand.class);
+        commands.put("login", LoginCommand.class);
+        commands.put("session", SessionCommand.class);
+        commands.put("token", TokenCommand.class);
+        commands.put("logout", LogoutCommand.class);
+        commands.put("sandbox", SandboxCommand.class);
+        commands.put("demo", DemoCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(commands);
+    }
+
+    /** The command line with the subcommand {@code args} name, or with all of them when it names none. */
+    static CommandLine commandLine(SamcoCli root, String[] args) {
+        var line = new CommandLine(root);
+        var named = commandName(args);
+        if (named.isPresent() && !named.get().equals("help")) {
+            line.addSubcommand(named.get(), COMMANDS.get(named.get()));
+        } else {
+            COMMANDS.forEach(line::addSubcommand);
+        }
+        return line;
+    }
+
+    static java.util.Optional<String> commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            var arg = args[i];
+            if (VALUE_OPTIONS.contains(arg)) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return COMMANDS.containsKey(arg) ? java.util.Optional.of(arg) : java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The root usage, pre-rendered: {@code samco --help} need not build every command to print it. */
+    static String usage() {
+        try (var in = SamcoCli.class.getResourceAsStream(USAGE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + USAGE_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Runs one command line; never throws, returns the exit code. */
@@ -117,7 +168,7 @@ public final class SamcoCli implements Callable<Integer> {
             PrintWriter err,
             boolean interactive) {
         var root = new SamcoCli(env, in, out, err, interactive);
-        var line = new CommandLine(root);
+        var line = commandLine(root, args);
         boolean jsonRequested = Arrays.asList(args).contains("--json");
         boolean verboseRequested = Arrays.asList(args).contains("--verbose");
         line.setOut(out);
@@ -194,7 +245,7 @@ public final class SamcoCli implements Callable<Integer> {
     @Override
     public Integer call() {
         err.println("samco: a command is required");
-        spec.commandLine().usage(err);
+        err.print(usage());
         err.flush();
         return ExitCodes.USAGE;
     }
