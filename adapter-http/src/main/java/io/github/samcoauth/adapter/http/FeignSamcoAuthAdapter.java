@@ -78,40 +78,45 @@ public final class FeignSamcoAuthAdapter implements SamcoAuthPort {
 
     @Override
     public Either<AuthError, SamcoReply> generateOtp(Uid uid) {
-        return call("generateOtp", () -> api.generateOtp(mapper.toRequest(uid)))
-                .map(success -> mapper.toReply(success.status()));
+        return call("generateOtp", () -> api.generateOtp(mapper.toRequest(uid)), this::decodeReply);
     }
 
     @Override
     public Either<AuthError, LoginGrant> validateLoginCode(Otp code) {
-        return call("webSecretCodeValidation", () -> api.validateLoginCode(mapper.toRequest(code)))
+        return call("webSecretCodeValidation", () -> api.validateLoginCode(mapper.toRequest(code)), this::decodeGrant);
+    }
+
+    @Override
+    public Either<AuthError, SamcoReply> logout(SessionToken token) {
+        return call("logout", () -> api.logout(token.value()), this::decodeReply);
+    }
+
+    /** What {@code generateOtp} and {@code logout} make of any response. */
+    Either<AuthError, SamcoReply> decodeReply(Response response) {
+        return classifier.classify(response).map(success -> mapper.toReply(success.status()));
+    }
+
+    /** What {@code webSecretCodeValidation} makes of any response. */
+    Either<AuthError, LoginGrant> decodeGrant(Response response) {
+        return classifier
+                .classify(response)
                 .flatMap(success -> classifier
                         .read(success.body(), LoginResponseDto.class)
                         .flatMap(login -> mapper.toGrant(success.status(), login)));
     }
 
-    @Override
-    public Either<AuthError, SamcoReply> logout(SessionToken token) {
-        return call("logout", () -> api.logout(token.value())).map(success -> mapper.toReply(success.status()));
-    }
-
-    private Either<AuthError, ResponseClassifier.Success> call(String endpoint, Supplier<Response> send) {
-        Either<AuthError, ResponseClassifier.Success> result;
+    private <T> Either<AuthError, T> call(
+            String endpoint,
+            Supplier<Response> send,
+            java.util.function.Function<Response, Either<AuthError, T>> decode) {
+        Either<AuthError, T> result;
         try {
-            result = classifier.classify(send.get());
+            result = decode.apply(send.get());
         } catch (RuntimeException e) {
             result = Either.left(Failures.classify(e, config));
         }
         if (log.isDebugEnabled()) {
-            log.debug(
-                    "{} -> {}",
-                    endpoint,
-                    result.fold(
-                            AuthError::code,
-                            s -> "Success"
-                                    + (s.status().msgId() == null
-                                            ? ""
-                                            : " msgId=" + s.status().msgId())));
+            log.debug("{} -> {}", endpoint, result.fold(AuthError::code, success -> "Success"));
         }
         return result;
     }

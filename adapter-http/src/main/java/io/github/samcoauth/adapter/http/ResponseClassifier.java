@@ -1,7 +1,6 @@
 package io.github.samcoauth.adapter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import io.github.samcoauth.application.AuthError;
@@ -27,7 +26,7 @@ final class ResponseClassifier {
     }
 
     /** A successful answer: the parsed envelope and the whole JSON object. */
-    record Success(StatusResponseDto status, JsonNode body) {}
+    record Success(StatusResponseDto status, byte[] body) {}
 
     Either<AuthError, Success> classify(Response response) {
         try (response) {
@@ -36,8 +35,8 @@ final class ResponseClassifier {
         }
     }
 
-    <T> Either<AuthError, T> read(JsonNode body, Class<T> type) {
-        return Try.of(() -> json.treeToValue(body, type))
+    <T> Either<AuthError, T> read(byte[] body, Class<T> type) {
+        return Try.of(() -> json.readValue(body, type))
                 .toEither()
                 .mapLeft(e -> new AuthError.UnexpectedResponse("a successful answer whose fields have the wrong type"));
     }
@@ -91,6 +90,15 @@ final class ResponseClassifier {
         return Either.left(new AuthError.UnexpectedResponse("Samco answered " + HttpStatus.describe(code)));
     }
 
+    private static boolean startsAnObject(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
     private static boolean isFailure(String status) {
         return "Failure".equalsIgnoreCase(status) || "Error".equalsIgnoreCase(status);
     }
@@ -100,21 +108,26 @@ final class ResponseClassifier {
         if (bytes.length == 0) {
             return Either.left("an empty body");
         }
-        JsonNode node;
+        if (!startsAnObject(bytes)) {
+            // tell "not JSON" from "JSON, but not an object" for the message
+            try {
+                json.readTree(bytes);
+                return Either.left("a JSON body that is not an object");
+            } catch (IOException e) {
+                return Either.left("a body that is not valid JSON");
+            }
+        }
         try {
-            node = json.readTree(bytes);
+            return Either.right(new Success(json.readValue(bytes, StatusResponseDto.class), bytes));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            return Either.left(
+                    e.getMessage() != null && e.getMessage().contains("end-of-input")
+                            ? "a body that is not valid JSON"
+                            : "a JSON body whose fields have the wrong type");
         } catch (JsonProcessingException e) {
             return Either.left("a body that is not valid JSON");
         } catch (IOException e) {
             return Either.left("a body that could not be read as JSON");
-        }
-        if (node == null || !node.isObject()) {
-            return Either.left("a JSON body that is not an object");
-        }
-        try {
-            return Either.right(new Success(json.treeToValue(node, StatusResponseDto.class), node));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return Either.left("a JSON body whose fields have the wrong type");
         }
     }
 }

@@ -56,6 +56,7 @@ public final class SandboxServer implements AutoCloseable {
     private static final List<String> EXCHANGES = List.of("BFO", "BSE", "CDS", "MCX", "NSE", "NFO");
     private static final List<String> ORDER_TYPES = List.of("MKT", "L", "SL", "SL-M");
     private static final List<String> PRODUCTS = List.of("MIS", "CNC", "NRML", "CO", "BO");
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /** An OTP the sandbox "sent" to a user's phone and e-mail. */
@@ -85,6 +86,11 @@ public final class SandboxServer implements AutoCloseable {
         this.clock = clock;
         this.codeTtl = codeTtl;
         this.accounts = Map.copyOf(accounts);
+        // The JDK server writes headers and body apart; without TCP_NODELAY each answer waits ~40 ms for
+        // the client's delayed ACK. Read once, when the JVM's first HttpServer is made.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             var t = new Thread(r, "samco-sandbox");
