@@ -128,6 +128,11 @@ class ValueObjectTest {
         assertThat(Exchange.of("NCDEX").map(e -> e.code() + ":" + e.isKnown())).isEqualTo(Either.right("NCDEX:false"));
         assertThat(OrderType.of("ICEBERG").map(OrderType::isKnown)).isEqualTo(Either.right(false));
         assertThat(Product.of("MTF").map(Product::toString)).isEqualTo(Either.right("MTF"));
+        assertThat(Product.of("MTF").map(Product::isKnown)).isEqualTo(Either.right(false));
+        assertThat(Exchange.NSE.toString()
+                        + OrderType.STOP_LOSS_MARKET
+                        + Uid.of("dv99999").get())
+                .isEqualTo("NSESL-MDV99999");
     }
 
     @Test

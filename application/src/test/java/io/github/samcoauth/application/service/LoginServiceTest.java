@@ -84,7 +84,19 @@ class LoginServiceTest {
 
     @Test
     void givenLoginCommand_whenToString_thenCodeHidden() {
-        assertThat(LoginCommand.of("NUWL3586").get().toString()).doesNotContain("NUWL3586");
+        assertThat(LoginCommand.of("NUWL3586").get().toString()).isEqualTo("LoginCommand[code=***]");
+        assertThat(Fixtures.grant("RM3XXXXX", TOKEN).get().toString())
+                .isEqualTo("LoginGrant[account=RM3XXXXX, token=***]");
+        assertThat(java.util.Arrays.stream(AuditEvent.Type.values()).map(AuditEvent.Type::label))
+                .containsExactly(
+                        "otp-requested",
+                        "otp-rejected",
+                        "otp-failed",
+                        "login-succeeded",
+                        "login-rejected",
+                        "login-failed",
+                        "logout",
+                        "logout-failed");
         assertThat(LoginCommand.of("bad code!").getLeft().code()).isEqualTo("invalid-input");
     }
 }
