@@ -17,19 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
-@Command(
-        mixinStandardHelpOptions = true,
-        name = "demo",
-        description = "Run the whole flow against an embedded sandbox in a temporary state directory.")
+/** The {@code samco demo} command; its options are declared in {@link CliModel}. */
 final class DemoCommand implements Callable<Integer> {
 
     private static final String UID = "DV99999";
 
-    @ParentCommand
-    SamcoCli root;
+    final SamcoCli root;
+
+    DemoCommand(SamcoCli root) {
+        this.root = root;
+    }
 
     /** One step of the demo: the command shown, what it is run with, the exit code it must give. */
     private record Step(String shown, List<String> args, String stdin, int expected, String why, boolean hideOutput) {}

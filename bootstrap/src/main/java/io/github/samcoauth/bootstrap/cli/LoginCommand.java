@@ -6,26 +6,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(
-        mixinStandardHelpOptions = true,
-        name = "login",
-        description = {
-            "Redeem a login code for a session and store it.",
-            "Without --otp: prompts without echo on a terminal, else reads one line from standard input."
-        })
+/** The {@code samco login} command; its options are declared in {@link CliModel}. */
 final class LoginCommand implements Callable<Integer> {
 
-    @ParentCommand
-    SamcoCli root;
+    final SamcoCli root;
 
-    @Option(
-            names = "--otp",
-            paramLabel = "CODE",
-            description = "the login code (visible in your shell history: prefer the prompt or stdin)")
+    LoginCommand(SamcoCli root) {
+        this.root = root;
+    }
+
     String otp;
 
     @Override

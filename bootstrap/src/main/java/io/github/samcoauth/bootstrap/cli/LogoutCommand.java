@@ -3,23 +3,16 @@ package io.github.samcoauth.bootstrap.cli;
 import io.github.samcoauth.application.port.in.LogoutResult;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(
-        mixinStandardHelpOptions = true,
-        name = "logout",
-        description = {
-            "Log out at Samco, then remove the local session.",
-            "The local session is removed even when Samco cannot be reached."
-        })
+/** The {@code samco logout} command; its options are declared in {@link CliModel}. */
 final class LogoutCommand implements Callable<Integer> {
 
-    @ParentCommand
-    SamcoCli root;
+    final SamcoCli root;
 
-    @Option(names = "--account", paramLabel = "ID", description = "the account (required when several have a session)")
+    LogoutCommand(SamcoCli root) {
+        this.root = root;
+    }
+
     String account;
 
     @Override

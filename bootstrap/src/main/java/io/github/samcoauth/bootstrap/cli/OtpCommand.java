@@ -3,20 +3,16 @@ package io.github.samcoauth.bootstrap.cli;
 import io.github.samcoauth.application.port.in.RequestOtpCommand;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(
-        mixinStandardHelpOptions = true,
-        name = "otp",
-        description = "Ask Samco to send an OTP to your phone and e-mail (generateOtp).")
+/** The {@code samco otp} command; its options are declared in {@link CliModel}. */
 final class OtpCommand implements Callable<Integer> {
 
-    @ParentCommand
-    SamcoCli root;
+    final SamcoCli root;
 
-    @Option(names = "--uid", required = true, paramLabel = "UID", description = "your Samco client code, e.g. DV99999")
+    OtpCommand(SamcoCli root) {
+        this.root = root;
+    }
+
     String uid;
 
     @Override

@@ -14,34 +14,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
-/** {@code samco}: log in to the Samco Trade API from a terminal or a script. */
-@Command(
-        name = "samco",
-        mixinStandardHelpOptions = true,
-        versionProvider = SamcoCli.Version.class,
-        sortOptions = false,
-        description = "Log in to the Samco Trade API and keep the session.",
-        footerHeading = "%nEnvironment:%n",
-        footer = {
-            "  SAMCO_BASE_URL   default for --base-url (https://tradeapi.samco.in)",
-            "  SAMCO_STATE_DIR  default for --state-dir (~/.samco)",
-            "",
-            "Exit codes:",
-            "  0 ok              3 rejected by Samco     6 unexpected response from Samco",
-            "  1 bug             4 no valid session      7 local storage failure",
-            "  2 invalid input   5 Samco unavailable"
-        })
+/**
+ * {@code samco}: log in to the Samco Trade API from a terminal or a script. The command line is
+ * declared in {@link CliModel}.
+ */
 public final class SamcoCli implements Callable<Integer> {
-
-    /**
-     * The commands, in the order help lists them. Only the one a command line names is built:
-     * picocli reads a command's annotations when it is added, and that is most of the start-up.
-     */
-    static final Map<String, Class<?>> COMMANDS = commands();
 
     /** Options of the root command that take a value, to find the command name among the arguments. */
     private static final java.util.Set<String> VALUE_OPTIONS =
@@ -50,34 +28,14 @@ public final class SamcoCli implements Callable<Integer> {
     /** Where the pre-rendered root usage lives; a test keeps it equal to what picocli renders. */
     static final String USAGE_RESOURCE = "usage.txt";
 
-    @Option(
-            names = "--base-url",
-            paramLabel = "URL",
-            scope = ScopeType.INHERIT,
-            description = "Samco's API (env SAMCO_BASE_URL)")
     String baseUrl;
 
-    @Option(
-            names = "--state-dir",
-            paramLabel = "DIR",
-            scope = ScopeType.INHERIT,
-            description = "where sessions are kept (env SAMCO_STATE_DIR, default ~/.samco)")
     Path stateDir;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            scope = ScopeType.INHERIT,
-            description = "how long to wait for Samco (default 30)")
     Integer timeoutSeconds;
 
-    @Option(names = "--json", scope = ScopeType.INHERIT, description = "print exactly one JSON object on stdout")
     boolean json;
 
-    @Option(
-            names = "--verbose",
-            scope = ScopeType.INHERIT,
-            description = "log the HTTP exchange (secrets masked) and show stack traces")
     boolean verbose;
 
     private final Map<String, String> env;
@@ -110,29 +68,19 @@ public final class SamcoCli implements Callable<Integer> {
         System.exit(code);
     }
 
-    private static Map<String, Class<?>> commands() {
-        var commands = new java.util.LinkedHashMap<String, Class<?>>();
-        commands.put("otp", OtpCommand.class);
-        commands.put("login", LoginCommand.class);
-        commands.put("session", SessionCommand.class);
-        commands.put("token", TokenCommand.class);
-        commands.put("logout", LogoutCommand.class);
-        commands.put("sandbox", SandboxCommand.class);
-        commands.put("demo", DemoCommand.class);
-        commands.put("help", CommandLine.HelpCommand.class);
-        return java.util.Collections.unmodifiableMap(commands);
-    }
-
     /** The command line with the subcommand {@code args} name, or with all of them when it names none. */
     static CommandLine commandLine(SamcoCli root, String[] args) {
-        var line = new CommandLine(root);
+        var spec = CliModel.root(root);
         var named = commandName(args);
         if (named.isPresent() && !named.get().equals("help")) {
-            line.addSubcommand(named.get(), COMMANDS.get(named.get()));
+            spec.addSubcommand(named.get(), CliModel.command(named.get(), root));
         } else {
-            COMMANDS.forEach(line::addSubcommand);
+            for (var name : CliModel.NAMES) {
+                spec.addSubcommand(name, CliModel.command(name, root));
+            }
+            spec.addSubcommand("help", new CommandLine(CliModel.helpCommand()));
         }
-        return line;
+        return new CommandLine(spec);
     }
 
     static java.util.Optional<String> commandName(String[] args) {
@@ -141,7 +89,10 @@ public final class SamcoCli implements Callable<Integer> {
             if (VALUE_OPTIONS.contains(arg)) {
                 i++;
             } else if (!arg.startsWith("-")) {
-                return COMMANDS.containsKey(arg) ? java.util.Optional.of(arg) : java.util.Optional.empty();
+                return arg.equals("help")
+                                || java.util.Arrays.asList(CliModel.NAMES).contains(arg)
+                        ? java.util.Optional.of(arg)
+                        : java.util.Optional.empty();
             }
         }
         return java.util.Optional.empty();

@@ -6,29 +6,18 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(
-        mixinStandardHelpOptions = true,
-        name = "sandbox",
-        description = {
-            "Run the embedded Samco sandbox on loopback until stopped (Ctrl-C).",
-            "Prints its URL, then every OTP it \"sends\". With --json: one JSON object per line, per event."
-        })
+/** The {@code samco sandbox} command; its options are declared in {@link CliModel}. */
 final class SandboxCommand implements Callable<Integer> {
 
-    @ParentCommand
-    SamcoCli root;
+    final SamcoCli root;
 
-    @Option(names = "--port", paramLabel = "N", description = "port to listen on (default: a free one)")
+    SandboxCommand(SamcoCli root) {
+        this.root = root;
+    }
+
     int port;
 
-    @Option(
-            names = "--code-ttl",
-            paramLabel = "SECONDS",
-            description = "how long a login code stays valid (default 120)")
     int codeTtlSeconds = 120;
 
     @Override

@@ -7,22 +7,16 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
-@Command(
-        mixinStandardHelpOptions = true,
-        name = "session",
-        description = {
-            "Show stored sessions: account, name, exchanges, products, expiry, valid or expired. Never the token.",
-            "Exits 4 when no valid session is stored."
-        })
+/** The {@code samco session} command; its options are declared in {@link CliModel}. */
 final class SessionCommand implements Callable<Integer> {
 
-    @ParentCommand
-    SamcoCli root;
+    final SamcoCli root;
 
-    @picocli.CommandLine.Option(names = "--account", paramLabel = "ID", description = "only this account")
+    SessionCommand(SamcoCli root) {
+        this.root = root;
+    }
+
     String account;
 
     @Override

@@ -3,23 +3,16 @@ package io.github.samcoauth.bootstrap.cli;
 import io.github.samcoauth.application.port.in.CurrentSessionCommand;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(
-        mixinStandardHelpOptions = true,
-        name = "token",
-        description = {
-            "Print only the raw session token of the valid session, for scripts:",
-            "  curl -H \"x-session-token: $(samco token)\" …"
-        })
+/** The {@code samco token} command; its options are declared in {@link CliModel}. */
 final class TokenCommand implements Callable<Integer> {
 
-    @ParentCommand
-    SamcoCli root;
+    final SamcoCli root;
 
-    @Option(names = "--account", paramLabel = "ID", description = "the account (required when several have a session)")
+    TokenCommand(SamcoCli root) {
+        this.root = root;
+    }
+
     String account;
 
     @Override
