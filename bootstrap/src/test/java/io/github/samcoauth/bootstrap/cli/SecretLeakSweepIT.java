@@ -1,0 +1,119 @@
+package io.github.samcoauth.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.bootstrap.SamcoAuth;
+import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command, at the most verbose level, in human and JSON mode: the login code and the session
+ * token appear nowhere — not on stdout or stderr (wire log included), not in the audit journal —
+ * except on the stdout of {@code samco token} and in the session file, where they belong.
+ */
+class SecretLeakSweepIT {
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void givenEveryCommandVerbose_whenRun_thenNoSecretOutsideTokenAndSessionFile() throws Exception {
+        try (var sandbox = SandboxServer.start()) {
+            var runs = new ArrayList<Cli.Run>();
+            var base = List.of("--verbose", "--base-url", sandbox.url(), "--state-dir", stateDir.toString());
+            java.util.function.BiFunction<String, String[], Cli.Run> samco = (stdin, args) -> {
+                var all = new ArrayList<>(base);
+                all.addAll(List.of(args));
+                var run = Cli.run(Map.of(), stdin, all.toArray(String[]::new));
+                runs.add(run);
+                return run;
+            };
+
+            samco.apply("", new String[] {"otp", "--uid", "DV99999"});
+            var firstCode = sandbox.awaitOtp("DV99999", Duration.ofSeconds(10))
+                    .orElseThrow()
+                    .code();
+            samco.apply(firstCode + "\n", new String[] {"login"});
+            samco.apply("", new String[] {"--json", "otp", "--uid", "RM3XXXXX"});
+            var secondCode = sandbox.awaitOtp("RM3XXXXX", Duration.ofSeconds(10))
+                    .orElseThrow()
+                    .code();
+            samco.apply("", new String[] {"--json", "login", "--otp", secondCode});
+            samco.apply(firstCode + "\n", new String[] {"login"}); // reused: rejected
+            samco.apply("", new String[] {"session"});
+            samco.apply("", new String[] {"--json", "session"});
+            samco.apply("", new String[] {"token"}); // several accounts: refused
+            var firstToken = Cli.run("--state-dir", stateDir.toString(), "token", "--account", "DV99999");
+            var secondToken = Cli.run("--state-dir", stateDir.toString(), "--json", "token", "--account", "RM3XXXXX");
+            assertThat(firstToken.exit()).isZero();
+            var tokens = List.of(
+                    firstToken.stdout().strip(),
+                    secondToken.stdout().replaceAll(".*\"token\":\"([^\"]+)\".*\\s*", "$1"));
+            assertThat(tokens).allMatch(t -> t.matches("[0-9a-f]{32}"));
+
+            samco.apply("", new String[] {"logout", "--account", "DV99999"});
+            samco.apply("", new String[] {"--json", "logout", "--account", "RM3XXXXX"});
+            samco.apply("", new String[] {"logout"});
+            samco.apply("", new String[] {"--json", "demo"});
+            samco.apply("", new String[] {"demo"});
+
+            var secrets = List.of(firstCode, secondCode, tokens.get(0), tokens.get(1));
+            for (var run : runs) {
+                for (var secret : secrets) {
+                    assertThat(run.stdout()).as("stdout of %s", run).doesNotContain(secret);
+                    assertThat(run.stderr()).as("stderr of %s", run).doesNotContain(secret);
+                }
+            }
+            assertThat(runs.stream().anyMatch(r -> r.stderr().contains("webSecretCodeValidation")))
+                    .as("the wire log was on")
+                    .isTrue();
+            try (Stream<Path> files = Files.walk(stateDir)) {
+                for (var file : files.filter(Files::isRegularFile).toList()) {
+                    var text = Files.readString(file);
+                    for (var secret : secrets) {
+                        assertThat(text).as("%s", file).doesNotContain(secret);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void givenRunningPlatform_whenAnotherProcessLogsIn_thenThePlatformSeesTheSession() throws Exception {
+        try (var sandbox = SandboxServer.start();
+                var platform = SamcoAuth.builder()
+                        .baseUrl(sandbox.url())
+                        .stateDir(stateDir)
+                        .build()
+                        .get()) {
+            assertThat(platform.current().getLeft().code()).isEqualTo("no-session");
+            assertThat(Cli.run("--base-url", sandbox.url(), "otp", "--uid", "DV99999")
+                            .exit())
+                    .isZero();
+            var code = sandbox.awaitOtp("DV99999", Duration.ofSeconds(10))
+                    .orElseThrow()
+                    .code();
+            var login = Cli.run(
+                    Map.of(), code + "\n", "--base-url", sandbox.url(), "--state-dir", stateDir.toString(), "login");
+            assertThat(login.exit()).isZero();
+            var seen = platform.current();
+            assertThat(seen.isRight()).as("%s", seen).isTrue();
+            var token = Cli.run("--state-dir", stateDir.toString(), "token")
+                    .stdout()
+                    .strip();
+            assertThat(seen.get().token().value()).isEqualTo(token);
+            assertThat(Cli.run("--base-url", sandbox.url(), "--state-dir", stateDir.toString(), "logout")
+                            .exit())
+                    .isZero();
+            assertThat(platform.current().getLeft().code()).isEqualTo("no-session");
+        }
+    }
+}
