@@ -6,7 +6,7 @@ import javax.annotation.processing.Generated;
 
 @Generated(
     value = "org.mapstruct.ap.MappingProcessor",
-    date = "2026-11-23T02:48:03+0000",
+    date = "2026-11-23T02:57:59+0000",
     comments = "version: 1.6.3, compiler: javac, environment: Java 17.0.15 (Debian)"
 )
 class SamcoDtoMapperImpl implements SamcoDtoMapper {
