@@ -8,7 +8,6 @@ import io.github.samcoauth.domain.ServerTime;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -63,10 +62,7 @@ public final class FileAuditLogAdapter implements AuditLogPort {
                     rotate();
                 }
                 try (var channel = files.open(journal, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                    var buffer = ByteBuffer.wrap(bytes);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
+                    SecureFiles.writeFully(channel, bytes);
                     channel.force(false);
                 }
             }

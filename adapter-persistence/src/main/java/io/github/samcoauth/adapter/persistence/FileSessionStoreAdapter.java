@@ -18,7 +18,6 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -99,10 +98,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
                 var temp = sessionsDir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
                 try {
                     try (var channel = files.createNew(temp)) {
-                        var buffer = ByteBuffer.wrap(bytes);
-                        while (buffer.hasRemaining()) {
-                            channel.write(buffer);
-                        }
+                        SecureFiles.writeFully(channel, bytes);
                         channel.force(true);
                     }
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

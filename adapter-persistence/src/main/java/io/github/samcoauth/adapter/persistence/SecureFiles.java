@@ -108,6 +108,14 @@ final class SecureFiles {
         }
     }
 
+    /** Writes every byte; a channel may take fewer per call. */
+    static void writeFully(java.nio.channels.WritableByteChannel channel, byte[] bytes) throws IOException {
+        var buffer = java.nio.ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
     /** Makes a rename or delete in {@code dir} durable; a no-op where directories cannot be synced. */
     static void syncDirectory(Path dir) {
         try (var channel = FileChannel.open(dir, StandardOpenOption.READ)) {

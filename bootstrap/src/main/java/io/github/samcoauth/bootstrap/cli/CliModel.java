@@ -104,12 +104,7 @@ final class CliModel {
                         name,
                         "Print only the raw session token of the valid session, for scripts:",
                         "  curl -H \"x-session-token: $(samco token)\" …");
-                spec.addOption(option(
-                        "--account",
-                        "ID",
-                        String.class,
-                        "the account (required when several have a session)",
-                        v -> command.account = (String) v));
+                spec.addOption(accountOption(v -> command.account = v));
                 yield spec;
             }
             case "logout" -> {
@@ -119,12 +114,7 @@ final class CliModel {
                         name,
                         "Log out at Samco, then remove the local session.",
                         "The local session is removed even when Samco cannot be reached.");
-                spec.addOption(option(
-                        "--account",
-                        "ID",
-                        String.class,
-                        "the account (required when several have a session)",
-                        v -> command.account = (String) v));
+                spec.addOption(accountOption(v -> command.account = v));
                 yield spec;
             }
             case "sandbox" -> {
@@ -184,6 +174,15 @@ final class CliModel {
                 .setter(setter(set))
                 .getter(getter())
                 .build();
+    }
+
+    private static OptionSpec accountOption(Consumer<String> set) {
+        return option(
+                "--account",
+                "ID",
+                String.class,
+                "the account (required when several have a session)",
+                v -> set.accept((String) v));
     }
 
     private static OptionSpec flag(String name, String description, Consumer<Boolean> set) {

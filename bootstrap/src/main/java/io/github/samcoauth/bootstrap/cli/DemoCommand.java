@@ -64,78 +64,52 @@ final class DemoCommand implements Callable<Integer> {
             output.line("(the sandbox \"delivered\" a code to the phone of " + UID
                     + "; it is secret, so shown here as ********)");
             output.line("");
-            allAsExpected &= run(
-                    output,
-                    sandbox,
-                    stateDir,
-                    results,
+            var redeem = "echo ******** | samco login";
+            for (var step : List.of(
                     new Step(
-                            "echo ******** | samco login",
+                            redeem,
                             List.of("login"),
                             code + "\n",
                             ExitCodes.OK,
                             "The code is redeemed for a session, stored owner-only in the state directory.",
-                            false));
-            allAsExpected &= run(
-                    output,
-                    sandbox,
-                    stateDir,
-                    results,
+                            false),
                     new Step(
                             "samco session",
                             List.of("session"),
                             "",
                             ExitCodes.OK,
                             "Read from disk, no network. Never shows the token.",
-                            false));
-            allAsExpected &= run(
-                    output,
-                    sandbox,
-                    stateDir,
-                    results,
+                            false),
                     new Step(
                             "samco token",
                             List.of("token"),
                             "",
                             ExitCodes.OK,
                             "Prints only the raw token, for scripts (hidden in this demo).",
-                            true));
-            allAsExpected &= run(
-                    output,
-                    sandbox,
-                    stateDir,
-                    results,
+                            true),
                     new Step(
-                            "echo ******** | samco login",
+                            redeem,
                             List.of("login"),
                             code + "\n",
                             ExitCodes.REJECTED,
                             "A login code is single use: Samco rejects it the second time (exit 3).",
-                            false));
-            allAsExpected &= run(
-                    output,
-                    sandbox,
-                    stateDir,
-                    results,
+                            false),
                     new Step(
                             "samco logout",
                             List.of("logout"),
                             "",
                             ExitCodes.OK,
                             "Ends the session at Samco and removes the local copy.",
-                            false));
-            allAsExpected &= run(
-                    output,
-                    sandbox,
-                    stateDir,
-                    results,
+                            false),
                     new Step(
                             "samco session",
                             List.of("session"),
                             "",
                             ExitCodes.NO_SESSION,
                             "No valid session any more (exit 4).",
-                            false));
+                            false))) {
+                allAsExpected &= run(output, sandbox, stateDir, results, step);
+            }
         } finally {
             deleteRecursively(stateDir);
         }
