@@ -95,6 +95,10 @@ final class CliModel {
                         "Exits 4 when no valid session is stored.");
                 spec.addOption(option(
                         "--account", "ID", String.class, "only this account", v -> command.account = (String) v));
+                spec.addOption(flag(
+                        "--prune-expired",
+                        "first remove the expired sessions from the store",
+                        v -> command.pruneExpired = v));
                 yield spec;
             }
             case "token" -> {

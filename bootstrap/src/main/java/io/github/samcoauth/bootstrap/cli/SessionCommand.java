@@ -19,6 +19,8 @@ final class SessionCommand implements Callable<Integer> {
 
     String account;
 
+    boolean pruneExpired;
+
     @Override
     public Integer call() {
         var output = root.output();
@@ -34,6 +36,17 @@ final class SessionCommand implements Callable<Integer> {
         if (facade.isLeft()) {
             return output.fail(facade.getLeft());
         }
+        var pruned = new java.util.ArrayList<String>();
+        if (pruneExpired) {
+            var removed = facade.get().pruneSessionsUseCase().pruneExpired();
+            if (removed.isLeft()) {
+                return output.fail(removed.getLeft());
+            }
+            removed.get().forEach(a -> pruned.add(a.value()));
+            if (!pruned.isEmpty() && !output.json()) {
+                output.note("Removed the expired sessions of " + String.join(", ", pruned) + ".");
+            }
+        }
         var listed = facade.get().listSessionsUseCase().list();
         if (listed.isLeft()) {
             return output.fail(listed.getLeft());
@@ -46,6 +59,9 @@ final class SessionCommand implements Callable<Integer> {
         if (!anyValid) {
             var extra = new LinkedHashMap<String, Object>();
             extra.put("sessions", shown);
+            if (pruneExpired) {
+                extra.put("pruned", pruned);
+            }
             if (!output.json()) {
                 sessions.forEach(s -> output.humanSession(s.session(), false));
             }
@@ -54,6 +70,9 @@ final class SessionCommand implements Callable<Integer> {
         if (output.json()) {
             var object = new LinkedHashMap<String, Object>();
             object.put("sessions", shown);
+            if (pruneExpired) {
+                object.put("pruned", pruned);
+            }
             output.object(object);
         } else {
             sessions.forEach(s -> output.humanSession(s.session(), s.valid()));

@@ -276,6 +276,27 @@ class CliEndToEndIT {
     }
 
     @Test
+    void givenExpiredSessionOnDisk_whenSessionListed_thenShownExpiredExit4AndPrunable() throws Exception {
+        var sessions = Files.createDirectories(stateDir.resolve("sessions"));
+        Files.writeString(
+                sessions.resolve("DV99999.json"),
+                "{\"format\":1,\"accountId\":\"DV99999\",\"accountName\":\"OLD\",\"exchanges\":[\"NSE\"],"
+                        + "\"orderTypes\":[],\"products\":[],\"sessionToken\":\"0123456789abcdef0123456789abcdef\","
+                        + "\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"}");
+        var listed = samco("", "session");
+        assertThat(listed.exit()).isEqualTo(4);
+        assertThat(listed.stdout()).contains("DV99999  OLD  expired at 2025-01-14 08:00 IST");
+        var json = oneObject(samco("", "--json", "session"));
+        assertThat(json.path("sessions").get(0).path("valid").asBoolean()).isFalse();
+        assertThat(samco("", "token").exit()).isEqualTo(4);
+
+        var pruned = oneObject(samco("", "session", "--prune-expired", "--json"));
+        assertThat(pruned.path("pruned").toString()).isEqualTo("[\"DV99999\"]");
+        assertThat(pruned.path("sessions").size()).isZero();
+        assertThat(Files.exists(sessions.resolve("DV99999.json"))).isFalse();
+    }
+
+    @Test
     void givenHelpAndVersion_whenAsked_thenExit0() {
         var help = Cli.run("--help");
         assertThat(help.exit()).isZero();
