@@ -124,65 +124,46 @@ public final class SamcoCli implements Callable<Integer> {
         boolean verboseRequested = Arrays.asList(args).contains("--verbose");
         line.setOut(out);
         line.setErr(err);
+        var output = new Output(out, err, jsonRequested, verboseRequested, interactive);
         line.setParameterExceptionHandler((ex, ignored) -> {
-            var message = ex.getMessage();
             if (jsonRequested) {
-                out.println("{\"error\":{\"code\":\"usage\",\"message\":" + quote(message) + "}}");
-                out.flush();
+                output.object(errorObject("usage", ex.getMessage()));
             } else {
-                err.println("samco: " + message);
+                err.println("samco: " + ex.getMessage());
                 err.println("hint: samco --help lists the commands and options");
                 err.flush();
             }
             return ExitCodes.USAGE;
         });
-        line.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (jsonRequested) {
-                out.println("{\"error\":{\"code\":\"bug\",\"message\":"
-                        + quote("internal error: " + ex.getClass().getName()) + "}}");
-                out.flush();
-            } else {
-                err.println("samco: internal error (" + ex.getClass().getName() + "); run with --verbose for details");
-            }
-            if (verboseRequested) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return ExitCodes.BUG;
-        });
+        line.setExecutionExceptionHandler((ex, cmd, parsed) -> bug(output, ex));
         try {
             return line.execute(args);
         } catch (RuntimeException | Error unexpected) {
             // picocli hands exceptions to the handler above; this catches what escapes it (errors)
-            err.println(
-                    "samco: internal error (" + unexpected.getClass().getName() + "); run with --verbose for details");
-            if (verboseRequested) {
-                unexpected.printStackTrace(err);
-            }
-            err.flush();
-            return ExitCodes.BUG;
+            return bug(output, unexpected);
         }
     }
 
-    private static String quote(String text) {
-        var sb = new StringBuilder("\"");
-        for (char c : (text == null ? "" : text).toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
+    /** A failure of samco itself: one line (or one JSON object), the stack trace only with --verbose. */
+    private static int bug(Output output, Throwable failure) {
+        var message = "internal error (" + failure.getClass().getName() + ")";
+        if (output.json()) {
+            output.object(errorObject("bug", message));
+        } else {
+            output.err().println("samco: " + message + "; run with --verbose for details");
         }
-        return sb.append('"').toString();
+        if (output.verbose()) {
+            failure.printStackTrace(output.err());
+        }
+        output.err().flush();
+        return ExitCodes.BUG;
+    }
+
+    private static Map<String, Object> errorObject(String code, String message) {
+        var error = new java.util.LinkedHashMap<String, Object>();
+        error.put("code", code);
+        error.put("message", message == null ? "" : message);
+        return Map.of("error", error);
     }
 
     /** slf4j-simple reads these once, at its first use: quiet by default, DEBUG with --verbose. */
