@@ -89,16 +89,8 @@ class SamcoAuthTest {
                     .stateDir(tmp.resolve("b"))
                     .build()
                     .get();
-            first.requestOtp("DV99999");
-            var a = first.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5))
-                            .orElseThrow()
-                            .code())
-                    .get();
-            second.requestOtp("RM3XXXXX");
-            var b = second.login(sandbox.awaitOtp("RM3XXXXX", Duration.ofSeconds(5))
-                            .orElseThrow()
-                            .code())
-                    .get();
+            var a = login(first, sandbox, "DV99999");
+            var b = login(second, sandbox, "RM3XXXXX");
             assertThat(a.token()).isNotEqualTo(b.token());
             assertThat(first.current().get().accountId()).isEqualTo(new AccountId("DV99999"));
             assertThat(second.current().get().accountId()).isEqualTo(new AccountId("RM3XXXXX"));
@@ -116,14 +108,8 @@ class SamcoAuthTest {
                         .stateDir(tmp)
                         .build()
                         .get()) {
-            auth.requestOtp("DV99999");
-            auth.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5))
-                    .orElseThrow()
-                    .code());
-            auth.requestOtp("RM3XXXXX");
-            auth.login(sandbox.awaitOtp("RM3XXXXX", Duration.ofSeconds(5))
-                    .orElseThrow()
-                    .code());
+            login(auth, sandbox, "DV99999");
+            login(auth, sandbox, "RM3XXXXX");
             assertThat(auth.current().getLeft().code()).isEqualTo("account-required");
             assertThat(auth.current(new AccountId("RM3XXXXX")).isRight()).isTrue();
             assertThat(auth.logout(new AccountId("RM3XXXXX")).get().complete()).isTrue();
@@ -163,11 +149,7 @@ class SamcoAuthTest {
                         .stateDir(tmp)
                         .build()
                         .get()) {
-            auth.requestOtp("DV99999");
-            var session = auth.login(sandbox.awaitOtp("DV99999", Duration.ofSeconds(5))
-                            .orElseThrow()
-                            .code())
-                    .get();
+            var session = login(auth, sandbox, "DV99999");
             wire.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/ip/whoami")
                     .willReturn(aResponse().withStatus(200).withBody("{}")));
             var client = feign.Feign.builder()
@@ -183,6 +165,14 @@ class SamcoAuthTest {
         } finally {
             wire.stop();
         }
+    }
+
+    /** Requests an OTP through the facade, reads it from the sandbox's outbox and redeems it. */
+    private static io.github.samcoauth.domain.Session login(SamcoAuth auth, SandboxServer sandbox, String uid)
+            throws InterruptedException {
+        auth.requestOtp(uid);
+        var code = sandbox.awaitOtp(uid, Duration.ofSeconds(5)).orElseThrow().code();
+        return auth.login(code).get();
     }
 
     interface WhoAmI {

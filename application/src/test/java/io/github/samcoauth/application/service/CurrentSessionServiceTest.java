@@ -75,28 +75,7 @@ class CurrentSessionServiceTest {
     @Test
     void givenStoreFails_whenCurrent_thenStorageFailure() {
         var failure = new AuthError.StorageFailure("unreadable", Option.none());
-        SessionStorePort broken = new SessionStorePort() {
-            @Override
-            public Either<AuthError, Session> save(Session session) {
-                return Either.left(failure);
-            }
-
-            @Override
-            public Either<AuthError, Option<Session>> find(AccountId account) {
-                return Either.left(failure);
-            }
-
-            @Override
-            public Either<AuthError, List<Session>> findAll() {
-                return Either.left(failure);
-            }
-
-            @Override
-            public Either<AuthError, Boolean> delete(AccountId account) {
-                return Either.left(failure);
-            }
-        };
-        var failing = new CurrentSessionService(broken, CLOCK);
+        var failing = new CurrentSessionService(FailingStore.unreadable(failure), CLOCK);
         assertThat(failing.current(CurrentSessionCommand.anyAccount())).isEqualTo(Either.left(failure));
         assertThat(failing.current(CurrentSessionCommand.forAccount(dv.accountId())))
                 .isEqualTo(Either.left(failure));

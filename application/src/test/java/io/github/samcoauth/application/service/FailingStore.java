@@ -9,14 +9,20 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
-/** Reads from an in-memory store; every write fails. */
+/** Reads from an in-memory store and every write fails; or, {@link #unreadable}, everything fails. */
 final class FailingStore implements SessionStorePort {
 
     private final AuthError failure;
+    private final boolean readsFail;
     private final InMemorySessionStore reads = new InMemorySessionStore();
 
     FailingStore(AuthError failure, Session... present) {
+        this(failure, false, present);
+    }
+
+    private FailingStore(AuthError failure, boolean readsFail, Session... present) {
         this.failure = failure;
+        this.readsFail = readsFail;
         for (var s : present) {
             reads.save(s);
         }
@@ -27,14 +33,19 @@ final class FailingStore implements SessionStorePort {
         return Either.left(failure);
     }
 
+    /** A store that fails every read and write. */
+    static FailingStore unreadable(AuthError failure) {
+        return new FailingStore(failure, true);
+    }
+
     @Override
     public Either<AuthError, Option<Session>> find(AccountId account) {
-        return reads.find(account);
+        return readsFail ? Either.left(failure) : reads.find(account);
     }
 
     @Override
     public Either<AuthError, List<Session>> findAll() {
-        return reads.findAll();
+        return readsFail ? Either.left(failure) : reads.findAll();
     }
 
     @Override
