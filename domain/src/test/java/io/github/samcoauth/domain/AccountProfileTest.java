@@ -2,6 +2,7 @@ package io.github.samcoauth.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
@@ -48,12 +49,10 @@ class AccountProfileTest {
                         .head()
                         .code())
                 .isEqualTo("malformed");
-        assertThat(AccountProfile.of("DV99999", "A".repeat(201), none, none, none)
-                        .isLeft())
-                .isTrue();
-        assertThat(AccountProfile.of("DV99999", "A".repeat(200), none, none, none)
-                        .isRight())
-                .isTrue();
+        assertThat(AccountProfile.of("DV99999", "A".repeat(201), none, none, none))
+                .isLeft();
+        assertThat(AccountProfile.of("DV99999", "A".repeat(200), none, none, none))
+                .isRight();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.samcoauth.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import io.vavr.control.Either;
 import java.util.List;
@@ -48,7 +49,7 @@ class DomainPropertiesTest {
     @Property(tries = 1000)
     void anOtpNeverShowsItself(@ForAll("codes") String raw) {
         var otp = Otp.of(raw);
-        assertThat(otp.isRight()).isTrue();
+        assertThat(otp).isRight();
         assertThat(otp.get().toString()).doesNotContain(raw);
         assertThat(Otp.of(raw + "!").toString()).doesNotContain(raw);
     }

@@ -2,6 +2,7 @@ package io.github.samcoauth.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import io.vavr.control.Either;
 import org.junit.jupiter.api.Test;
@@ -92,8 +93,8 @@ class ValueObjectTest {
 
     @Test
     void givenLongestAllowedToken_whenOf_thenRightAndOneMoreIsLeft() {
-        assertThat(SessionToken.of("a".repeat(4096)).isRight()).isTrue();
-        assertThat(SessionToken.of("a".repeat(4097)).isLeft()).isTrue();
+        assertThat(SessionToken.of("a".repeat(4096))).isRight();
+        assertThat(SessionToken.of("a".repeat(4097))).isLeft();
     }
 
     @Test
@@ -140,6 +141,6 @@ class ValueObjectTest {
         assertThat(Exchange.of(" ")).isEqualTo(Either.left(new DomainError.Blank("exchange")));
         assertThat(Product.of("X".repeat(33)).getLeft().code()).isEqualTo("malformed");
         assertThat(OrderType.of("S\u0007L").getLeft().code()).isEqualTo("malformed");
-        assertThat(Exchange.of("X".repeat(32)).isRight()).isTrue();
+        assertThat(Exchange.of("X".repeat(32))).isRight();
     }
 }

@@ -16,35 +16,26 @@ final class Failures {
 
     static AuthError classify(Throwable failure, SamcoHttpConfig config) {
         var host = config.baseUrl().getHost();
-        if (has(failure, UnknownHostException.class) || has(failure, UnresolvedAddressException.class)) {
+        if (Causes.has(failure, UnknownHostException.class) || Causes.has(failure, UnresolvedAddressException.class)) {
             return new AuthError.Unavailable("unknown host " + host);
         }
-        if (has(failure, HttpConnectTimeoutException.class)) {
+        if (Causes.has(failure, HttpConnectTimeoutException.class)) {
             return new AuthError.Unavailable(
                     "could not connect to " + host + " within " + Limits.describe(config.connectTimeout()));
         }
-        if (has(failure, HttpTimeoutException.class)) {
+        if (Causes.has(failure, HttpTimeoutException.class)) {
             return new AuthError.Unavailable("no answer within " + Limits.describe(config.requestTimeout()));
         }
-        if (has(failure, ConnectException.class)) {
+        if (Causes.has(failure, ConnectException.class)) {
             return new AuthError.Unavailable("could not connect to " + host + " (connection refused)");
         }
-        if (has(failure, SSLException.class)) {
+        if (Causes.has(failure, SSLException.class)) {
             return new AuthError.Unavailable("the secure connection to " + host + " failed");
         }
-        if (has(failure, IOException.class)) {
+        if (Causes.has(failure, IOException.class)) {
             return new AuthError.Unavailable("the connection to " + host + " broke before an answer came");
         }
         return new AuthError.UnexpectedResponse(
                 "the HTTP client failed (" + failure.getClass().getSimpleName() + ")");
-    }
-
-    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable c = failure; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

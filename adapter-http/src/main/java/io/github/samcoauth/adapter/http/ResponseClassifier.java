@@ -2,9 +2,11 @@ package io.github.samcoauth.adapter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import feign.Response;
 import io.github.samcoauth.application.AuthError;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.vavr.control.Try;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +63,7 @@ final class ResponseClassifier {
         var parsed = parse(bytes);
         if (code >= 500) {
             var said = parsed.toOption()
-                    .flatMap(s -> io.vavr.control.Option.of(s.status().statusMessage()))
+                    .flatMap(s -> Option.of(s.status().statusMessage()))
                     .filter(m -> !m.isBlank())
                     .map(m -> ": " + m)
                     .getOrElse("");
@@ -119,7 +121,7 @@ final class ResponseClassifier {
         }
         try {
             return Either.right(new Success(json.readValue(bytes, StatusResponseDto.class), bytes));
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        } catch (MismatchedInputException e) {
             return Either.left(
                     e.getMessage() != null && e.getMessage().contains("end-of-input")
                             ? "a body that is not valid JSON"

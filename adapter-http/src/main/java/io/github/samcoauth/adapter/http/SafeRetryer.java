@@ -43,17 +43,14 @@ final class SafeRetryer implements Retryer {
 
     /** True when the failure happened before a connection existed, so nothing was sent. */
     static boolean neverLeft(Throwable failure) {
-        for (Throwable c = failure; c != null; c = c.getCause()) {
-            if (c instanceof HttpConnectTimeoutException) {
-                return false;
-            }
-            if (c instanceof ConnectException
-                    || c instanceof UnknownHostException
-                    || c instanceof UnresolvedAddressException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.chain(failure).stream()
+                .filter(c -> c instanceof HttpConnectTimeoutException
+                        || c instanceof ConnectException
+                        || c instanceof UnknownHostException
+                        || c instanceof UnresolvedAddressException)
+                .findFirst()
+                .map(c -> !(c instanceof HttpConnectTimeoutException))
+                .orElse(false);
     }
 
     @Override

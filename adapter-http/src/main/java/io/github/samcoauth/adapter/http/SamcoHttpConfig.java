@@ -6,6 +6,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -166,7 +167,7 @@ public record SamcoHttpConfig(
             URI uri;
             try {
                 uri = new URI(raw.strip());
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 return invalid(new DomainError.Malformed("base URL", "a URL such as " + DEFAULT_BASE_URL));
             }
             var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -42,7 +42,7 @@ class ResponseFuzzTest {
             "productList",
             "srcIp");
 
-    private final FeignSamcoAuthAdapter adapter = new FeignSamcoAuthAdapter(SamcoHttpConfig.builder()
+    private final FeignSamcoApiAdapter adapter = new FeignSamcoApiAdapter(SamcoHttpConfig.builder()
             .baseUrl("http://127.0.0.1:9")
             .maxBodyBytes(64 * 1024)
             .build()

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -36,7 +37,7 @@ class RetryTest {
             server.stubFor(post("/otp/generateOtp").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
             server.stubFor(
                     post("/webSecretCodeValidation").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
-            var adapter = new FeignSamcoAuthAdapter(
+            var adapter = new FeignSamcoApiAdapter(
                     Samples.config(server.baseUrl()).retries(5).build().get());
 
             assertThat(adapter.generateOtp(UID).getLeft().code()).isEqualTo("unavailable");
@@ -59,7 +60,7 @@ class RetryTest {
         try {
             server.stubFor(
                     post("/webSecretCodeValidation").willReturn(okJson("{}").withFixedDelay(800)));
-            var adapter = new FeignSamcoAuthAdapter(Samples.config(server.baseUrl())
+            var adapter = new FeignSamcoApiAdapter(Samples.config(server.baseUrl())
                     .retries(5)
                     .requestTimeout(Duration.ofMillis(200))
                     .build()
@@ -80,7 +81,7 @@ class RetryTest {
         int port = Samples.freePort();
         var server = new WireMockServer(wireMockConfig().port(port));
         server.stubFor(post("/otp/generateOtp").willReturn(okJson(Samples.read("generate-otp-success.json"))));
-        var adapter = new FeignSamcoAuthAdapter(Samples.config("http://127.0.0.1:" + port)
+        var adapter = new FeignSamcoApiAdapter(Samples.config("http://127.0.0.1:" + port)
                 .retries(2)
                 .initialBackoff(Duration.ofMillis(3000))
                 .build()
@@ -96,7 +97,7 @@ class RetryTest {
         });
         starter.start();
         try {
-            assertThat(adapter.generateOtp(UID).isRight()).isTrue();
+            assertThat(adapter.generateOtp(UID)).isRight();
             server.verify(1, postRequestedFor(urlEqualTo("/otp/generateOtp")));
         } finally {
             starter.join();

@@ -1,6 +1,7 @@
 package io.github.samcoauth.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.domain.DomainError;
@@ -34,7 +35,7 @@ class SamcoHttpConfigTest {
                 "https://example.com/base/"
             })
     void givenLoopbackHttpOrAnyHttps_whenBuilt_thenAccepted(String url) {
-        assertThat(SamcoHttpConfig.builder().baseUrl(url).build().isRight()).isTrue();
+        assertThat(SamcoHttpConfig.builder().baseUrl(url).build()).isRight();
     }
 
     @ParameterizedTest
@@ -79,8 +80,8 @@ class SamcoHttpConfigTest {
                 .startsWith("connect timeout");
         assertThat(SamcoHttpConfig.builder().retries(-1).build().getLeft().message())
                 .startsWith("retries");
-        assertThat(SamcoHttpConfig.builder().retries(11).build().isLeft()).isTrue();
-        assertThat(SamcoHttpConfig.builder().maxBodyBytes(10).build().isLeft()).isTrue();
+        assertThat(SamcoHttpConfig.builder().retries(11).build()).isLeft();
+        assertThat(SamcoHttpConfig.builder().maxBodyBytes(10).build()).isLeft();
         assertThat(SamcoHttpConfig.builder().baseUrl(" ").build())
                 .isEqualTo(Either.left(new AuthError.InvalidInput(new DomainError.Blank("base URL"))));
     }
@@ -90,7 +91,7 @@ class SamcoHttpConfigTest {
         var config =
                 SamcoHttpConfig.builder().proxy("proxy.internal", 3128).build().get();
         assertThat(config.proxy().get().isUnresolved()).isTrue();
-        assertThat(FeignSamcoAuthAdapter.httpClient(config).proxy()).isPresent();
+        assertThat(FeignSamcoApiAdapter.httpClient(config).proxy()).isPresent();
     }
 
     @Test

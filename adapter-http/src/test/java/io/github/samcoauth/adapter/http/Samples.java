@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 
-/** Samco's documented sample bodies, byte for byte, and small helpers. */
+/** Samco's documented sample bodies, byte for byte (the sandbox's copy, the only one), and small helpers. */
 final class Samples {
 
     private Samples() {}
 
     static String read(String name) {
-        try (var in = Samples.class.getResourceAsStream("/samples/" + name)) {
+        try (var in = Samples.class.getResourceAsStream("/io/github/samcoauth/bootstrap/sandbox/samples/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("no sample " + name);
             }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.samcoauth.domain.Otp;
@@ -41,14 +42,14 @@ class WireLoggingTest {
                                 "\"status\": \"Success\", \"otp\": \"" + EXPIRED_ECHO
                                         + "\", \"apiSecret\": \"s3cr3tValue\", \"password\": 12345678,"))));
         samco.stubFor(delete("/logout").willReturn(okJson(Samples.read("logout-success.json"))));
-        var adapter = new FeignSamcoAuthAdapter(
+        var adapter = new FeignSamcoApiAdapter(
                 Samples.config(samco.baseUrl()).wireLogging(true).build().get());
 
         adapter.generateOtp(Uid.of("DV99999").get());
         var grant = adapter.validateLoginCode(Otp.of(CODE).get());
         adapter.logout(SessionToken.of(TOKEN).get());
 
-        assertThat(grant.isRight()).isTrue();
+        assertThat(grant).isRight();
         var log = Files.readString(Path.of("target", "test-wire.log"));
         assertThat(log)
                 .contains("POST " + samco.baseUrl() + "/webSecretCodeValidation")
@@ -64,8 +65,8 @@ class WireLoggingTest {
 
     @Test
     void givenSecretsInTextsOfEveryShape_whenRedacted_thenMasked() {
-        assertThat(Redactor.redact("[SamcoAuthApi#logout] X-Session-Token: abc.def"))
-                .isEqualTo("[SamcoAuthApi#logout] X-Session-Token: ***");
+        assertThat(Redactor.redact("[SamcoHttpApi#logout] X-Session-Token: abc.def"))
+                .isEqualTo("[SamcoHttpApi#logout] X-Session-Token: ***");
         assertThat(Redactor.redact("{\"otp\" : \"NU\\\"WL\",\"uid\":\"DV99999\"}"))
                 .isEqualTo("{\"otp\" : \"***\",\"uid\":\"DV99999\"}");
         assertThat(Redactor.redact("{\"apiKey\":null,\"yob\":1990}")).isEqualTo("{\"apiKey\":\"***\",\"yob\":\"***\"}");

@@ -5,6 +5,7 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.AuditLogPort;
 import io.github.samcoauth.domain.ServerTime;
+import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class FileAuditLogAdapter implements AuditLogPort {
     private final long maxBytes;
     private final int keep;
     private final SecureFiles files;
-    private final io.vavr.Lazy<ObjectMapper> json = io.vavr.Lazy.of(ObjectMapper::new);
+    private final Lazy<ObjectMapper> json = Lazy.of(ObjectMapper::new);
 
     /** No I/O happens here. */
     public FileAuditLogAdapter(Path stateDir) {
@@ -43,10 +44,6 @@ public final class FileAuditLogAdapter implements AuditLogPort {
         this.maxBytes = maxBytes;
         this.keep = Math.max(1, keep);
         this.files = new SecureFiles(stateDir);
-    }
-
-    public Path journal() {
-        return journal;
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.github.samcoauth.adapter.persistence;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
@@ -14,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +35,6 @@ final class SecureFiles {
 
     SecureFiles(Path anyPath) {
         this.posix = anyPath.getFileSystem().supportedFileAttributeViews().contains("posix");
-    }
-
-    boolean posix() {
-        return posix;
     }
 
     /** Creates the directory (and missing parents) as 0700; an existing one is left as it is. */
@@ -64,7 +65,7 @@ final class SecureFiles {
 
     /** Opens a channel on a file, creating it as 0600 when missing. */
     FileChannel open(Path file, OpenOption... options) throws IOException {
-        var set = new java.util.HashSet<OpenOption>(java.util.List.of(options));
+        var set = new HashSet<OpenOption>(List.of(options));
         set.add(StandardOpenOption.CREATE);
         FileAttribute<?>[] attributes = posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_MODE)}
@@ -109,8 +110,8 @@ final class SecureFiles {
     }
 
     /** Writes every byte; a channel may take fewer per call. */
-    static void writeFully(java.nio.channels.WritableByteChannel channel, byte[] bytes) throws IOException {
-        var buffer = java.nio.ByteBuffer.wrap(bytes);
+    static void writeFully(WritableByteChannel channel, byte[] bytes) throws IOException {
+        var buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
@@ -133,7 +134,7 @@ final class SecureFiles {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return fse.getReason();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

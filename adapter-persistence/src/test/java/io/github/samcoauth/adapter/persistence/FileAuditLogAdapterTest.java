@@ -1,6 +1,7 @@
 package io.github.samcoauth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.domain.ServerTime;
@@ -51,9 +52,8 @@ class FileAuditLogAdapterTest {
     void givenSizeLimit_whenExceeded_thenRotatedAndBounded() throws Exception {
         var audit = new FileAuditLogAdapter(stateDir, 1000, 2);
         for (int i = 0; i < 100; i++) {
-            assertThat(audit.record(event(AuditEvent.Type.LOGIN_SUCCEEDED, "DV" + (10000 + i)))
-                            .isRight())
-                    .isTrue();
+            assertThat(audit.record(event(AuditEvent.Type.LOGIN_SUCCEEDED, "DV" + (10000 + i))))
+                    .isRight();
         }
         assertThat(Files.size(stateDir.resolve("audit.jsonl"))).isLessThanOrEqualTo(1000);
         assertThat(Files.size(stateDir.resolve("audit.jsonl.1"))).isLessThanOrEqualTo(1000);

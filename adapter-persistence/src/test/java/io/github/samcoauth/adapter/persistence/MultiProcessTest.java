@@ -1,6 +1,7 @@
 package io.github.samcoauth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import io.github.samcoauth.domain.AccountId;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class MultiProcessTest {
                     assertThat(SaverChild.whole(found.get().get())).isTrue();
                     present++;
                 }
-                assertThat(reader.findAll().isRight()).isTrue();
+                assertThat(reader.findAll()).isRight();
                 reads++;
             }
             assertThat(first.isAlive() && second.isAlive())

@@ -5,7 +5,7 @@ import io.github.samcoauth.application.port.in.LoginCommand;
 import io.github.samcoauth.application.port.in.LoginUseCase;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.AuditLogPort;
-import io.github.samcoauth.application.port.out.SamcoAuthPort;
+import io.github.samcoauth.application.port.out.SamcoApiPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.domain.Session;
 import io.vavr.control.Either;
@@ -14,12 +14,12 @@ import java.time.Clock;
 
 public final class LoginService implements LoginUseCase {
 
-    private final SamcoAuthPort samco;
+    private final SamcoApiPort samco;
     private final SessionStorePort store;
     private final Audit audit;
     private final Clock clock;
 
-    public LoginService(SamcoAuthPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
+    public LoginService(SamcoApiPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
         this.samco = samco;
         this.store = store;
         this.audit = new Audit(auditLog, clock);

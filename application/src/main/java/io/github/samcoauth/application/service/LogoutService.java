@@ -6,7 +6,7 @@ import io.github.samcoauth.application.port.in.LogoutResult;
 import io.github.samcoauth.application.port.in.LogoutUseCase;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.AuditLogPort;
-import io.github.samcoauth.application.port.out.SamcoAuthPort;
+import io.github.samcoauth.application.port.out.SamcoApiPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.domain.Session;
 import io.vavr.control.Either;
@@ -15,13 +15,13 @@ import java.time.Clock;
 
 public final class LogoutService implements LogoutUseCase {
 
-    private final SamcoAuthPort samco;
+    private final SamcoApiPort samco;
     private final SessionStorePort store;
     private final SessionResolver resolver;
     private final Audit audit;
     private final Clock clock;
 
-    public LogoutService(SamcoAuthPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
+    public LogoutService(SamcoApiPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
         this.samco = samco;
         this.store = store;
         this.resolver = new SessionResolver(store, clock);

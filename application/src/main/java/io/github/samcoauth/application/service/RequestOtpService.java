@@ -6,17 +6,17 @@ import io.github.samcoauth.application.port.in.RequestOtpCommand;
 import io.github.samcoauth.application.port.in.RequestOtpUseCase;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.AuditLogPort;
-import io.github.samcoauth.application.port.out.SamcoAuthPort;
+import io.github.samcoauth.application.port.out.SamcoApiPort;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 
 public final class RequestOtpService implements RequestOtpUseCase {
 
-    private final SamcoAuthPort samco;
+    private final SamcoApiPort samco;
     private final Audit audit;
 
-    public RequestOtpService(SamcoAuthPort samco, AuditLogPort auditLog, Clock clock) {
+    public RequestOtpService(SamcoApiPort samco, AuditLogPort auditLog, Clock clock) {
         this.samco = samco;
         this.audit = new Audit(auditLog, clock);
     }

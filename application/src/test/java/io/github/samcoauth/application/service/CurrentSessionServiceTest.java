@@ -3,6 +3,7 @@ package io.github.samcoauth.application.service;
 import static io.github.samcoauth.application.service.Fixtures.CLOCK;
 import static io.github.samcoauth.application.service.Fixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.CurrentSessionCommand;
@@ -65,11 +66,11 @@ class CurrentSessionServiceTest {
 
     @Test
     void givenSessionSavedLaterBySomeoneElse_whenCurrentAgain_thenSeen() {
-        assertThat(service.current(CurrentSessionCommand.anyAccount()).isLeft()).isTrue();
+        assertThat(service.current(CurrentSessionCommand.anyAccount())).isLeft();
         store.save(dv);
         assertThat(service.current(CurrentSessionCommand.anyAccount())).isEqualTo(Either.right(dv));
         store.delete(dv.accountId());
-        assertThat(service.current(CurrentSessionCommand.anyAccount()).isLeft()).isTrue();
+        assertThat(service.current(CurrentSessionCommand.anyAccount())).isLeft();
     }
 
     @Test

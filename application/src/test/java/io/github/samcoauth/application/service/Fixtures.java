@@ -2,7 +2,7 @@ package io.github.samcoauth.application.service;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.out.LoginGrant;
-import io.github.samcoauth.application.testing.ScriptedSamcoAuth;
+import io.github.samcoauth.application.testing.ScriptedSamcoApi;
 import io.github.samcoauth.application.testing.Sessions;
 import io.github.samcoauth.domain.ServerTime;
 import io.vavr.collection.List;
@@ -29,6 +29,6 @@ final class Fixtures {
     private Fixtures() {}
 
     static Either<AuthError, LoginGrant> grant(String account, String token) {
-        return Either.right(new LoginGrant(Sessions.token(token), Sessions.profile(account), ScriptedSamcoAuth.OK));
+        return Either.right(new LoginGrant(Sessions.token(token), Sessions.profile(account), ScriptedSamcoApi.OK));
     }
 }

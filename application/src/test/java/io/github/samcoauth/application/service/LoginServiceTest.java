@@ -5,6 +5,7 @@ import static io.github.samcoauth.application.service.Fixtures.EXPIRED_CODE;
 import static io.github.samcoauth.application.service.Fixtures.NOW;
 import static io.github.samcoauth.application.service.Fixtures.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.LoginCommand;
@@ -12,7 +13,7 @@ import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.testing.InMemorySessionStore;
 import io.github.samcoauth.application.testing.RecordingAuditLog;
-import io.github.samcoauth.application.testing.ScriptedSamcoAuth;
+import io.github.samcoauth.application.testing.ScriptedSamcoApi;
 import io.github.samcoauth.application.testing.Sessions;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.Session;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class LoginServiceTest {
 
-    private final ScriptedSamcoAuth samco = new ScriptedSamcoAuth();
+    private final ScriptedSamcoApi samco = new ScriptedSamcoApi();
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final LoginService service = new LoginService(samco, store, audit, CLOCK);
@@ -49,8 +50,8 @@ class LoginServiceTest {
                         NOW,
                         AuditEvent.Type.LOGIN_SUCCEEDED,
                         Option.some("RM3XXXXX"),
-                        ScriptedSamcoAuth.OK.msgId(),
-                        Option.some(ScriptedSamcoAuth.OK.serverTime()),
+                        ScriptedSamcoApi.OK.msgId(),
+                        Option.some(ScriptedSamcoApi.OK.serverTime()),
                         "success"));
         assertThat(audit.events().toString()).doesNotContain(TOKEN).doesNotContain("NUWL3586");
     }
@@ -79,7 +80,7 @@ class LoginServiceTest {
         samco.onLogin(code -> Fixtures.grant("RM3XXXXX", TOKEN));
         var service = new LoginService(
                 samco, store, event -> Either.left(new AuthError.StorageFailure("journal", Option.none())), CLOCK);
-        assertThat(service.login(LoginCommand.of("NUWL3586").get()).isRight()).isTrue();
+        assertThat(service.login(LoginCommand.of("NUWL3586").get())).isRight();
     }
 
     @Test

@@ -10,7 +10,7 @@ import io.github.samcoauth.application.port.in.LogoutResult;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.testing.InMemorySessionStore;
 import io.github.samcoauth.application.testing.RecordingAuditLog;
-import io.github.samcoauth.application.testing.ScriptedSamcoAuth;
+import io.github.samcoauth.application.testing.ScriptedSamcoApi;
 import io.github.samcoauth.application.testing.Sessions;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.Session;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class LogoutServiceTest {
 
-    private final ScriptedSamcoAuth samco = new ScriptedSamcoAuth();
+    private final ScriptedSamcoApi samco = new ScriptedSamcoApi();
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final LogoutService service = new LogoutService(samco, store, audit, CLOCK);
@@ -36,12 +36,12 @@ class LogoutServiceTest {
         var sent = new AtomicReference<String>();
         samco.onLogout(token -> {
             sent.set(token.value());
-            return Either.right(ScriptedSamcoAuth.OK);
+            return Either.right(ScriptedSamcoApi.OK);
         });
         var result = service.logout(LogoutCommand.of(null).get());
         assertThat(result)
                 .isEqualTo(Either.right(new LogoutResult(
-                        dv.accountId(), new LogoutResult.Remote.LoggedOut(ScriptedSamcoAuth.OK), Option.none())));
+                        dv.accountId(), new LogoutResult.Remote.LoggedOut(ScriptedSamcoApi.OK), Option.none())));
         assertThat(result.get().complete()).isTrue();
         assertThat(sent.get()).isEqualTo("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
         assertThat(store.findAll()).isEqualTo(Either.right(List.empty()));
@@ -99,7 +99,7 @@ class LogoutServiceTest {
         var result = failing.logout(LogoutCommand.of("DV99999").get()).get();
         assertThat(result)
                 .isEqualTo(new LogoutResult(
-                        dv.accountId(), new LogoutResult.Remote.LoggedOut(ScriptedSamcoAuth.OK), Option.some(failure)));
+                        dv.accountId(), new LogoutResult.Remote.LoggedOut(ScriptedSamcoApi.OK), Option.some(failure)));
         assertThat(result.complete()).isFalse();
     }
 

@@ -10,7 +10,7 @@ import io.github.samcoauth.application.SamcoReply;
 import io.github.samcoauth.application.port.in.RequestOtpCommand;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.testing.RecordingAuditLog;
-import io.github.samcoauth.application.testing.ScriptedSamcoAuth;
+import io.github.samcoauth.application.testing.ScriptedSamcoApi;
 import io.github.samcoauth.domain.DomainError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -18,22 +18,22 @@ import org.junit.jupiter.api.Test;
 
 class RequestOtpServiceTest {
 
-    private final ScriptedSamcoAuth samco = new ScriptedSamcoAuth();
+    private final ScriptedSamcoApi samco = new ScriptedSamcoApi();
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final RequestOtpService service = new RequestOtpService(samco, audit, CLOCK);
 
     @Test
     void givenSamcoSendsOtp_whenRequestOtp_thenReplyAndAuditedWithMsgId() {
         var result = RequestOtpCommand.of("dv99999").flatMap(service::requestOtp);
-        assertThat(result).isEqualTo(Either.<AuthError, SamcoReply>right(ScriptedSamcoAuth.OK));
+        assertThat(result).isEqualTo(Either.<AuthError, SamcoReply>right(ScriptedSamcoApi.OK));
         assertThat(samco.calls()).containsExactly("generateOtp:DV99999");
         assertThat(audit.events())
                 .containsExactly(new AuditEvent(
                         NOW,
                         AuditEvent.Type.OTP_REQUESTED,
                         Option.some("DV99999"),
-                        ScriptedSamcoAuth.OK.msgId(),
-                        Option.some(ScriptedSamcoAuth.OK.serverTime()),
+                        ScriptedSamcoApi.OK.msgId(),
+                        Option.some(ScriptedSamcoApi.OK.serverTime()),
                         "success"));
     }
 

@@ -1,0 +1,166 @@
+package io.github.samcoauth.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Response;
+import feign.codec.EncodeException;
+import feign.http2client.Http2Client;
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.SamcoReply;
+import io.github.samcoauth.application.port.out.LoginGrant;
+import io.github.samcoauth.application.port.out.SamcoApiPort;
+import io.github.samcoauth.domain.Otp;
+import io.github.samcoauth.domain.SessionToken;
+import io.github.samcoauth.domain.Uid;
+import io.vavr.Lazy;
+import io.vavr.control.Either;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link SamcoApiPort} over HTTP with OpenFeign on the JDK client. Every input and every server
+ * behaviour becomes a value; no exception leaves; a login code or OTP request is never sent twice
+ * once it may have reached Samco.
+ *
+ * <p>Constructing it does nothing: the HTTP client, Feign and Jackson are set up on the first call,
+ * so a program that never calls Samco never loads them. {@link #close()} releases the HTTP client
+ * (on Java 21 and later, where it can be closed; before that its threads end once it is unreachable).
+ */
+public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
+
+    private final org.slf4j.Logger log = LoggerFactory.getLogger(FeignSamcoApiAdapter.class);
+    private final SamcoHttpConfig config;
+    private final Lazy<Client> client;
+
+    /** No I/O and no client yet: both come with the first call. */
+    public FeignSamcoApiAdapter(SamcoHttpConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.client = Lazy.of(() -> new Client(config));
+    }
+
+    /** The wired client, made on first use. */
+    private static final class Client {
+        final HttpClient http;
+        final SamcoHttpApi api;
+        final SamcoDtoMapper mapper = new SamcoDtoMapperImpl();
+        final ResponseClassifier classifier;
+
+        Client(SamcoHttpConfig config) {
+            var json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            this.http = httpClient(config);
+            this.classifier = new ResponseClassifier(json, mapper, config.maxBodyBytes());
+            this.api = Feign.builder()
+                    .client(new Http2Client(http))
+                    .options(new Request.Options(
+                            config.connectTimeout().toMillis(),
+                            TimeUnit.MILLISECONDS,
+                            config.requestTimeout().toMillis(),
+                            TimeUnit.MILLISECONDS,
+                            false))
+                    .encoder((body, type, template) -> {
+                        try {
+                            template.body(json.writeValueAsBytes(body), StandardCharsets.UTF_8);
+                        } catch (JsonProcessingException e) {
+                            throw new EncodeException("cannot encode " + type, e);
+                        }
+                    })
+                    .retryer(new SafeRetryer(
+                            config.retries(), config.initialBackoff().toMillis()))
+                    .logger(new RedactingLogger(config.maxBodyBytes()))
+                    .logLevel(config.wireLogging() ? Logger.Level.FULL : Logger.Level.NONE)
+                    .requestInterceptor(template -> template.header("User-Agent", UserAgent.VALUE))
+                    .target(SamcoHttpApi.class, config.target());
+        }
+
+        /** What {@code generateOtp} and {@code logout} make of any response. */
+        Either<AuthError, SamcoReply> decodeReply(Response response) {
+            return classifier.classify(response).map(success -> mapper.toReply(success.status()));
+        }
+
+        /** What {@code webSecretCodeValidation} makes of any response. */
+        Either<AuthError, LoginGrant> decodeGrant(Response response) {
+            return classifier
+                    .classify(response)
+                    .flatMap(success -> classifier
+                            .read(success.body(), LoginResponseDto.class)
+                            .flatMap(login -> mapper.toGrant(success.status(), login)));
+        }
+    }
+
+    static HttpClient httpClient(SamcoHttpConfig config) {
+        var builder = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // HTTP/2 over TLS (ALPN); plain http only reaches loopback test servers, which speak 1.1
+                .version(
+                        config.baseUrl().getScheme().equalsIgnoreCase("https")
+                                ? HttpClient.Version.HTTP_2
+                                : HttpClient.Version.HTTP_1_1);
+        config.proxy().forEach(proxy -> builder.proxy(ProxySelector.of(proxy)));
+        return builder.build();
+    }
+
+    @Override
+    public Either<AuthError, SamcoReply> generateOtp(Uid uid) {
+        return call("generateOtp", c -> c.decodeReply(c.api.generateOtp(c.mapper.toRequest(uid))));
+    }
+
+    @Override
+    public Either<AuthError, LoginGrant> validateLoginCode(Otp code) {
+        return call("webSecretCodeValidation", c -> c.decodeGrant(c.api.validateLoginCode(c.mapper.toRequest(code))));
+    }
+
+    @Override
+    public Either<AuthError, SamcoReply> logout(SessionToken token) {
+        return call("logout", c -> c.decodeReply(c.api.logout(token.value())));
+    }
+
+    /** What {@code generateOtp} and {@code logout} make of any response (for the fuzz test). */
+    Either<AuthError, SamcoReply> decodeReply(Response response) {
+        return client.get().decodeReply(response);
+    }
+
+    /** What {@code webSecretCodeValidation} makes of any response (for the fuzz test). */
+    Either<AuthError, LoginGrant> decodeGrant(Response response) {
+        return client.get().decodeGrant(response);
+    }
+
+    private <T> Either<AuthError, T> call(String endpoint, Function<Client, Either<AuthError, T>> exchange) {
+        Either<AuthError, T> result;
+        try {
+            result = exchange.apply(client.get());
+        } catch (RuntimeException e) {
+            result = Either.left(Failures.classify(e, config));
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{} -> {}", endpoint, result.fold(AuthError::code, success -> "Success"));
+        }
+        return result;
+    }
+
+    /** Releases the HTTP client if one was made and the running Java can close it (21+). */
+    @Override
+    public void close() {
+        if (client.isEvaluated() && client.get().http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.debug("closing the HTTP client failed ({})", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FeignSamcoApiAdapter[" + config.baseUrl() + "]";
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.samcoauth.adapter.http;
+
+import feign.Headers;
+import feign.Param;
+import feign.RequestLine;
+import feign.Response;
+
+/**
+ * Samco's auth endpoints as Feign sees them. Methods return the raw {@link Response} so that every
+ * status, body and size is judged by {@link ResponseClassifier}, never by an exception.
+ */
+@Headers({"Content-Type: application/json", "Accept: application/json"})
+interface SamcoHttpApi {
+
+    @RequestLine("POST /otp/generateOtp")
+    Response generateOtp(GenerateOtpRequestDto body);
+
+    @RequestLine("POST /webSecretCodeValidation")
+    Response validateLoginCode(ValidateLoginCodeRequestDto body);
+
+    @RequestLine("DELETE /logout")
+    @Headers("x-session-token: {token}")
+    Response logout(@Param("token") String token);
+}

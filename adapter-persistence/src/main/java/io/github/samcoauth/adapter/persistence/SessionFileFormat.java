@@ -1,0 +1,110 @@
+package io.github.samcoauth.adapter.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.AccountProfile;
+import io.github.samcoauth.domain.DomainError;
+import io.github.samcoauth.domain.Exchange;
+import io.github.samcoauth.domain.OrderType;
+import io.github.samcoauth.domain.Product;
+import io.github.samcoauth.domain.Session;
+import io.github.samcoauth.domain.SessionToken;
+import io.vavr.Lazy;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The session file's format and its versions: encodes the current format, decodes it, tells a
+ * newer format (left untouched, the user upgrades) from a corrupt file (moved aside).
+ */
+final class SessionFileFormat {
+
+    /** Why bytes could not be read as a session. */
+    record Problem(String what, boolean newerFormat) {}
+
+    /** Built on first use: listing an empty or missing directory needs no JSON at all. */
+    private final Lazy<ObjectMapper> mapper =
+            Lazy.of(() -> new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
+
+    byte[] encode(Session session) throws JsonProcessingException {
+        var profile = session.profile();
+        return mapper.get()
+                .writeValueAsBytes(new SessionJson(
+                        SessionJson.FORMAT,
+                        session.accountId().value(),
+                        profile.accountName(),
+                        profile.exchanges().map(Exchange::code).asJava(),
+                        profile.orderTypes().map(OrderType::code).asJava(),
+                        profile.products().map(Product::code).asJava(),
+                        session.token().value(),
+                        session.issuedAt().toString(),
+                        session.expiresAt().toString()));
+    }
+
+    /** The session of {@code account} in {@code bytes}, or what is wrong with them. */
+    Either<Problem, Session> decode(AccountId account, byte[] bytes) {
+        if (bytes.length == 0) {
+            return Either.left(new Problem("empty", false));
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.get().readTree(bytes);
+        } catch (IOException e) {
+            return Either.left(new Problem("not valid JSON", false));
+        }
+        if (tree == null || !tree.isObject() || !tree.path("format").canConvertToInt()) {
+            return Either.left(new Problem("not a session file", false));
+        }
+        int format = tree.path("format").intValue();
+        if (format > SessionJson.FORMAT) {
+            return Either.left(new Problem("written by a newer samco-auth (format " + format + ")", true));
+        }
+        if (format != SessionJson.FORMAT) {
+            return Either.left(new Problem("of an unknown format " + format, false));
+        }
+        SessionJson stored;
+        try {
+            stored = mapper.get().treeToValue(tree, SessionJson.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Either.left(new Problem("not a session file", false));
+        }
+        var session = toSession(stored);
+        if (session.isLeft()) {
+            return Either.left(new Problem("invalid (" + session.getLeft().message() + ")", false));
+        }
+        if (!session.get().accountId().equals(account)) {
+            return Either.left(new Problem("the session of another account", false));
+        }
+        return Either.right(session.get());
+    }
+
+    private static Either<DomainError, Session> toSession(SessionJson stored) {
+        return SessionToken.of(stored.sessionToken())
+                .flatMap(token -> AccountProfile.of(
+                                stored.accountId(),
+                                stored.accountName(),
+                                stored.exchanges(),
+                                stored.orderTypes(),
+                                stored.products())
+                        .mapLeft(errors -> errors.head())
+                        .flatMap(profile -> instant(stored.issuedAt(), "issued at")
+                                .flatMap(issued -> instant(stored.expiresAt(), "expires at")
+                                        .flatMap(expires -> Session.of(token, profile, issued, expires)))));
+    }
+
+    private static Either<DomainError, Instant> instant(String raw, String field) {
+        if (raw == null) {
+            return Either.left(new DomainError.Blank(field));
+        }
+        try {
+            return Either.right(Instant.parse(raw));
+        } catch (DateTimeParseException e) {
+            return Either.left(new DomainError.Malformed(field, "an ISO-8601 instant"));
+        }
+    }
+}

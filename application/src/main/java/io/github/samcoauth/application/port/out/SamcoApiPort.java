@@ -1,0 +1,21 @@
+package io.github.samcoauth.application.port.out;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.SamcoReply;
+import io.github.samcoauth.domain.Otp;
+import io.github.samcoauth.domain.SessionToken;
+import io.github.samcoauth.domain.Uid;
+import io.vavr.control.Either;
+
+/** Samco's authentication endpoints. Implementations never throw and never send a code twice. */
+public interface SamcoApiPort {
+
+    /** {@code POST /otp/generateOtp}: Samco sends an OTP to the user's phone and e-mail. */
+    Either<AuthError, SamcoReply> generateOtp(Uid uid);
+
+    /** {@code POST /webSecretCodeValidation}: redeems a login code for a session token. */
+    Either<AuthError, LoginGrant> validateLoginCode(Otp code);
+
+    /** {@code DELETE /logout}: ends the session at Samco. */
+    Either<AuthError, SamcoReply> logout(SessionToken token);
+}

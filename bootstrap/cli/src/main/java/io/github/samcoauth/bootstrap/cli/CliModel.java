@@ -1,0 +1,280 @@
+package io.github.samcoauth.bootstrap.cli;
+
+import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code samco} command line, declared with picocli's programmatic API. Annotations would make
+ * picocli reflect over every command and build annotation proxies at each start, which is most of
+ * a short command's run time; here nothing is reflected.
+ */
+final class CliModel {
+
+    /** A global option, declared once: the parser, the help and {@link #VALUE_OPTIONS} come from it. */
+    record Global(String name, String label, Class<?> type, String description, BiConsumer<SamcoCli, Object> set) {
+        boolean takesValue() {
+            return type != boolean.class;
+        }
+    }
+
+    static final List<Global> GLOBALS = List.of(
+            new Global(
+                    "--base-url",
+                    "URL",
+                    String.class,
+                    "Samco's API (env SAMCO_BASE_URL)",
+                    (cli, v) -> cli.baseUrl = (String) v),
+            new Global(
+                    "--state-dir",
+                    "DIR",
+                    Path.class,
+                    "where sessions are kept (env SAMCO_STATE_DIR, default ~/.samco)",
+                    (cli, v) -> cli.stateDir = (Path) v),
+            new Global(
+                    "--timeout",
+                    "SECONDS",
+                    Integer.class,
+                    "how long to wait for Samco (default 30)",
+                    (cli, v) -> cli.timeoutSeconds = (Integer) v),
+            new Global(
+                    "--json",
+                    null,
+                    boolean.class,
+                    "print exactly one JSON object on stdout",
+                    (cli, v) -> cli.json = (Boolean) v),
+            new Global(
+                    "--verbose",
+                    null,
+                    boolean.class,
+                    "log the HTTP exchange (secrets masked) and show stack traces",
+                    (cli, v) -> cli.verbose = (Boolean) v));
+
+    /** Global options that take a value, to find the command name among the arguments. */
+    static final Set<String> VALUE_OPTIONS =
+            GLOBALS.stream().filter(Global::takesValue).map(Global::name).collect(Collectors.toUnmodifiableSet());
+
+    /** The commands, in the order help lists them; each builds its spec bound to the root. */
+    private static final Map<String, Function<SamcoCli, CommandSpec>> COMMANDS = commands();
+
+    static final List<String> NAMES = List.copyOf(COMMANDS.keySet());
+
+    private CliModel() {}
+
+    static CommandSpec root(SamcoCli cli) {
+        var spec = CommandSpec.wrapWithoutInspection(cli).name("samco").versionProvider(new SamcoCli.Version());
+        spec.usageMessage()
+                .sortOptions(false)
+                .description("Log in to the Samco Trade API and keep the session.")
+                .footerHeading("%nEnvironment:%n")
+                .footer(
+                        "  SAMCO_BASE_URL   default for --base-url (https://tradeapi.samco.in)",
+                        "  SAMCO_STATE_DIR  default for --state-dir (~/.samco)",
+                        "",
+                        "Exit codes:",
+                        "  0 ok              3 rejected by Samco     6 unexpected response from Samco",
+                        "  1 bug             4 no valid session      7 local storage failure",
+                        "  2 invalid input   5 Samco unavailable");
+        for (var global : GLOBALS) {
+            var set = (Consumer<Object>) v -> global.set().accept(cli, v);
+            var option = global.takesValue()
+                    ? option(global.name(), global.label(), global.type(), global.description(), set)
+                    : flag(global.name(), global.description(), v -> set.accept(v));
+            spec.addOption(option.toBuilder().scopeType(ScopeType.INHERIT).build());
+        }
+        standardHelp(spec);
+        return spec;
+    }
+
+    /** The spec of one command, its user object bound to {@code cli}. */
+    static CommandSpec command(String name, SamcoCli cli) {
+        var make = COMMANDS.get(name);
+        if (make == null) {
+            throw new IllegalArgumentException("no command " + name);
+        }
+        return make.apply(cli);
+    }
+
+    private static Map<String, Function<SamcoCli, CommandSpec>> commands() {
+        var commands = new LinkedHashMap<String, Function<SamcoCli, CommandSpec>>();
+        commands.put("otp", cli -> {
+            var command = new OtpSubcommand(cli);
+            var spec = spec(command, "otp", "Ask Samco to send an OTP to your phone and e-mail (generateOtp).");
+            spec.addOption(OptionSpec.builder("--uid")
+                    .paramLabel("UID")
+                    .required(true)
+                    .type(String.class)
+                    .description("your Samco client code, e.g. DV99999")
+                    .setter(setter(v -> command.uid = (String) v))
+                    .getter(getter())
+                    .build());
+            return spec;
+        });
+        commands.put("login", cli -> {
+            var command = new LoginSubcommand(cli);
+            var spec = spec(
+                    command,
+                    "login",
+                    "Redeem a login code for a session and store it.",
+                    "Without --otp: prompts without echo on a terminal, else reads one line from standard input.");
+            spec.addOption(option(
+                    "--otp",
+                    "CODE",
+                    String.class,
+                    "the login code (visible in your shell history: prefer the prompt or stdin)",
+                    v -> command.otp = (String) v));
+            return spec;
+        });
+        commands.put("session", cli -> {
+            var command = new SessionSubcommand(cli);
+            var spec = spec(
+                    command,
+                    "session",
+                    "Show stored sessions: account, name, exchanges, products, expiry, valid or expired. Never the token.",
+                    "Exits 4 when no valid session is stored.");
+            spec.addOption(
+                    option("--account", "ID", String.class, "only this account", v -> command.account = (String) v));
+            spec.addOption(flag(
+                    "--prune-expired",
+                    "first remove the expired sessions from the store",
+                    v -> command.pruneExpired = v));
+            return spec;
+        });
+        commands.put("token", cli -> {
+            var command = new TokenSubcommand(cli);
+            var spec = spec(
+                    command,
+                    "token",
+                    "Print only the raw session token of the valid session, for scripts:",
+                    "  curl -H \"x-session-token: $(samco token)\" …");
+            spec.addOption(accountOption(v -> command.account = v));
+            return spec;
+        });
+        commands.put("logout", cli -> {
+            var command = new LogoutSubcommand(cli);
+            var spec = spec(
+                    command,
+                    "logout",
+                    "Log out at Samco, then remove the local session.",
+                    "The local session is removed even when Samco cannot be reached.");
+            spec.addOption(accountOption(v -> command.account = v));
+            return spec;
+        });
+        commands.put("sandbox", cli -> {
+            var command = new SandboxSubcommand(cli);
+            var spec = spec(
+                    command,
+                    "sandbox",
+                    "Run the embedded Samco sandbox on loopback until stopped (Ctrl-C).",
+                    "Prints its URL, then every OTP it \"sends\". With --json: one JSON object per line, per event.");
+            spec.addOption(option(
+                    "--port",
+                    "N",
+                    Integer.class,
+                    "port to listen on (default: a free one)",
+                    v -> command.port = (Integer) v));
+            spec.addOption(option(
+                    "--code-ttl",
+                    "SECONDS",
+                    Integer.class,
+                    "how long a login code stays valid (default " + SandboxServer.DEFAULT_CODE_TTL.toSeconds() + ")",
+                    v -> command.codeTtlSeconds = (Integer) v));
+            return spec;
+        });
+        commands.put(
+                "demo",
+                cli -> spec(
+                        new DemoSubcommand(cli),
+                        "demo",
+                        "Run the whole flow against an embedded sandbox in a temporary state directory."));
+        return Collections.unmodifiableMap(commands);
+    }
+
+    private static CommandSpec spec(Object command, String name, String... description) {
+        var spec = CommandSpec.wrapWithoutInspection(command).name(name).versionProvider(new SamcoCli.Version());
+        spec.usageMessage().description(description);
+        standardHelp(spec);
+        return spec;
+    }
+
+    private static void standardHelp(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+        spec.addOption(OptionSpec.builder("-V", "--version")
+                .versionHelp(true)
+                .description("Print version information and exit.")
+                .build());
+    }
+
+    private static OptionSpec option(
+            String name, String label, Class<?> type, String description, Consumer<Object> set) {
+        return OptionSpec.builder(name)
+                .paramLabel(label)
+                .type(type)
+                .description(description)
+                .setter(setter(set))
+                .getter(getter())
+                .build();
+    }
+
+    private static OptionSpec accountOption(Consumer<String> set) {
+        return option(
+                "--account",
+                "ID",
+                String.class,
+                "the account (required when several have a session)",
+                v -> set.accept((String) v));
+    }
+
+    private static OptionSpec flag(String name, String description, Consumer<Boolean> set) {
+        return OptionSpec.builder(name)
+                .type(boolean.class)
+                .arity("0")
+                .description(description)
+                .setter(setter(v -> set.accept((Boolean) v)))
+                .getter(getter())
+                .build();
+    }
+
+    private static ISetter setter(Consumer<Object> set) {
+        return new ISetter() {
+            @Override
+            public <T> T set(T value) {
+                if (value != null) { // picocli first resets to the initial value: the fields hold their own defaults
+                    set.accept(value);
+                }
+                return null;
+            }
+        };
+    }
+
+    /** Options start unset; the commands know their own defaults. */
+    private static IGetter getter() {
+        return new IGetter() {
+            @Override
+            public <T> T get() {
+                return null;
+            }
+        };
+    }
+
+    static CommandLine.HelpCommand helpCommand() {
+        return new CommandLine.HelpCommand();
+    }
+}

@@ -1,0 +1,270 @@
+package io.github.samcoauth.bootstrap.cli;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.bootstrap.SamcoAuth;
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.DomainError;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/**
+ * {@code samco}: log in to the Samco Trade API from a terminal or a script. The command line is
+ * declared in {@link CliModel}.
+ */
+public final class SamcoCli implements Callable<Integer> {
+
+    /** Where the pre-rendered root usage lives; a test keeps it equal to what picocli renders. */
+    static final String USAGE_RESOURCE = "usage.txt";
+
+    String baseUrl;
+
+    Path stateDir;
+
+    Integer timeoutSeconds;
+
+    boolean json;
+
+    boolean verbose;
+
+    private final Map<String, String> env;
+    private final InputStream in;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean interactive;
+
+    SamcoCli(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive) {
+        this.env = env;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.interactive = interactive;
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(usage());
+            System.out.flush();
+            return;
+        }
+        configureLogging(Arrays.asList(args).contains("--verbose"));
+        // The JDK's HTTP server (the sandbox) writes headers and body apart; without TCP_NODELAY each
+        // answer waits ~40 ms for the client's delayed ACK. Read once, when the first server is made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        var out = new PrintWriter(
+                new OutputStreamWriter(new PrintStream(System.out, true), StandardCharsets.UTF_8), true);
+        var err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, System.getenv(), System.in, out, err, Terminal.interactive());
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** The command line with the subcommand {@code args} name, or with all of them when it names none. */
+    static CommandLine commandLine(SamcoCli root, String[] args) {
+        var spec = CliModel.root(root);
+        var named = commandName(args);
+        if (named.isPresent() && !named.get().equals("help")) {
+            spec.addSubcommand(named.get(), CliModel.command(named.get(), root));
+        } else {
+            for (var name : CliModel.NAMES) {
+                spec.addSubcommand(name, CliModel.command(name, root));
+            }
+            spec.addSubcommand("help", new CommandLine(CliModel.helpCommand()));
+        }
+        return new CommandLine(spec);
+    }
+
+    static Optional<String> commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            var arg = args[i];
+            if (CliModel.VALUE_OPTIONS.contains(arg)) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return arg.equals("help") || CliModel.NAMES.contains(arg) ? Optional.of(arg) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The root usage, pre-rendered: {@code samco --help} need not build every command to print it. */
+    static String usage() {
+        try (var in = SamcoCli.class.getResourceAsStream(USAGE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + USAGE_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs one command line; never throws, returns the exit code. */
+    static int run(
+            String[] args,
+            Map<String, String> env,
+            InputStream in,
+            PrintWriter out,
+            PrintWriter err,
+            boolean interactive) {
+        var root = new SamcoCli(env, in, out, err, interactive);
+        var line = commandLine(root, args);
+        boolean jsonRequested = Arrays.asList(args).contains("--json");
+        boolean verboseRequested = Arrays.asList(args).contains("--verbose");
+        line.setOut(out);
+        line.setErr(err);
+        var output = new Output(out, err, jsonRequested, verboseRequested, interactive);
+        line.setParameterExceptionHandler((ex, ignored) -> {
+            if (jsonRequested) {
+                output.object(errorObject("usage", ex.getMessage()));
+            } else {
+                err.println("samco: " + ex.getMessage());
+                err.println("hint: samco --help lists the commands and options");
+                err.flush();
+            }
+            return ExitCodes.USAGE;
+        });
+        line.setExecutionExceptionHandler((ex, cmd, parsed) -> bug(output, ex));
+        try {
+            return line.execute(args);
+        } catch (RuntimeException | Error unexpected) {
+            // picocli hands exceptions to the handler above; this catches what escapes it (errors)
+            return bug(output, unexpected);
+        }
+    }
+
+    /** A failure of samco itself: one line (or one JSON object), the stack trace only with --verbose. */
+    private static int bug(Output output, Throwable failure) {
+        var message = "internal error (" + failure.getClass().getName() + ")";
+        if (output.json()) {
+            output.object(errorObject("bug", message));
+        } else {
+            output.err().println("samco: " + message + "; run with --verbose for details");
+        }
+        if (output.verbose()) {
+            failure.printStackTrace(output.err());
+        }
+        output.err().flush();
+        return ExitCodes.BUG;
+    }
+
+    private static Map<String, Object> errorObject(String code, String message) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("code", code);
+        error.put("message", message == null ? "" : message);
+        return Map.of("error", error);
+    }
+
+    /** slf4j-simple reads these once, at its first use: quiet by default, DEBUG with --verbose. */
+    static void configureLogging(boolean verbose) {
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    @Override
+    public Integer call() {
+        err.println("samco: a command is required");
+        err.print(usage());
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    // --- for the subcommands -----------------------------------------------------------------
+
+    Output output() {
+        return new Output(out, err, json, verbose, interactive);
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    /** The effective state directory: option, else SAMCO_STATE_DIR, else ~/.samco. */
+    Path effectiveStateDir() {
+        if (stateDir != null) {
+            return stateDir;
+        }
+        var fromEnv = env.get("SAMCO_STATE_DIR");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        return SamcoAuth.defaultStateDir();
+    }
+
+    /** The effective base URL: option, else SAMCO_BASE_URL, else Samco's production URL. */
+    String effectiveBaseUrl() {
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        var fromEnv = env.get("SAMCO_BASE_URL");
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : SamcoAuth.DEFAULT_BASE_URL;
+    }
+
+    /** An {@code --account} value: none (null or blank) means the only account with a session. */
+    Either<AuthError, Option<AccountId>> account(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Either.right(Option.none());
+        }
+        return AccountId.of(raw).<AuthError>mapLeft(AuthError.InvalidInput::new).map(Option::some);
+    }
+
+    /** The facade configured from the options; no I/O happens here. */
+    Either<AuthError, SamcoAuth> facade() {
+        var builder = SamcoAuth.builder()
+                .baseUrl(effectiveBaseUrl())
+                .stateDir(effectiveStateDir())
+                .wireLogging(verbose);
+        if (timeoutSeconds != null) {
+            if (timeoutSeconds <= 0 || timeoutSeconds > 3600) {
+                return Either.left(
+                        new AuthError.InvalidInput(new DomainError.Malformed("timeout", "1 to 3600 seconds")));
+            }
+            builder.requestTimeout(Duration.ofSeconds(timeoutSeconds))
+                    .connectTimeout(Duration.ofSeconds(Math.min(10, timeoutSeconds)));
+        }
+        return builder.build();
+    }
+
+    /** The global options as arguments, to run another command with the same settings. */
+    List<String> globalArguments() {
+        var args = new ArrayList<String>();
+        if (timeoutSeconds != null) {
+            args.add("--timeout");
+            args.add(timeoutSeconds.toString());
+        }
+        if (verbose) {
+            args.add("--verbose");
+        }
+        return args;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            var version = SamcoCli.class.getPackage().getImplementationVersion();
+            return new String[] {"samco " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

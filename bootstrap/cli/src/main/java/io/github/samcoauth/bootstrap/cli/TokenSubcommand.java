@@ -1,0 +1,45 @@
+package io.github.samcoauth.bootstrap.cli;
+
+import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
+
+/** The {@code samco token} command; its options are declared in {@link CliModel}. */
+final class TokenSubcommand implements Callable<Integer> {
+
+    final SamcoCli root;
+
+    TokenSubcommand(SamcoCli root) {
+        this.root = root;
+    }
+
+    String account;
+
+    @Override
+    public Integer call() {
+        var output = root.output();
+        var named = root.account(account);
+        if (named.isLeft()) {
+            return output.fail(named.getLeft());
+        }
+        var facade = root.facade();
+        if (facade.isLeft()) {
+            return output.fail(facade.getLeft());
+        }
+        var current = named.get().fold(facade.get()::current, facade.get()::current);
+        if (current.isLeft()) {
+            return output.fail(current.getLeft());
+        }
+        var session = current.get();
+        if (output.json()) {
+            var object = new LinkedHashMap<String, Object>();
+            object.put("account", session.accountId().value());
+            object.put("token", session.token().value());
+            object.put("expiresAt", session.expiresAt().toString());
+            output.object(object);
+        } else {
+            output.out().println(session.token().value());
+            output.out().flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,170 @@
+package io.github.samcoauth.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI's behaviour, run in this JVM through {@link SamcoCli#run} against the sandbox: exit codes,
+ * accounts, environment. {@link CliEndToEndIT} runs the real jar for what a subprocess proves.
+ */
+class CliBehaviourTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path stateDir;
+
+    private SandboxServer sandbox;
+
+    @BeforeEach
+    void startSandbox() throws Exception {
+        sandbox = SandboxServer.start();
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    private Cli.Run samco(String stdin, String... args) {
+        var all = new ArrayList<String>(List.of("--base-url", sandbox.url(), "--state-dir", stateDir.toString()));
+        all.addAll(List.of(args));
+        return Cli.inProcess(Map.of(), stdin, all.toArray(String[]::new));
+    }
+
+    private String code(String uid) throws InterruptedException {
+        return sandbox.awaitOtp(uid, Duration.ofSeconds(10)).orElseThrow().code();
+    }
+
+    private static JsonNode oneObject(Cli.Run run) throws Exception {
+        return Cli.oneObject(JSON, run);
+    }
+
+    @Test
+    void givenEachFailure_whenRun_thenItsExitCode() throws Exception {
+        assertThat(samco("", "otp", "--uid", "ZZ12345").exit())
+                .as("unknown uid")
+                .isEqualTo(3);
+
+        int before = sandbox.requestCount();
+        var invalid = samco("", "otp", "--uid", "DV-99");
+        assertThat(invalid.exit()).as("invalid uid").isEqualTo(2);
+        assertThat(invalid.stderr()).contains("uid is malformed");
+        assertThat(samco("", "login", "--otp", "bad code!").exit())
+                .as("invalid code")
+                .isEqualTo(2);
+        assertThat(samco("", "login").exit()).as("no code on stdin").isEqualTo(2);
+        assertThat(sandbox.requestCount()).as("nothing was sent").isEqualTo(before);
+
+        assertThat(samco("WRONG123\n", "login").exit()).as("wrong code").isEqualTo(3);
+        assertThat(samco("", "token").exit()).as("no session").isEqualTo(4);
+        assertThat(samco("", "logout").exit()).as("nothing to log out").isEqualTo(4);
+
+        var port = new ServerSocket(0);
+        int closed = port.getLocalPort();
+        port.close();
+        var unreachable = Cli.inProcess(
+                "--base-url",
+                "http://127.0.0.1:" + closed,
+                "--state-dir",
+                stateDir.toString(),
+                "otp",
+                "--uid",
+                "DV99999");
+        assertThat(unreachable.exit()).as("unreachable").isEqualTo(5);
+        assertThat(unreachable.stderr()).contains("connection refused").doesNotContain("Exception");
+
+        var plain = Cli.inProcess("--base-url", "http://tradeapi.samco.in", "otp", "--uid", "DV99999");
+        assertThat(plain.exit()).as("plain http to a non-loopback host").isEqualTo(2);
+
+        Files.writeString(stateDir.resolve("blocker"), "a file, not a directory");
+        var otp = samco("", "otp", "--uid", "DV99999");
+        assertThat(otp.exit()).isZero();
+        var unwritable = Cli.inProcess(
+                "--base-url",
+                sandbox.url(),
+                "--state-dir",
+                stateDir.resolve("blocker/state").toString(),
+                "login",
+                "--otp",
+                code("DV99999"));
+        assertThat(unwritable.exit()).as("state directory cannot be written").isEqualTo(7);
+        assertThat(unwritable.stderr()).contains("cannot save the session");
+
+        assertThat(Cli.inProcess("--bogus").exit()).as("unknown option").isEqualTo(2);
+        assertThat(Cli.inProcess().exit()).as("no command").isEqualTo(2);
+        assertThat(Cli.inProcess("--timeout", "0", "session").exit())
+                .as("bad timeout")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void givenTwoValidSessions_whenTokenOrLogoutWithoutAccount_thenExit2ListingAccounts() throws Exception {
+        samco("", "otp", "--uid", "DV99999");
+        assertThat(samco("", "login", "--otp", code("DV99999")).exit()).isZero();
+        samco("", "otp", "--uid", "RM3XXXXX");
+        assertThat(samco("", "login", "--otp", code("RM3XXXXX")).exit()).isZero();
+
+        var token = samco("", "token");
+        assertThat(token.exit()).isEqualTo(2);
+        assertThat(token.stderr()).contains("DV99999, RM3XXXXX");
+        assertThat(token.stdout()).isEmpty();
+        var logout = oneObject(samco("", "--json", "logout"));
+        assertThat(logout.path("error").path("accounts").toString()).isEqualTo("[\"DV99999\",\"RM3XXXXX\"]");
+        assertThat(samco("", "token", "--account", "rm3xxxxx").exit()).isZero();
+        assertThat(samco("", "logout", "--account", "RM3XXXXX").exit()).isZero();
+        assertThat(samco("", "token").exit()).isZero();
+        var session = samco("", "session", "--account", "RM3XXXXX");
+        assertThat(session.exit()).isEqualTo(4);
+    }
+
+    @Test
+    void givenEnvironment_whenOptionsAbsent_thenUsedAndOptionsWin() throws Exception {
+        var env = Map.of("SAMCO_BASE_URL", sandbox.url(), "SAMCO_STATE_DIR", stateDir.toString());
+        assertThat(Cli.inProcess(env, "", "otp", "--uid", "DV99999").exit()).isZero();
+        assertThat(Cli.inProcess(env, code("DV99999") + "\n", "login").exit()).isZero();
+        assertThat(Files.exists(stateDir.resolve("sessions/DV99999.json"))).isTrue();
+        var elsewhere = stateDir.resolve("other");
+        assertThat(Cli.inProcess(env, "", "--state-dir", elsewhere.toString(), "session")
+                        .exit())
+                .isEqualTo(4);
+        assertThat(Cli.inProcess(env, "", "--base-url", "http://tradeapi.samco.in", "otp", "--uid", "DV99999")
+                        .exit())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void givenExpiredSessionOnDisk_whenSessionListed_thenShownExpiredExit4AndPrunable() throws Exception {
+        var sessions = Files.createDirectories(stateDir.resolve("sessions"));
+        Files.writeString(
+                sessions.resolve("DV99999.json"),
+                "{\"format\":1,\"accountId\":\"DV99999\",\"accountName\":\"OLD\",\"exchanges\":[\"NSE\"],"
+                        + "\"orderTypes\":[],\"products\":[],\"sessionToken\":\"0123456789abcdef0123456789abcdef\","
+                        + "\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"}");
+        var listed = samco("", "session");
+        assertThat(listed.exit()).isEqualTo(4);
+        assertThat(listed.stdout()).contains("DV99999  OLD  expired at 2025-01-14 08:00 IST");
+        var json = oneObject(samco("", "--json", "session"));
+        assertThat(json.path("sessions").get(0).path("valid").asBoolean()).isFalse();
+        assertThat(samco("", "token").exit()).isEqualTo(4);
+
+        var pruned = oneObject(samco("", "session", "--prune-expired", "--json"));
+        assertThat(pruned.path("pruned").toString()).isEqualTo("[\"DV99999\"]");
+        assertThat(pruned.path("sessions").size()).isZero();
+        assertThat(Files.exists(sessions.resolve("DV99999.json"))).isFalse();
+    }
+}

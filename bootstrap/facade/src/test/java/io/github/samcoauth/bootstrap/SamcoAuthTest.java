@@ -1,0 +1,180 @@
+package io.github.samcoauth.bootstrap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.in.LogoutResult;
+import io.github.samcoauth.application.testing.InMemorySessionStore;
+import io.github.samcoauth.application.testing.ScriptedSamcoApi;
+import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
+import io.github.samcoauth.domain.AccountId;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SamcoAuthTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void givenBuilder_whenBuilt_thenNoFileOrNetworkTouched() {
+        var state = tmp.resolve("never-created");
+        var auth = SamcoAuth.builder()
+                .baseUrl("https://no-such-host.invalid")
+                .stateDir(state)
+                .build();
+        assertThat(auth).isRight();
+        assertThat(Files.exists(state)).isFalse();
+    }
+
+    @Test
+    void givenBadSettings_whenBuilt_thenInvalidInput() {
+        assertThat(SamcoAuth.builder()
+                        .baseUrl("http://tradeapi.samco.in")
+                        .build()
+                        .getLeft()
+                        .code())
+                .isEqualTo("invalid-input");
+        assertThat(SamcoAuth.builder().stateDir(null).build().getLeft().message())
+                .isEqualTo("state directory is required");
+        assertThat(SamcoAuth.builder().requestTimeout(Duration.ofSeconds(-1)).build())
+                .isLeft();
+    }
+
+    @Test
+    void givenSandbox_whenWholeFlowThroughTheFacade_thenSessionKeptAndEnded() throws Exception {
+        try (var sandbox = SandboxServer.start();
+                var auth = SamcoAuth.builder()
+                        .baseUrl(sandbox.url())
+                        .stateDir(tmp)
+                        .build()
+                        .get()) {
+            assertThat(auth.requestOtp("dv99999")).isRight();
+            var code = sandbox.awaitOtp("DV99999", Duration.ofSeconds(5))
+                    .orElseThrow()
+                    .code();
+            var session = auth.login(code).get();
+            assertThat(auth.current()).isEqualTo(Either.right(session));
+            assertThat(Files.exists(tmp.resolve("sessions/DV99999.json"))).isTrue();
+            assertThat(Files.readString(tmp.resolve("audit.jsonl")))
+                    .contains("otp-requested", "login-succeeded")
+                    .doesNotContain(code);
+
+            var result = auth.logout().get();
+            assertThat(result.remote()).isInstanceOf(LogoutResult.Remote.LoggedOut.class);
+            assertThat(auth.current()).isEqualTo(Either.left(new AuthError.NoSession(Option.none())));
+            assertThat(sandbox.liveSessions()).isZero();
+        }
+    }
+
+    @Test
+    void givenTwoAccountsInOneJvm_whenEachLogsOut_thenEachUsedItsOwnToken() throws Exception {
+        try (var sandbox = SandboxServer.start()) {
+            var first = SamcoAuth.builder()
+                    .baseUrl(sandbox.url())
+                    .stateDir(tmp.resolve("a"))
+                    .build()
+                    .get();
+            var second = SamcoAuth.builder()
+                    .baseUrl(sandbox.url())
+                    .stateDir(tmp.resolve("b"))
+                    .build()
+                    .get();
+            var a = login(first, sandbox, "DV99999");
+            var b = login(second, sandbox, "RM3XXXXX");
+            assertThat(a.token()).isNotEqualTo(b.token());
+            assertThat(first.current().get().accountId()).isEqualTo(new AccountId("DV99999"));
+            assertThat(second.current().get().accountId()).isEqualTo(new AccountId("RM3XXXXX"));
+            // the sandbox accepts each token once: both logouts succeed only if each sent its own
+            assertThat(first.logout().get().complete()).isTrue();
+            assertThat(second.logout().get().complete()).isTrue();
+        }
+    }
+
+    @Test
+    void givenOneStoreAndTwoAccounts_whenCurrentWithoutAccount_thenAccountRequired() throws Exception {
+        try (var sandbox = SandboxServer.start();
+                var auth = SamcoAuth.builder()
+                        .baseUrl(sandbox.url())
+                        .stateDir(tmp)
+                        .build()
+                        .get()) {
+            login(auth, sandbox, "DV99999");
+            login(auth, sandbox, "RM3XXXXX");
+            assertThat(auth.current().getLeft().code()).isEqualTo("account-required");
+            assertThat(auth.current(new AccountId("RM3XXXXX"))).isRight();
+            assertThat(auth.logout(new AccountId("RM3XXXXX")).get().complete()).isTrue();
+            assertThat(auth.current().get().accountId()).isEqualTo(new AccountId("DV99999"));
+        }
+    }
+
+    @Test
+    void givenReplacedPorts_whenUsed_thenThePlatformsPortsAreCalled() throws Exception {
+        var store = new InMemorySessionStore();
+        var samco = new ScriptedSamcoApi();
+        var auth = SamcoAuth.builder()
+                .sessionStore(store)
+                .samcoApi(samco)
+                .auditLog(e -> Either.right(e))
+                .stateDir(tmp)
+                .build()
+                .get();
+        auth.requestOtp("DV99999");
+        assertThat(samco.calls()).containsExactly("generateOtp:DV99999");
+        assertThat(auth.current().getLeft().code()).isEqualTo("no-session");
+        assertThat(store.reads()).isEqualTo(1);
+        try (var files = Files.list(tmp)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void givenPlatformFeignClient_whenInterceptorUsed_thenCurrentTokenSent() throws Exception {
+        var wire = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig()
+                        .dynamicPort());
+        wire.start();
+        try (var sandbox = SandboxServer.start();
+                var auth = SamcoAuth.builder()
+                        .baseUrl(sandbox.url())
+                        .stateDir(tmp)
+                        .build()
+                        .get()) {
+            var session = login(auth, sandbox, "DV99999");
+            wire.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/ip/whoami")
+                    .willReturn(aResponse().withStatus(200).withBody("{}")));
+            var client = feign.Feign.builder()
+                    .requestInterceptor(auth.sessionHeaderInterceptor())
+                    .target(WhoAmI.class, wire.baseUrl());
+            client.whoami();
+            wire.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/ip/whoami"))
+                    .withHeader(
+                            "x-session-token",
+                            com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                                    session.token().value())));
+        } finally {
+            wire.stop();
+        }
+    }
+
+    /** Requests an OTP through the facade, reads it from the sandbox's outbox and redeems it. */
+    private static io.github.samcoauth.domain.Session login(SamcoAuth auth, SandboxServer sandbox, String uid)
+            throws InterruptedException {
+        auth.requestOtp(uid);
+        var code = sandbox.awaitOtp(uid, Duration.ofSeconds(5)).orElseThrow().code();
+        return auth.login(code).get();
+    }
+
+    interface WhoAmI {
+        @feign.RequestLine("GET /ip/whoami")
+        String whoami();
+    }
+}

@@ -1,0 +1,168 @@
+package io.github.samcoauth.bootstrap.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
+
+import io.github.samcoauth.adapter.http.FeignSamcoApiAdapter;
+import io.github.samcoauth.adapter.http.SamcoHttpConfig;
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.domain.Otp;
+import io.github.samcoauth.domain.SessionToken;
+import io.github.samcoauth.domain.Uid;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sandbox behaves as Samco documents, seen through the real HTTP adapter. */
+class SandboxServerTest {
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-01-13T04:40:40Z"));
+
+        void advance(Duration by) {
+            now.updateAndGet(t -> t.plus(by));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private SandboxServer sandbox;
+    private FeignSamcoApiAdapter samco;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = SandboxServer.builder()
+                .clock(clock)
+                .codeTtl(Duration.ofSeconds(120))
+                .start();
+        samco = new FeignSamcoApiAdapter(
+                SamcoHttpConfig.builder().baseUrl(sandbox.url()).build().get());
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private Otp otpFor(String uid) throws InterruptedException {
+        return Otp.of(sandbox.awaitOtp(uid, Duration.ofSeconds(5)).orElseThrow().code())
+                .get();
+    }
+
+    @Test
+    void givenKnownUid_whenOtpRequestedAndRedeemed_thenSessionForThatAccount() throws Exception {
+        var reply = samco.generateOtp(Uid.of("DV99999").get());
+        assertThat(reply.get().statusMessage()).isEqualTo("OTP sent to your mobile and email.");
+        assertThat(reply.get().msgId().isDefined()).isTrue();
+        assertThat(reply.get().serverTime().raw()).isEqualTo("13/01/25 10:10:40");
+        var grant = samco.validateLoginCode(otpFor("DV99999")).get();
+        assertThat(grant.profile().accountId().value()).isEqualTo("DV99999");
+        assertThat(grant.profile().accountName()).isEqualTo("DEMO TRADER");
+        assertThat(grant.token().value()).matches("[0-9a-f]{32}");
+        assertThat(sandbox.liveSessions()).isEqualTo(1);
+    }
+
+    @Test
+    void givenUnknownUid_whenOtpRequested_thenDocumentedFailureAndNothingDelivered() throws Exception {
+        var error =
+                (AuthError.Rejected) samco.generateOtp(Uid.of("ZZ12345").get()).getLeft();
+        assertThat(error.messages().head()).isEqualTo("Failed to genererate otp for user");
+        assertThat(sandbox.awaitOtp("ZZ12345", Duration.ofMillis(100))).isEmpty();
+    }
+
+    @Test
+    void givenCodeUsedOnce_whenUsedAgain_thenRejected() throws Exception {
+        samco.generateOtp(Uid.of("DV99999").get());
+        var code = otpFor("DV99999");
+        assertThat(samco.validateLoginCode(code)).isRight();
+        var again = (AuthError.Rejected) samco.validateLoginCode(code).getLeft();
+        assertThat(again.messages().head()).isEqualTo("Invalid OTP. Please enter valid OTP.");
+    }
+
+    @Test
+    void givenCodeOlderThanItsLifetime_whenRedeemed_thenDocumentedExpiryFailure() throws Exception {
+        samco.generateOtp(Uid.of("DV99999").get());
+        var code = otpFor("DV99999");
+        clock.advance(Duration.ofSeconds(120));
+        var error = (AuthError.Rejected) samco.validateLoginCode(code).getLeft();
+        assertThat(error.messages().head()).isEqualTo("OTP expired. Please enter valid OTP.");
+        assertThat(error.msgId().isEmpty()).isTrue();
+    }
+
+    @Test
+    void givenToken_whenLoggedOutTwice_thenSecondIsUnauthorized() throws Exception {
+        samco.generateOtp(Uid.of("DV99999").get());
+        var token = samco.validateLoginCode(otpFor("DV99999")).get().token();
+        assertThat(samco.logout(token).get().statusMessage()).isEqualTo("Request successful");
+        var again = (AuthError.Rejected) samco.logout(token).getLeft();
+        assertThat(again.httpStatus()).isEqualTo(401);
+        assertThat(samco.logout(SessionToken.of("00000000000000000000000000000000")
+                                .get())
+                        .getLeft()
+                        .code())
+                .isEqualTo("rejected");
+        assertThat(sandbox.liveSessions()).isZero();
+    }
+
+    @Test
+    void givenTwoLogins_whenTokensCompared_thenEachLoginHasItsOwn() throws Exception {
+        samco.generateOtp(Uid.of("DV99999").get());
+        var first = samco.validateLoginCode(otpFor("DV99999")).get().token();
+        samco.generateOtp(Uid.of("RM3XXXXX").get());
+        var second = samco.validateLoginCode(otpFor("RM3XXXXX")).get().token();
+        assertThat(first).isNotEqualTo(second);
+        assertThat(sandbox.liveSessions()).isEqualTo(2);
+    }
+
+    @Test
+    void givenOddRequests_whenSent_thenJsonFailuresWithStatus() throws Exception {
+        var http = HttpClient.newHttpClient();
+        var notJson = http.send(
+                HttpRequest.newBuilder(URI.create(sandbox.url() + "/otp/generateOtp"))
+                        .POST(HttpRequest.BodyPublishers.ofString("uid=DV99999"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).contains("\"status\":\"Failure\"");
+        var unknown = http.send(
+                HttpRequest.newBuilder(URI.create(sandbox.url() + "/ip/whoami"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(sandbox.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void givenDelivery_whenPrinted_thenCodeHidden() throws Exception {
+        samco.generateOtp(Uid.of("DV99999").get());
+        var delivery = sandbox.awaitOtp("DV99999", Duration.ofSeconds(5)).orElseThrow();
+        assertThat(delivery.toString()).doesNotContain(delivery.code());
+        assertThat(sandbox.url()).startsWith("http://127.0.0.1:");
+    }
+}
