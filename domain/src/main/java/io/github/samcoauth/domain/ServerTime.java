@@ -22,9 +22,22 @@ public record ServerTime(String raw, Option<Instant> instant) {
         Objects.requireNonNull(instant, "instant");
     }
 
-    /** Never fails: null becomes empty text, an unparseable time is kept as text only. */
+    /** Samco's times are 17 characters; the text of anything else is kept to this many. */
+    static final int MAX_RAW = 32;
+
+    /**
+     * Never fails: null becomes empty text, an unparseable time is kept as text only, and the text
+     * keeps printable ASCII only, at most {@value #MAX_RAW} characters (it came from the network).
+     */
     public static ServerTime parse(String raw) {
-        var text = raw == null ? "" : raw.strip();
+        var text = raw == null
+                ? ""
+                : raw.strip()
+                        .codePoints()
+                        .filter(c -> c >= 0x20 && c < 0x7F)
+                        .limit(MAX_RAW)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                        .toString();
         var instant = Try.of(() -> LocalDateTime.parse(text, FORMAT))
                 .map(local -> local.atZone(SessionLifetime.INDIA).toInstant())
                 .toOption();

@@ -8,7 +8,6 @@ import feign.Logger;
 import feign.Request;
 import feign.Response;
 import feign.codec.EncodeException;
-import feign.http2client.Http2Client;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
 import io.github.samcoauth.application.port.out.LoginGrant;
@@ -59,7 +58,7 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
             this.http = httpClient(config);
             this.classifier = new ResponseClassifier(json, mapper, config.maxBodyBytes());
             this.api = Feign.builder()
-                    .client(new Http2Client(http))
+                    .client(new DeadlineClient(http, config.requestTimeout(), config.maxBodyBytes()))
                     .options(new Request.Options(
                             config.connectTimeout().toMillis(),
                             TimeUnit.MILLISECONDS,

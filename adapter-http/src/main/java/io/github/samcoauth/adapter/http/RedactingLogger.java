@@ -22,7 +22,11 @@ final class RedactingLogger extends feign.Logger {
     @Override
     protected void log(String configKey, String format, Object... args) {
         if (log.isDebugEnabled()) {
-            log.debug(Redactor.redact(methodTag(configKey) + String.format(format, args)));
+            // Feign logs a body as the one argument of "%s"; headers and the request line otherwise
+            var text = format.equals("%s") && args.length == 1
+                    ? Redactor.redactBody(String.valueOf(args[0]))
+                    : Redactor.redact(String.format(format, args));
+            log.debug(methodTag(configKey) + text);
         }
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import feign.Response;
 import io.github.samcoauth.application.AuthError;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import io.vavr.control.Try;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +62,7 @@ final class ResponseClassifier {
         var parsed = parse(bytes);
         if (code >= 500) {
             var said = parsed.toOption()
-                    .flatMap(s -> Option.of(s.status().statusMessage()))
+                    .map(s -> ServerText.message(s.status().statusMessage()))
                     .filter(m -> !m.isBlank())
                     .map(m -> ": " + m)
                     .getOrElse("");

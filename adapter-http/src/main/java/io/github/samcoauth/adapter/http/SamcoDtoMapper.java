@@ -30,7 +30,7 @@ interface SamcoDtoMapper {
 
     default SamcoReply toReply(StatusResponseDto status) {
         return new SamcoReply(
-                Option.of(status.statusMessage()).getOrElse(""), msgId(status), ServerTime.parse(status.serverTime()));
+                ServerText.message(status.statusMessage()), msgId(status), ServerTime.parse(status.serverTime()));
     }
 
     default Either<AuthError, LoginGrant> toGrant(StatusResponseDto status, LoginResponseDto login) {
@@ -55,19 +55,24 @@ interface SamcoDtoMapper {
 
     default AuthError.Rejected toRejected(StatusResponseDto status, int httpStatus) {
         var messages = List.<String>empty()
-                .appendAll(Option.of(status.statusMessage()).filter(m -> !m.isBlank()))
-                .appendAll(validationErrors(status));
+                .appendAll(Option.of(status.statusMessage())
+                        .map(ServerText::message)
+                        .filter(m -> !m.isBlank()))
+                .appendAll(validationErrors(status).map(ServerText::message).take(10));
         return new AuthError.Rejected(
-                Option.of(status.status()).filter(s -> !s.isBlank()).getOrElse("HTTP " + httpStatus),
+                Option.of(status.status())
+                        .map(s -> ServerText.clean(s, 32))
+                        .filter(s -> !s.isBlank())
+                        .getOrElse("HTTP " + httpStatus),
                 messages,
-                Option.of(status.errorCode()).filter(c -> !c.isBlank()),
+                Option.of(status.errorCode()).map(c -> ServerText.clean(c, 32)).filter(c -> !c.isBlank()),
                 msgId(status),
                 Option.of(status.serverTime()).map(ServerTime::parse),
                 httpStatus);
     }
 
     private static Option<String> msgId(StatusResponseDto status) {
-        return Option.of(status.msgId()).filter(m -> !m.isBlank());
+        return ServerText.msgId(status.msgId());
     }
 
     private static List<String> validationErrors(StatusResponseDto status) {

@@ -395,4 +395,41 @@ class FeignSamcoApiAdapterTest {
     void givenAdapter_whenToString_thenOnlyBaseUrl() {
         assertThat(adapter().toString()).isEqualTo("FeignSamcoApiAdapter[" + samco.baseUrl() + "]");
     }
+
+    @Test
+    void givenAServerThatTriesToForgeTheTerminal_whenRejected_thenItsTextIsCleanAndBounded() {
+        var esc = "\\u001b";
+        answerOtp(json(
+                200,
+                "{\"status\":\"Failure\",\"statusMessage\":\"" + esc + "]0;owned\\u0007Bad" + esc
+                        + "[2J\\u202Eevil\\r\\nuid "
+                        + "x".repeat(5000) + "\",\"msgId\":\"" + "m".repeat(1_000) + "\",\"serverTime\":\""
+                        + "9".repeat(10_000) + "\",\"validationErrors\":[\"" + esc + "[31mred\"],\"errorCode\":\"E"
+                        + esc
+                        + "[1m\"}"));
+        var error = (AuthError.Rejected) adapter().generateOtp(UID).getLeft();
+        assertThat(error.message())
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0007")
+                .doesNotContain("\u202E");
+        assertThat(error.messages().head())
+                .startsWith("]0;ownedBad[2Jevil  uid xxx")
+                .hasSize(ServerText.MAX_MESSAGE);
+        assertThat(error.messages().get(1)).isEqualTo("[31mred");
+        assertThat(error.msgId()).as("a 1,000-character msgId is no msgId").isEmpty();
+        assertThat(error.serverTime().get().raw()).hasSize(32);
+        assertThat(error.errorCode()).contains("E[1m");
+    }
+
+    @Test
+    void givenTextsOfEveryShape_whenCleaned_thenNoControlsAndCapped() {
+        assertThat(ServerText.clean("a\u0000b\u009bc\u200Fd\u2066e\tf", 100)).isEqualTo("abcde f");
+        assertThat(ServerText.clean("é✓ 漢字", 100)).isEqualTo("é✓ 漢字");
+        assertThat(ServerText.clean("x".repeat(10), 5)).isEqualTo("xxxx…");
+        assertThat(ServerText.clean(null, 5)).isEmpty();
+        assertThat(ServerText.msgId(" 1e439d95-5e57-43e2-b6aa-21f92b6b1658 "))
+                .contains("1e439d95-5e57-43e2-b6aa-21f92b6b1658");
+        assertThat(ServerText.msgId("bad id")).isEmpty();
+        assertThat(ServerText.msgId(null)).isEmpty();
+    }
 }

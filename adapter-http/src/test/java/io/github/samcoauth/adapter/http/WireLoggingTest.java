@@ -37,6 +37,8 @@ class WireLoggingTest {
         samco.stubFor(post("/webSecretCodeValidation")
                 .willReturn(okJson(Samples.read("login-success.json")
                         .replace("f4b8ec1dcc1e9486f723cb5fcba16859", TOKEN)
+                        // Jackson reads an escaped field name as the name itself: so must the redaction
+                        .replace("\"sessionToken\"", "\"session\\u0054oken\"")
                         .replace(
                                 "\"status\": \"Success\",",
                                 "\"status\": \"Success\", \"otp\": \"" + EXPIRED_ECHO
@@ -55,7 +57,7 @@ class WireLoggingTest {
                 .contains("POST " + samco.baseUrl() + "/webSecretCodeValidation")
                 .contains("\"otp\":\"***\"")
                 .contains("x-session-token: ***")
-                .contains("\"sessionToken\": \"***\"")
+                .contains("\"sessionToken\":\"***\"")
                 .doesNotContain(CODE)
                 .doesNotContain(TOKEN)
                 .doesNotContain(EXPIRED_ECHO)
@@ -72,5 +74,15 @@ class WireLoggingTest {
         assertThat(Redactor.redact("{\"apiKey\":null,\"yob\":1990}")).isEqualTo("{\"apiKey\":\"***\",\"yob\":\"***\"}");
         assertThat(Redactor.redact("{\"sessionToken\":\"unterminated")).isEqualTo("{\"sessionToken\":\"***\"");
         assertThat(Redactor.redact(null)).isEmpty();
+    }
+
+    @Test
+    void givenBodiesOfEveryShape_whenLogged_thenSecretsMaskedByDecodedNameAndControlsEscaped() {
+        assertThat(Redactor.redactBody(
+                        "{\"a\":{\"refresh_token\":\"r1\"},\"list\":[{\"CODE\":\"c1\"}],\"m\":\"\\u001b[2J\"}"))
+                .isEqualTo("{\"a\":{\"refresh_token\":\"***\"},\"list\":[{\"CODE\":\"***\"}],\"m\":\"\\u001B[2J\"}");
+        assertThat(Redactor.redactBody("<html>sessionToken=abc</html>"))
+                .isEqualTo("(29-character body not shown: it is not a JSON object or array)");
+        assertThat(Redactor.redactBody("{\"sessionToken\":\"unterminated")).doesNotContain("unterminated");
     }
 }

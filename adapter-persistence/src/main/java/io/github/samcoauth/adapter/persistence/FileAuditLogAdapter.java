@@ -9,10 +9,15 @@ import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 
 /**
@@ -55,13 +60,10 @@ public final class FileAuditLogAdapter implements AuditLogPort {
             bytes[line.length] = '\n';
             files.ensureDirectory(stateDir);
             try (var held = files.lock(stateDir.resolve(".audit.lock"))) {
-                if (Files.exists(journal) && Files.size(journal) + bytes.length > maxBytes) {
+                if (sizeOf(journal) + bytes.length > maxBytes) {
                     rotate();
                 }
-                try (var channel = files.open(journal, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                    SecureFiles.writeFully(channel, bytes);
-                    channel.force(false);
-                }
+                append(bytes);
             }
             return Either.right(event);
         } catch (IOException e) {
@@ -70,10 +72,54 @@ public final class FileAuditLogAdapter implements AuditLogPort {
         }
     }
 
+    /**
+     * Appends one line, all or nothing: a torn last line (a writer died mid-line) is ended first so
+     * the new event does not stick to it, and a write that fails (a full disk) is cut back off.
+     */
+    private void append(byte[] line) throws IOException {
+        try (var channel = files.open(journal, true, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long before = channel.size();
+            var bytes = line;
+            if (before > 0 && lastByte(channel, before) != '\n') {
+                bytes = new byte[line.length + 1];
+                bytes[0] = '\n';
+                System.arraycopy(line, 0, bytes, 1, line.length);
+            }
+            try {
+                channel.position(before);
+                SecureFiles.writeFully(channel, bytes);
+                channel.force(false);
+            } catch (IOException e) {
+                try {
+                    channel.truncate(before);
+                    channel.force(false);
+                } catch (IOException ignored) {
+                    // the first failure is the one to report
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static byte lastByte(FileChannel channel, long size) throws IOException {
+        var one = ByteBuffer.allocate(1);
+        channel.read(one, size - 1);
+        return one.get(0);
+    }
+
+    private static long sizeOf(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .size();
+        } catch (NoSuchFileException missing) {
+            return 0;
+        }
+    }
+
     private void rotate() throws IOException {
         for (int i = keep; i >= 1; i--) {
             var from = i == 1 ? journal : rotated(i - 1);
-            if (Files.exists(from)) {
+            if (Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(from, rotated(i), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         }

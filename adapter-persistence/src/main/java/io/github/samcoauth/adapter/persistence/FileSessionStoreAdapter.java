@@ -10,6 +10,7 @@ import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Sessions as files: {@code <stateDir>/sessions/<accountId>.json}, owner-only, replaced atomically.
@@ -27,6 +29,9 @@ import java.util.Objects;
  * class puts them together and moves a corrupt file aside (never deletes it).
  */
 public final class FileSessionStoreAdapter implements SessionStorePort {
+
+    /** A session file is a few hundred bytes; anything near this is not one. */
+    static final int MAX_FILE_BYTES = 64 * 1024;
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -46,7 +51,33 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
         this.atomic = new AtomicReplace(files);
     }
 
+    /** The state directory and {@code sessions/}, if they exist, are safe to use (see {@link SecureFiles}). */
+    private void checkDirectories() throws IOException {
+        files.checkDirectory(layout.stateDir());
+        files.checkDirectory(layout.sessionsDir());
+    }
+
     // --- writes ------------------------------------------------------------------------------
+
+    /** Creates the directories if needed and proves a file can be made there, before anything is sent. */
+    @Override
+    public Either<AuthError, Boolean> checkWritable() {
+        var dir = layout.sessionsDir();
+        try {
+            files.ensureDirectory(layout.stateDir());
+            files.ensureDirectory(dir);
+            var probe = dir.resolve(".probe-" + UUID.randomUUID() + ".tmp");
+            try (var channel = files.createNew(probe)) {
+                SecureFiles.writeFully(channel, new byte[] {'\n'});
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+            return Either.right(true);
+        } catch (IOException e) {
+            return Either.left(new AuthError.StorageFailure(
+                    "sessions cannot be saved: " + SecureFiles.reason(e), Option.some(dir.toString())));
+        }
+    }
 
     @Override
     public Either<AuthError, Session> save(Session session) {
@@ -54,6 +85,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
         var target = layout.fileOf(account);
         try {
             var bytes = format.encode(session);
+            checkDirectories();
             files.ensureDirectory(layout.stateDir());
             files.ensureDirectory(layout.sessionsDir());
             atomic.replace(
@@ -72,10 +104,11 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
     @Override
     public Either<AuthError, Boolean> delete(AccountId account) {
         var target = layout.fileOf(account);
-        if (!Files.isDirectory(layout.sessionsDir())) {
-            return Either.right(false);
-        }
         try {
+            checkDirectories();
+            if (!Files.isDirectory(layout.sessionsDir(), LinkOption.NOFOLLOW_LINKS)) {
+                return Either.right(false);
+            }
             boolean existed = atomic.delete(layout.lockOf(account), p -> layout.isTemporaryOf(account, p), target);
             cache.forget(account);
             return Either.right(existed);
@@ -92,7 +125,8 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
         var file = layout.fileOf(account);
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            checkDirectories();
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             cache.forget(account);
             return Either.right(Option.none());
@@ -106,7 +140,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = files.readBounded(file, MAX_FILE_BYTES);
         } catch (NoSuchFileException e) {
             return Either.right(Option.none());
         } catch (IOException e) {
@@ -129,12 +163,15 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
     @Override
     public Either<AuthError, List<Session>> findAll() {
         var dir = layout.sessionsDir();
-        if (!Files.isDirectory(dir)) {
-            return Either.right(List.empty());
-        }
         List<AccountId> accounts;
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            accounts = List.ofAll(stream).flatMap(layout::accountOf).sorted();
+        try {
+            checkDirectories();
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return Either.right(List.empty());
+            }
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                accounts = List.ofAll(stream).flatMap(layout::accountOf).sorted();
+            }
         } catch (IOException e) {
             return Either.left(new AuthError.StorageFailure(
                     "cannot list the sessions: " + SecureFiles.reason(e), Option.some(dir.toString())));
@@ -157,7 +194,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
         try (var held = files.lock(layout.lockOf(account))) {
             byte[] again;
             try {
-                again = Files.readAllBytes(file);
+                again = files.readBounded(file, MAX_FILE_BYTES);
             } catch (NoSuchFileException gone) {
                 return Either.right(Option.none());
             }

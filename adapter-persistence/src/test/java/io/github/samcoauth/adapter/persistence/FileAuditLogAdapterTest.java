@@ -2,6 +2,7 @@ package io.github.samcoauth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.vavr.api.VavrAssertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.domain.ServerTime;
@@ -72,5 +73,67 @@ class FileAuditLogAdapterTest {
         var result = audit.record(event(AuditEvent.Type.LOGOUT, "DV99999"));
         assertThat(result.getLeft().code()).isEqualTo("storage-failure");
         assertThat(result.getLeft().message()).startsWith("cannot write the audit journal");
+    }
+
+    @Test
+    void givenATornLastLine_whenTheNextEventIsRecorded_thenItStartsOnALineOfItsOwn() throws Exception {
+        var journal = Files.createFile(
+                stateDir.resolve("audit.jsonl"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(journal, "{\"time\":\"2025-01-13T04:40:00Z\",\"event\":\"otp-req");
+        assertThat(new FileAuditLogAdapter(stateDir).record(event(AuditEvent.Type.OTP_REQUESTED, "DV99999")))
+                .isRight();
+        var lines = Files.readAllLines(journal);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).as("the torn line is kept, never lost").endsWith("otp-req");
+        assertThat(lines.get(1))
+                .startsWith("{\"time\":\"2025-01-13T04:40:40Z\"")
+                .endsWith("}");
+    }
+
+    @Test
+    void givenAFullDisk_whenAnEventDoesNotFit_thenLeftAndTheJournalCutBackToWholeLines() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "a small file system needs root to mount");
+        var disk = Files.createDirectory(stateDir.resolve("disk"));
+        var mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16k,mode=0700", "tmpfs", disk.toString())
+                .redirectErrorStream(true)
+                .start();
+        assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs here");
+        try {
+            var audit = new FileAuditLogAdapter(disk, 1024 * 1024, 3);
+            assertThat(audit.record(event(AuditEvent.Type.OTP_REQUESTED, "DV99999")))
+                    .isRight();
+            var journal = disk.resolve("audit.jsonl");
+            long length = Files.size(journal);
+            while (Files.size(journal) + length <= 4096) { // the next line will need a page of its own
+                assertThat(audit.record(event(AuditEvent.Type.OTP_REQUESTED, "DV99999")))
+                        .isRight();
+            }
+            long before = Files.size(journal);
+            long lines = Files.readAllLines(journal).size();
+            try (var filler =
+                    new java.io.FileOutputStream(disk.resolve("filler").toFile())) {
+                var block = new byte[512];
+                try {
+                    while (true) {
+                        filler.write(block);
+                        filler.flush();
+                    }
+                } catch (java.io.IOException full) {
+                    // the disk is full
+                }
+            }
+            var result = audit.record(event(AuditEvent.Type.LOGIN_SUCCEEDED, "DV99999"));
+            assertThat(result).isLeft();
+            assertThat(result.getLeft().message()).contains("cannot write the audit journal");
+            assertThat(Files.size(journal)).as("rolled back").isEqualTo(before);
+            Files.delete(disk.resolve("filler"));
+            assertThat(audit.record(event(AuditEvent.Type.LOGOUT, "DV99999"))).isRight();
+            assertThat(Files.readAllLines(journal))
+                    .hasSize((int) lines + 1)
+                    .allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+        } finally {
+            new ProcessBuilder("umount", disk.toString()).start().waitFor();
+        }
     }
 }

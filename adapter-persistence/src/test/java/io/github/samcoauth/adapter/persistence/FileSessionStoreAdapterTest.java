@@ -36,6 +36,22 @@ class FileSessionStoreAdapterTest {
         return new FileSessionStoreAdapter(stateDir(), CLOCK);
     }
 
+    /** A file as samco-auth makes them: owner-only, in owner-only directories. */
+    private Path privateFile(String relative, String content) throws Exception {
+        var file = stateDir().resolve(relative);
+        var owner = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+        for (var dir = stateDir(); !dir.equals(file); dir = dir.resolve(file.getName(dir.getNameCount()))) {
+            if (!Files.exists(dir)) {
+                Files.createDirectory(dir, owner);
+            }
+        }
+        Files.writeString(
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                content);
+        return file;
+    }
+
     private static String mode(Path path) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
@@ -101,9 +117,7 @@ class FileSessionStoreAdapterTest {
                 "{\"format\":1,\"accountId\":\"RM3XXXXX\",\"accountName\":\"A\",\"exchanges\":[],\"orderTypes\":[],\"products\":[],\"sessionToken\":\"f4b8ec1dcc1e9486f723cb5fcba16859\",\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"}"
             })
     void givenCorruptFile_whenFind_thenMovedAsideAndReportedWithItsPath(String content) throws Exception {
-        Files.createDirectories(stateDir().resolve("sessions"));
-        var file = stateDir().resolve("sessions/DV99999.json");
-        Files.writeString(file, content);
+        var file = privateFile("sessions/DV99999.json", content);
         var result = store().find(DV);
         var aside = stateDir().resolve("sessions/DV99999.json.corrupt-20250113T044040.000Z");
         assertThat(result.getLeft()).isInstanceOf(AuthError.StorageFailure.class);
@@ -117,10 +131,8 @@ class FileSessionStoreAdapterTest {
 
     @Test
     void givenFileOfANewerFormat_whenFind_thenStorageFailureAndFileUntouched() throws Exception {
-        Files.createDirectories(stateDir().resolve("sessions"));
-        var file = stateDir().resolve("sessions/DV99999.json");
         var content = "{\"format\":2,\"everything\":\"different\"}";
-        Files.writeString(file, content);
+        var file = privateFile("sessions/DV99999.json", content);
         var error = store().find(DV).getLeft();
         assertThat(error.message()).contains("newer samco-auth (format 2)").contains("left untouched");
         assertThat(Files.readString(file)).isEqualTo(content);
@@ -150,7 +162,7 @@ class FileSessionStoreAdapterTest {
         assertThat(result.getLeft().message())
                 .startsWith("cannot save the session: ")
                 .contains("blocker");
-        assertThat(store.findAll()).isEqualTo(Either.right(io.vavr.collection.List.empty()));
+        assertThat(store.findAll().getLeft().message()).contains("blocker").contains("Not a directory");
     }
 
     @Test

@@ -52,4 +52,35 @@ final class FailingStore implements SessionStorePort {
     public Either<AuthError, Boolean> delete(AccountId account) {
         return Either.left(failure);
     }
+
+    /** Says up front that it cannot be written (as a state directory in the way of a file would). */
+    static SessionStorePort notWritable(AuthError failure) {
+        var store = new FailingStore(failure);
+        return new SessionStorePort() {
+            @Override
+            public Either<AuthError, Session> save(Session session) {
+                return store.save(session);
+            }
+
+            @Override
+            public Either<AuthError, Option<Session>> find(AccountId account) {
+                return store.find(account);
+            }
+
+            @Override
+            public Either<AuthError, List<Session>> findAll() {
+                return store.findAll();
+            }
+
+            @Override
+            public Either<AuthError, Boolean> delete(AccountId account) {
+                return store.delete(account);
+            }
+
+            @Override
+            public Either<AuthError, Boolean> checkWritable() {
+                return Either.left(failure);
+            }
+        };
+    }
 }

@@ -10,7 +10,6 @@ import static org.assertj.vavr.api.VavrAssertions.assertThat;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.LoginCommand;
 import io.github.samcoauth.application.port.out.AuditEvent;
-import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.testing.InMemorySessionStore;
 import io.github.samcoauth.application.testing.RecordingAuditLog;
 import io.github.samcoauth.application.testing.ScriptedSamcoApi;
@@ -66,13 +65,47 @@ class LoginServiceTest {
     }
 
     @Test
-    void givenStoreCannotWrite_whenLogin_thenStorageFailure() {
-        var failure = new AuthError.StorageFailure("disk full", Option.none());
-        SessionStorePort broken = new FailingStore(failure);
+    void givenStoreNotWritable_whenLogin_thenStorageFailureAndTheCodeNeverSent() {
+        var failure = new AuthError.StorageFailure("is a file, not a directory", Option.some("/x/state"));
         samco.onLogin(code -> Fixtures.grant("RM3XXXXX", TOKEN));
-        var result = new LoginService(samco, broken, audit, CLOCK)
+        var result = new LoginService(samco, FailingStore.notWritable(failure), audit, CLOCK)
                 .login(LoginCommand.of("NUWL3586").get());
         assertThat(result).isEqualTo(Either.left(failure));
+        assertThat(samco.calls()).isEmpty();
+        assertThat(audit.events()).isEmpty();
+    }
+
+    @Test
+    void givenSaveFailsAfterSamcoGranted_whenLogin_thenLoggedOutAtSamcoAndToldPlainly() {
+        var failure =
+                new AuthError.StorageFailure("cannot save the session: No space left on device", Option.some("/x"));
+        samco.onLogin(code -> Fixtures.grant("RM3XXXXX", TOKEN));
+        samco.onLogout(token -> Either.right(ScriptedSamcoApi.OK));
+        var result = new LoginService(samco, new FailingStore(failure), audit, CLOCK)
+                .login(LoginCommand.of("NUWL3586").get());
+        assertThat(samco.calls()).containsExactly("validateLoginCode", "logout");
+        assertThat(result.getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+        assertThat(result.getLeft().message())
+                .contains("Samco granted the session but it could not be saved")
+                .contains("No space left on device")
+                .contains("it was logged out at Samco")
+                .contains("(/x)")
+                .doesNotContain(TOKEN);
+        assertThat(audit.events())
+                .extracting(AuditEvent::type, AuditEvent::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditEvent.Type.LOGIN_FAILED, "storage-failure"));
+    }
+
+    @Test
+    void givenSaveAndLogoutBothFail_whenLogin_thenToldTheTokenStaysLive() {
+        var failure = new AuthError.StorageFailure("disk full", Option.none());
+        samco.onLogin(code -> Fixtures.grant("RM3XXXXX", TOKEN));
+        samco.onLogout(token -> Either.left(new AuthError.Unavailable("timeout")));
+        var result = new LoginService(samco, new FailingStore(failure), audit, CLOCK)
+                .login(LoginCommand.of("NUWL3586").get());
+        assertThat(result.getLeft().message())
+                .contains("could not be logged out at Samco either")
+                .contains("stays valid at Samco until it expires");
     }
 
     @Test

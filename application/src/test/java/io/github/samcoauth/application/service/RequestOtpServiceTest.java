@@ -9,6 +9,7 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
 import io.github.samcoauth.application.port.in.RequestOtpCommand;
 import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.testing.InMemorySessionStore;
 import io.github.samcoauth.application.testing.RecordingAuditLog;
 import io.github.samcoauth.application.testing.ScriptedSamcoApi;
 import io.github.samcoauth.domain.DomainError;
@@ -20,7 +21,7 @@ class RequestOtpServiceTest {
 
     private final ScriptedSamcoApi samco = new ScriptedSamcoApi();
     private final RecordingAuditLog audit = new RecordingAuditLog();
-    private final RequestOtpService service = new RequestOtpService(samco, audit, CLOCK);
+    private final RequestOtpService service = new RequestOtpService(samco, new InMemorySessionStore(), audit, CLOCK);
 
     @Test
     void givenSamcoSendsOtp_whenRequestOtp_thenReplyAndAuditedWithMsgId() {
@@ -69,5 +70,14 @@ class RequestOtpServiceTest {
                         new AuthError.InvalidInput(new DomainError.Malformed("uid", "3 to 16 letters or digits"))));
         assertThat(samco.calls()).isEmpty();
         assertThat(audit.events()).isEmpty();
+    }
+
+    @Test
+    void givenStoreNotWritable_whenOtpRequested_thenNoSmsIsSent() {
+        var failure = new AuthError.StorageFailure("is a file, not a directory", Option.none());
+        var result = new RequestOtpService(samco, FailingStore.notWritable(failure), audit, CLOCK)
+                .requestOtp(RequestOtpCommand.of("DV99999").get());
+        assertThat(result).isEqualTo(Either.left(failure));
+        assertThat(samco.calls()).isEmpty();
     }
 }

@@ -36,6 +36,7 @@ import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.LoggerFactory;
 
 /**
  * The front door for platforms: log in to Samco, keep the session, hand the token to your own
@@ -71,7 +72,7 @@ public final class SamcoAuth implements AutoCloseable {
             Clock clock,
             Option<FeignSamcoApiAdapter> ownHttpClient) {
         var sessions = new ListSessionsService(store, clock);
-        this.requestOtp = new RequestOtpService(samco, audit, clock);
+        this.requestOtp = new RequestOtpService(samco, store, audit, clock);
         this.login = new LoginService(samco, store, audit, clock);
         this.currentSession = new CurrentSessionService(store, clock);
         this.listSessions = sessions;
@@ -151,6 +152,19 @@ public final class SamcoAuth implements AutoCloseable {
     @Override
     public String toString() {
         return "SamcoAuth";
+    }
+
+    /**
+     * The journal is best effort (a login Samco granted stands even when it cannot be recorded),
+     * but never silently: a failed write is logged as a warning, which the CLI prints on stderr.
+     */
+    private static AuditLogPort reported(AuditLogPort audit) {
+        return event -> audit.record(event)
+                .peekLeft(error -> LoggerFactory.getLogger(SamcoAuth.class)
+                        .warn(
+                                "The audit journal was not written ({}): {}",
+                                event.type().label(),
+                                error.message()));
     }
 
     /** Configures a {@link SamcoAuth}; {@link #build()} validates and wires, with no I/O. */
@@ -242,7 +256,7 @@ public final class SamcoAuth implements AutoCloseable {
                 SamcoApiPort samco = samcoApi.getOrElse(own::get);
                 var store = sessionStore.getOrElse(() -> new FileSessionStoreAdapter(dir, clock));
                 var audit = auditLog.getOrElse(() -> new FileAuditLogAdapter(dir));
-                return new SamcoAuth(samco, store, audit, clock, own);
+                return new SamcoAuth(samco, store, reported(audit), clock, own);
             });
         }
     }

@@ -24,4 +24,13 @@ public interface SessionStorePort {
 
     /** Removes the account's session; {@code true} when there was one. */
     Either<AuthError, Boolean> delete(AccountId account);
+
+    /**
+     * Whether a {@link #save} could succeed now, asked before anything that cannot be replayed (a
+     * login code, an SMS) is sent: right({@code true}), or why not. A store that cannot tell in
+     * advance keeps this default.
+     */
+    default Either<AuthError, Boolean> checkWritable() {
+        return Either.right(true);
+    }
 }

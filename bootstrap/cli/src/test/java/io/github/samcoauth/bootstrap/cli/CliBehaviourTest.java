@@ -8,6 +8,8 @@ import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CliBehaviourTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final FileAttribute<?> OWNER_ONLY_DIR =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final FileAttribute<?> OWNER_ONLY_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     @TempDir
     Path stateDir;
@@ -94,16 +100,27 @@ class CliBehaviourTest {
         Files.writeString(stateDir.resolve("blocker"), "a file, not a directory");
         var otp = samco("", "otp", "--uid", "DV99999");
         assertThat(otp.exit()).isZero();
+        var code = code("DV99999");
+        int sent = sandbox.requestCount();
         var unwritable = Cli.inProcess(
+                Map.of(),
+                code + "\n",
                 "--base-url",
                 sandbox.url(),
                 "--state-dir",
                 stateDir.resolve("blocker/state").toString(),
-                "login",
-                "--otp",
-                code("DV99999"));
+                "login");
         assertThat(unwritable.exit()).as("state directory cannot be written").isEqualTo(7);
-        assertThat(unwritable.stderr()).contains("cannot save the session");
+        assertThat(unwritable.stderr()).contains("blocker is a file, not a directory");
+        assertThat(sandbox.requestCount()).as("the code was never sent").isEqualTo(sent);
+        var broken =
+                Cli.inProcess("--state-dir", stateDir.resolve("blocker/state").toString(), "session");
+        assertThat(broken.exit())
+                .as("a broken store is a storage failure, not 'no session'")
+                .isEqualTo(7);
+        assertThat(samco(code + "\n", "login").exit())
+                .as("the same code still works once the state directory is right")
+                .isZero();
 
         assertThat(Cli.inProcess("--bogus").exit()).as("unknown option").isEqualTo(2);
         assertThat(Cli.inProcess().exit()).as("no command").isEqualTo(2);
@@ -149,9 +166,9 @@ class CliBehaviourTest {
 
     @Test
     void givenExpiredSessionOnDisk_whenSessionListed_thenShownExpiredExit4AndPrunable() throws Exception {
-        var sessions = Files.createDirectories(stateDir.resolve("sessions"));
+        var sessions = Files.createDirectory(stateDir.resolve("sessions"), OWNER_ONLY_DIR);
         Files.writeString(
-                sessions.resolve("DV99999.json"),
+                Files.createFile(sessions.resolve("DV99999.json"), OWNER_ONLY_FILE),
                 "{\"format\":1,\"accountId\":\"DV99999\",\"accountName\":\"OLD\",\"exchanges\":[\"NSE\"],"
                         + "\"orderTypes\":[],\"products\":[],\"sessionToken\":\"0123456789abcdef0123456789abcdef\","
                         + "\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"}");

@@ -1,0 +1,140 @@
+package io.github.samcoauth.adapter.http;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Feign's transport on the JDK {@link HttpClient} with one deadline for the whole exchange:
+ * connecting, sending, the status line and headers, and every byte of the body. Past it the
+ * exchange is cancelled and Feign sees an {@link HttpTimeoutException}. The body is read into one
+ * array of at most {@code maxBodyBytes + 1} bytes (the extra byte tells "too large" apart); the
+ * rest is never read.
+ */
+final class DeadlineClient implements Client {
+
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final HttpClient http;
+    private final Duration deadline;
+    private final int maxBodyBytes;
+
+    DeadlineClient(HttpClient http, Duration deadline, int maxBodyBytes) {
+        this.http = http;
+        this.deadline = deadline;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public Response execute(Request request, Request.Options options) throws IOException {
+        long start = System.nanoTime();
+        var builder = HttpRequest.newBuilder(URI.create(request.url()))
+                .timeout(deadline)
+                .method(
+                        request.httpMethod().name(),
+                        request.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(builder.build(), info -> new BoundedBody(maxBodyBytes + 1));
+        HttpResponse<byte[]> response;
+        try {
+            response = exchange.get(deadline.toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + Limits.describe(deadline));
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for Samco");
+        } catch (ExecutionException e) {
+            var cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause);
+        }
+        Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        response.headers().map().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+        return Response.builder()
+                .status(response.statusCode())
+                .request(request)
+                .headers(headers)
+                .body(response.body())
+                .build();
+    }
+
+    /** Collects at most {@code limit} bytes of a body, then stops reading it. */
+    private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int limit;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        BoundedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (var buffer : buffers) {
+                int take = Math.min(buffer.remaining(), limit - bytes.size());
+                var chunk = new byte[take];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, take);
+            }
+            if (bytes.size() >= limit) {
+                subscription.cancel();
+                result.complete(bytes.toByteArray());
+            } else {
+                subscription.request(1);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            result.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+    }
+}
