@@ -1,12 +1,17 @@
 package io.github.samcoauth.domain;
 
 import io.vavr.control.Either;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** A one-time password or login code ({@code NUWL3586}): a secret, single use, case kept. */
+/**
+ * A one-time password or login code ({@code NUWL3586}): a secret, single use. Samco's codes are
+ * upper-case letters and digits, so a code typed in lower case is the same code: it is upper-cased.
+ */
 public record Otp(String value) {
 
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{4,16}");
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9]{4,16}");
+    private static final String FIELD = "login code";
 
     public Otp {
         if (value == null || !CODE.matcher(value).matches()) {
@@ -14,9 +19,16 @@ public record Otp(String value) {
         }
     }
 
-    /** Trims; 4 to 16 letters or digits. */
+    /** Trims and upper-cases; 4 to 16 letters or digits in one word. */
     public static Either<DomainError, Otp> of(String raw) {
-        return Text.matching(raw, "otp", CODE, "4 to 16 letters or digits").map(Otp::new);
+        if (raw != null && raw.strip().codePoints().anyMatch(Character::isWhitespace)) {
+            return Either.left(new DomainError.Malformed(
+                    FIELD,
+                    "4 to 16 letters or digits in one word, without the space it has (type KJL7 NHDQ as KJL7NHDQ)"));
+        }
+        return Text.matching(
+                        raw == null ? null : raw.toUpperCase(Locale.ROOT), FIELD, CODE, "4 to 16 letters or digits")
+                .map(Otp::new);
     }
 
     @Override

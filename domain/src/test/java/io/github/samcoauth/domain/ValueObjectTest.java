@@ -59,14 +59,22 @@ class ValueObjectTest {
     }
 
     @Test
-    void givenMixedCaseCode_whenOtpOf_thenCaseKept() {
-        assertThat(Otp.of(" NuWl3586 ").map(Otp::value)).isEqualTo(Either.right("NuWl3586"));
+    void givenMixedCaseCode_whenOtpOf_thenUpperCasedAsSamcoIssuesThem() {
+        assertThat(Otp.of(" NuWl3586 ").map(Otp::value)).isEqualTo(Either.right("NUWL3586"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "NUWL-3586", "NUWL 3586", "12345678901234567"})
+    @ValueSource(strings = {"abc", "NUWL-3586", "12345678901234567", "NUWL358é"})
     void givenMalformedCode_whenOtpOf_thenMalformed(String raw) {
-        assertThat(Otp.of(raw)).isEqualTo(Either.left(new DomainError.Malformed("otp", "4 to 16 letters or digits")));
+        assertThat(Otp.of(raw))
+                .isEqualTo(Either.left(new DomainError.Malformed("login code", "4 to 16 letters or digits")));
+    }
+
+    @Test
+    void givenCodeTypedInTwoGroups_whenOtpOf_thenTheSpaceIsNamed() {
+        assertThat(Otp.of(" KJL7 NHDQ ").getLeft().message())
+                .isEqualTo("login code is malformed: expected 4 to 16 letters or digits in one word, without the"
+                        + " space it has (type KJL7 NHDQ as KJL7NHDQ)");
     }
 
     @Test
@@ -106,7 +114,7 @@ class ValueObjectTest {
     @Test
     void givenErrors_whenMessage_thenNamesFieldNotValue() {
         assertThat(Otp.of("NUWL-3586").getLeft().message())
-                .isEqualTo("otp is malformed: expected 4 to 16 letters or digits");
+                .isEqualTo("login code is malformed: expected 4 to 16 letters or digits");
         assertThat(new DomainError.Blank("uid").message()).isEqualTo("uid is required");
         assertThat(new DomainError.Inconsistent("expires at", "too early").message())
                 .isEqualTo("expires at is inconsistent: too early");

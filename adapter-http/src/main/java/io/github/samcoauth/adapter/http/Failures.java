@@ -7,7 +7,10 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** Turns what the HTTP stack threw into an {@link AuthError} a user understands. */
 final class Failures {
@@ -28,6 +31,17 @@ final class Failures {
         }
         if (Causes.has(failure, ConnectException.class)) {
             return new AuthError.Unavailable("could not connect to " + host + " (connection refused)");
+        }
+        var certificate = Causes.chain(failure).stream()
+                .filter(c -> c instanceof CertificateException
+                        || c instanceof CertPathValidatorException
+                        || c instanceof SSLPeerUnverifiedException)
+                .findFirst();
+        if (certificate.isPresent()) {
+            var why = ServerText.clean(certificate.get().getMessage(), 160);
+            return new AuthError.Unavailable("the certificate of " + host + " could not be verified"
+                    + (why.isBlank() ? "" : " (" + why + ")")
+                    + ": the answer may not come from Samco (a proxy or an intercepting network?); nothing was sent");
         }
         if (Causes.has(failure, SSLException.class)) {
             return new AuthError.Unavailable("the secure connection to " + host + " failed");

@@ -177,12 +177,20 @@ public record SamcoHttpConfig(
                     || uri.getRawUserInfo() != null) {
                 return invalid(new DomainError.Malformed("base URL", "a URL such as " + DEFAULT_BASE_URL));
             }
+            // schemes and host names are case-insensitive: HTTP://LOCALHOST is http://localhost
+            URI normalized;
+            try {
+                normalized = new URI(
+                        scheme, null, uri.getHost().toLowerCase(Locale.ROOT), uri.getPort(), uri.getPath(), null, null);
+            } catch (URISyntaxException e) {
+                return invalid(new DomainError.Malformed("base URL", "a URL such as " + DEFAULT_BASE_URL));
+            }
             if (scheme.equals("https")) {
-                return Either.right(uri);
+                return Either.right(normalized);
             }
             if (scheme.equals("http")) {
-                return isLoopback(uri.getHost())
-                        ? Either.right(uri)
+                return isLoopback(normalized.getHost())
+                        ? Either.right(normalized)
                         : invalid(new DomainError.Malformed(
                                 "base URL",
                                 "https:// (plain http:// is refused except to this machine: it would send"

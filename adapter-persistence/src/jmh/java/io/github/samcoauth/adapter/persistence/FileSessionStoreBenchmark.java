@@ -2,7 +2,7 @@ package io.github.samcoauth.adapter.persistence;
 
 import io.github.samcoauth.application.port.in.CurrentSessionCommand;
 import io.github.samcoauth.application.service.CurrentSessionService;
-import io.github.samcoauth.application.testing.Sessions;
+import io.github.samcoauth.testkit.Sessions;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.Session;
 import java.io.IOException;

@@ -16,12 +16,15 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 
@@ -61,12 +64,15 @@ final class SecureFiles {
     private static final int MAX_ATTEMPTS = 5;
 
     private final boolean posix;
+    private final boolean unix;
     private final Path anyPath;
     private volatile UserPrincipal me;
 
     SecureFiles(Path anyPath) {
         this.anyPath = anyPath;
-        this.posix = anyPath.getFileSystem().supportedFileAttributeViews().contains("posix");
+        var views = anyPath.getFileSystem().supportedFileAttributeViews();
+        this.posix = views.contains("posix");
+        this.unix = views.contains("unix");
     }
 
     /** A file or directory that is not safe to use; the message says what is wrong and how to fix it. */
@@ -89,9 +95,94 @@ final class SecureFiles {
         return user;
     }
 
-    /** The attributes of {@code path} itself (a link is not followed); empty when it does not exist. */
+    /** The attributes of {@code path} itself (a link is not followed). */
     private PosixFileAttributes lstat(Path path) throws IOException {
         return Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** A file's attributes from one {@code lstat}, so that they describe one and the same inode. */
+    private record Snapshot(PosixFileAttributes attributes, int links) {}
+
+    /** The path was renamed over while it was being looked at: look again. */
+    static final class ReplacedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ReplacedException(Path path) {
+            super(path + " was replaced while being opened");
+        }
+    }
+
+    private Snapshot snapshot(Path path) throws IOException {
+        if (!unix) {
+            return new Snapshot(lstat(path), 1);
+        }
+        Map<String, Object> all = Files.readAttributes(path, "unix:*", LinkOption.NOFOLLOW_LINKS);
+        var attributes = new UnixAttributes(all);
+        return new Snapshot(attributes, ((Number) all.get("nlink")).intValue());
+    }
+
+    /** The {@code unix:*} map of one lstat, seen as {@link PosixFileAttributes}. */
+    private record UnixAttributes(Map<String, Object> all) implements PosixFileAttributes {
+        @Override
+        public UserPrincipal owner() {
+            return (UserPrincipal) all.get("owner");
+        }
+
+        @Override
+        public GroupPrincipal group() {
+            return (GroupPrincipal) all.get("group");
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Set<PosixFilePermission> permissions() {
+            return (Set<PosixFilePermission>) all.get("permissions");
+        }
+
+        @Override
+        public FileTime lastModifiedTime() {
+            return (FileTime) all.get("lastModifiedTime");
+        }
+
+        @Override
+        public FileTime lastAccessTime() {
+            return (FileTime) all.get("lastAccessTime");
+        }
+
+        @Override
+        public FileTime creationTime() {
+            return (FileTime) all.get("creationTime");
+        }
+
+        @Override
+        public boolean isRegularFile() {
+            return (Boolean) all.get("isRegularFile");
+        }
+
+        @Override
+        public boolean isDirectory() {
+            return (Boolean) all.get("isDirectory");
+        }
+
+        @Override
+        public boolean isSymbolicLink() {
+            return (Boolean) all.get("isSymbolicLink");
+        }
+
+        @Override
+        public boolean isOther() {
+            return (Boolean) all.get("isOther");
+        }
+
+        @Override
+        public long size() {
+            return (Long) all.get("size");
+        }
+
+        @Override
+        public Object fileKey() {
+            return all.get("fileKey");
+        }
     }
 
     /** Checks an existing directory of the state: real, the user's own, writable by nobody else. */
@@ -171,7 +262,15 @@ final class SecureFiles {
             set.add(StandardOpenOption.CREATE);
         }
         for (int attempt = 1; ; attempt++) {
-            var before = checkFileIfPresent(file);
+            PosixFileAttributes before;
+            try {
+                before = checkFileIfPresent(file);
+            } catch (ReplacedException replaced) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw replaced;
+                }
+                continue;
+            }
             var channel = FileChannel.open(file, set, fileAttributes());
             try {
                 if (sameFileAfterOpening(file, before) || attempt == MAX_ATTEMPTS) {
@@ -198,7 +297,15 @@ final class SecureFiles {
      */
     byte[] readBounded(Path file, int maxBytes) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            var before = checkFile(file);
+            PosixFileAttributes before;
+            try {
+                before = checkFile(file);
+            } catch (ReplacedException replaced) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw replaced;
+                }
+                continue;
+            }
             if (before != null && before.size() > maxBytes) {
                 throw new UnsafePathException(
                         file, "is " + before.size() + " bytes, more than a session file can be (" + maxBytes + ")");
@@ -245,15 +352,20 @@ final class SecureFiles {
             }
             return null;
         }
-        var attributes = lstat(file);
+        var snapshot = snapshot(file);
+        var attributes = snapshot.attributes();
         if (attributes.isSymbolicLink()) {
             throw new UnsafePathException(file, "is a symbolic link; samco-auth follows no links: remove it");
         }
         if (!attributes.isRegularFile()) {
             throw new UnsafePathException(
                     file,
-                    "is not a regular file (" + (attributes.isDirectory() ? "a directory" : "a FIFO, socket or device")
+                    "is not a regular file ("
+                            + (attributes.isDirectory() ? "a directory" : "a FIFO, socket or device")
                             + "): remove it");
+        }
+        if (snapshot.links() == 0) {
+            throw new ReplacedException(file); // renamed over between the lookup and the stat
         }
         checkOwner(file, attributes);
         if (attributes.permissions().stream().anyMatch(OTHERS_ANY::contains)) {
@@ -262,9 +374,9 @@ final class SecureFiles {
                     "can be used by other users (mode " + PosixFilePermissions.toString(attributes.permissions())
                             + "): run chmod 600 " + file);
         }
-        var links = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-        if (links instanceof Integer n && n != 1) {
-            throw new UnsafePathException(file, "has " + n + " hard links; a private file has one: remove it");
+        if (snapshot.links() != 1) {
+            throw new UnsafePathException(
+                    file, "has " + snapshot.links() + " hard links; a private file has one: remove it");
         }
         return attributes;
     }
@@ -279,8 +391,12 @@ final class SecureFiles {
         if (!posix) {
             return true;
         }
-        var now = checkFile(file);
-        return before == null || now.fileKey().equals(before.fileKey());
+        try {
+            var now = checkFile(file);
+            return before == null || now.fileKey().equals(before.fileKey());
+        } catch (ReplacedException replaced) {
+            return false;
+        }
     }
 
     /**

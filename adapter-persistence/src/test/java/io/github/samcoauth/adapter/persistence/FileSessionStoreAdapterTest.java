@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.github.samcoauth.application.AuthError;
-import io.github.samcoauth.application.testing.Sessions;
 import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.testkit.Sessions;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;

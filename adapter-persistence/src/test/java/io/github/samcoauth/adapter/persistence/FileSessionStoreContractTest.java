@@ -1,7 +1,7 @@
 package io.github.samcoauth.adapter.persistence;
 
 import io.github.samcoauth.application.port.out.SessionStorePort;
-import io.github.samcoauth.application.testing.SessionStorePortContract;
+import io.github.samcoauth.testkit.SessionStorePortContract;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +13,11 @@ class FileSessionStoreContractTest extends SessionStorePortContract {
 
     @Override
     protected SessionStorePort createStore() {
+        return new FileSessionStoreAdapter(stateDir, Clock.systemUTC());
+    }
+
+    @Override
+    protected SessionStorePort anotherStoreOnTheSameState() {
         return new FileSessionStoreAdapter(stateDir, Clock.systemUTC());
     }
 }

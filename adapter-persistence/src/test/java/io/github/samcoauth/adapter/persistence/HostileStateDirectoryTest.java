@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.out.AuditEvent;
-import io.github.samcoauth.application.testing.Sessions;
 import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.testkit.Sessions;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.RandomAccessFile;

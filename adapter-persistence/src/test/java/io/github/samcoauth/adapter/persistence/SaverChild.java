@@ -1,7 +1,7 @@
 package io.github.samcoauth.adapter.persistence;
 
-import io.github.samcoauth.application.testing.Sessions;
 import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.testkit.Sessions;
 import java.nio.file.Path;
 import java.time.Clock;
 

@@ -2,9 +2,9 @@ package io.github.samcoauth.application.service;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.out.SessionStorePort;
-import io.github.samcoauth.application.testing.InMemorySessionStore;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.Session;
+import io.github.samcoauth.testkit.InMemorySessionStore;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

@@ -2,9 +2,9 @@ package io.github.samcoauth.application.service;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.out.LoginGrant;
-import io.github.samcoauth.application.testing.ScriptedSamcoApi;
-import io.github.samcoauth.application.testing.Sessions;
 import io.github.samcoauth.domain.ServerTime;
+import io.github.samcoauth.testkit.ScriptedSamcoApi;
+import io.github.samcoauth.testkit.Sessions;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

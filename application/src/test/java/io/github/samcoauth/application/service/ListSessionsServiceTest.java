@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.StoredSession;
-import io.github.samcoauth.application.testing.InMemorySessionStore;
-import io.github.samcoauth.application.testing.Sessions;
 import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.testkit.InMemorySessionStore;
+import io.github.samcoauth.testkit.Sessions;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

@@ -6,10 +6,10 @@ import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.LogoutResult;
-import io.github.samcoauth.application.testing.InMemorySessionStore;
-import io.github.samcoauth.application.testing.ScriptedSamcoApi;
 import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
 import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.testkit.InMemorySessionStore;
+import io.github.samcoauth.testkit.ScriptedSamcoApi;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.file.Files;

@@ -135,7 +135,8 @@ final class CliModel {
                     "--otp",
                     "CODE",
                     String.class,
-                    "the login code (visible in your shell history: prefer the prompt or stdin)",
+                    "the login code (visible to other users in `ps` and kept in your shell history: prefer the"
+                            + " prompt or stdin)",
                     v -> command.otp = (String) v));
             return spec;
         });
@@ -159,9 +160,14 @@ final class CliModel {
             var spec = spec(
                     command,
                     "token",
-                    "Print only the raw session token of the valid session, for scripts:",
-                    "  curl -H \"x-session-token: $(samco token)\" …");
+                    "Print only the raw session token of the valid session, for scripts.",
+                    "Pipe it, so that no other user sees it in `ps`:",
+                    "  samco token --header | curl -H @- https://tradeapi.samco.in/…");
             spec.addOption(accountOption(v -> command.account = v));
+            spec.addOption(flag(
+                    "--header",
+                    "print it as the header line `x-session-token: TOKEN` (for curl -H @-)",
+                    v -> command.header = v));
             return spec;
         });
         commands.put("logout", cli -> {

@@ -26,14 +26,26 @@ final class LoginSubcommand implements Callable<Integer> {
             return output.fail(facade.getLeft());
         }
         var raw = otp != null ? otp : readCode(output);
+        var interruption = root.interruption();
         try (var spinner = Spinner.start(output, "Redeeming the login code…")) {
+            interruption.during(
+                    output,
+                    "the login code may have reached Samco and been used: `samco session` shows whether a"
+                            + " session was stored; if not, get a new code");
             var result = facade.get().login(raw);
             spinner.close();
+            interruption.done();
             if (result.isLeft()) {
-                if (result.getLeft() instanceof AuthError.Rejected && !output.json()) {
-                    output.note("Login codes are single use and expire within minutes: request a new one.");
+                var error = result.getLeft();
+                int exit = output.fail(error);
+                if (!output.json() && error instanceof AuthError.Rejected) {
+                    output.note("hint: a login code is single use and expires within minutes (case does not"
+                            + " matter): if this one was typed right, get a new one");
+                } else if (!output.json() && error instanceof AuthError.Unavailable) {
+                    output.note("hint: the code may have reached Samco and been used; if `samco session` shows"
+                            + " no session, get a new code");
                 }
-                return output.fail(result.getLeft());
+                return exit;
             }
             var session = result.get();
             if (output.json()) {
@@ -48,7 +60,9 @@ final class LoginSubcommand implements Callable<Integer> {
 
     private String readCode(Output output) {
         if (output.interactive() && System.console() != null) {
+            root.interruption().prompting(output, true);
             var chars = System.console().readPassword("Login code: ");
+            root.interruption().prompting(output, false);
             return chars == null ? null : new String(chars);
         }
         try {

@@ -28,8 +28,13 @@ final class LogoutSubcommand implements Callable<Integer> {
         }
         LogoutResult result;
         try (var spinner = Spinner.start(output, "Logging out at Samco…")) {
+            root.interruption()
+                    .during(
+                            output,
+                            "the logout may have reached Samco; `samco session` shows whether the local session is gone");
             var attempt = named.get().fold(facade.get()::logout, facade.get()::logout);
             spinner.close();
+            root.interruption().done();
             if (attempt.isLeft()) {
                 return output.fail(attempt.getLeft());
             }

@@ -30,8 +30,11 @@ final class OtpSubcommand implements Callable<Integer> {
         output.note("note: Samco has deprecated /otp/generateOtp; it still works, but may be removed."
                 + " Samco's web dashboard is the supported way to get a login code.");
         try (var spinner = Spinner.start(output, "Asking Samco to send an OTP…")) {
+            root.interruption()
+                    .during(output, "the request may have reached Samco: an OTP may be on its way to your phone");
             var result = facade.get().requestOtp(parsed.get().value());
             spinner.close();
+            root.interruption().done();
             if (result.isLeft()) {
                 return output.fail(result.getLeft());
             }

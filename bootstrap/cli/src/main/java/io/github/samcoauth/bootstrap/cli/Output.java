@@ -66,15 +66,35 @@ final class Output {
     /** A line of human output (ignored in JSON mode). */
     void line(String text) {
         if (!json) {
-            out.println(text);
+            out.println(safe(text));
             out.flush();
         }
     }
 
     /** A note on stderr, in both modes: it never disturbs stdout. */
     void note(String text) {
-        err.println(text);
+        err.println(safe(text));
         err.flush();
+    }
+
+    /**
+     * Text for a terminal: no control character but newline and tab, no bidirectional override.
+     * Whatever reached it from the network or a file cannot clear the screen, set the window
+     * title, move the cursor, hide text or reorder it (JSON output escapes such text anyway).
+     */
+    static String safe(String text) {
+        var out = new StringBuilder(text.length());
+        text.codePoints()
+                .filter(c -> c == '\n'
+                        || c == '\t'
+                        || !(Character.isISOControl(c)
+                                || c == 0x061C
+                                || c == 0x200E
+                                || c == 0x200F
+                                || (c >= 0x202A && c <= 0x202E)
+                                || (c >= 0x2066 && c <= 0x2069)))
+                .forEach(out::appendCodePoint);
+        return out.toString();
     }
 
     /** Prints the one JSON object of this command. */
@@ -99,8 +119,8 @@ final class Output {
             object.put("error", ErrorTable.json(error));
             object(object);
         } else {
-            err.println("samco: " + error.message());
-            ErrorTable.hint(error).ifPresent(h -> err.println("hint: " + h));
+            err.println("samco: " + safe(error.message()));
+            ErrorTable.hint(error).ifPresent(h -> err.println("hint: " + safe(h)));
             err.flush();
         }
         return ErrorTable.exitCode(error);

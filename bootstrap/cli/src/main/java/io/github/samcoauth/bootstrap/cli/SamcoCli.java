@@ -48,13 +48,21 @@ public final class SamcoCli implements Callable<Integer> {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean interactive;
+    private final Interruption interruption;
 
-    SamcoCli(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean interactive) {
+    SamcoCli(
+            Map<String, String> env,
+            InputStream in,
+            PrintWriter out,
+            PrintWriter err,
+            boolean interactive,
+            Interruption interruption) {
         this.env = env;
         this.in = in;
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        this.interruption = interruption;
     }
 
     public static void main(String[] args) {
@@ -70,7 +78,10 @@ public final class SamcoCli implements Callable<Integer> {
         var out = new PrintWriter(
                 new OutputStreamWriter(new PrintStream(System.out, true), StandardCharsets.UTF_8), true);
         var err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, System.getenv(), System.in, out, err, Terminal.interactive());
+        var interruption = new Interruption();
+        Runtime.getRuntime().addShutdownHook(new Thread(interruption::onShutdown, "samco-interrupted"));
+        int code = run(args, System.getenv(), System.in, out, err, Terminal.interactive(), interruption);
+        interruption.finished();
         out.flush();
         err.flush();
         System.exit(code);
@@ -123,7 +134,18 @@ public final class SamcoCli implements Callable<Integer> {
             PrintWriter out,
             PrintWriter err,
             boolean interactive) {
-        var root = new SamcoCli(env, in, out, err, interactive);
+        return run(args, env, in, out, err, interactive, new Interruption());
+    }
+
+    static int run(
+            String[] args,
+            Map<String, String> env,
+            InputStream in,
+            PrintWriter out,
+            PrintWriter err,
+            boolean interactive,
+            Interruption interruption) {
+        var root = new SamcoCli(env, in, out, err, interactive, interruption);
         var line = commandLine(root, args);
         boolean jsonRequested = Arrays.asList(args).contains("--json");
         boolean verboseRequested = Arrays.asList(args).contains("--verbose");
@@ -131,11 +153,12 @@ public final class SamcoCli implements Callable<Integer> {
         line.setErr(err);
         var output = new Output(out, err, jsonRequested, verboseRequested, interactive);
         line.setParameterExceptionHandler((ex, ignored) -> {
+            var mistake = UsageMistake.describe(ex);
             if (jsonRequested) {
-                output.object(errorObject("usage", ex.getMessage()));
+                output.object(errorObject("usage", mistake.message()));
             } else {
-                err.println("samco: " + ex.getMessage());
-                err.println("hint: samco --help lists the commands and options");
+                err.println(mistake.message());
+                err.println("hint: " + mistake.hint());
                 err.flush();
             }
             return ExitCodes.USAGE;
@@ -195,6 +218,10 @@ public final class SamcoCli implements Callable<Integer> {
 
     InputStream in() {
         return in;
+    }
+
+    Interruption interruption() {
+        return interruption;
     }
 
     Map<String, String> env() {

@@ -75,7 +75,7 @@ final class SandboxSubcommand implements Callable<Integer> {
                             SandboxServer.DEFAULT_ACCOUNTS.keySet().stream()
                                     .sorted()
                                     .toList()));
-            output.line("Try:  SAMCO_BASE_URL=" + sandbox.url() + " samco otp --uid DV99999");
+            output.line("Try:  SAMCO_BASE_URL=" + sandbox.url() + " ./samco otp --uid DV99999");
             output.line("Stop with Ctrl-C.");
         }
         stopped.await();

@@ -14,6 +14,8 @@ final class TokenSubcommand implements Callable<Integer> {
 
     String account;
 
+    boolean header;
+
     @Override
     public Integer call() {
         var output = root.output();
@@ -37,7 +39,9 @@ final class TokenSubcommand implements Callable<Integer> {
             object.put("expiresAt", session.expiresAt().toString());
             output.object(object);
         } else {
-            output.out().println(session.token().value());
+            output.out()
+                    .println((header ? "x-session-token: " : "")
+                            + session.token().value());
             output.out().flush();
         }
         return ExitCodes.OK;

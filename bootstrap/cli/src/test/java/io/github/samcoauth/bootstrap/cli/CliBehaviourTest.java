@@ -184,4 +184,110 @@ class CliBehaviourTest {
         assertThat(pruned.path("sessions").size()).isZero();
         assertThat(Files.exists(sessions.resolve("DV99999.json"))).isFalse();
     }
+
+    @Test
+    void givenMistypedCommandLines_whenRun_thenTheUnknownWordNamedWithTheNearestAndNoSecretEchoed() {
+        var option = Cli.inProcess("otp", "--user", "DV99999");
+        assertThat(option.exit()).isEqualTo(2);
+        assertThat(option.stderr())
+                .contains("samco otp: unknown option --user")
+                .contains("see `samco otp --help`")
+                .doesNotContain("Missing required option");
+        var command = Cli.inProcess("logn");
+        assertThat(command.exit()).isEqualTo(2);
+        assertThat(command.stderr()).contains("samco: unknown command logn; did you mean login");
+        var code = Cli.inProcess("login", "NUWL3586");
+        assertThat(code.exit()).isEqualTo(2);
+        assertThat(code.stderr())
+                .contains("an unexpected argument (not shown here")
+                .doesNotContain("NUWL3586");
+        var valued = Cli.inProcess("login", "--otpp=NUWL3586");
+        assertThat(valued.stderr()).contains("unknown option --otpp").doesNotContain("NUWL3586");
+        var json = Cli.inProcess("--json", "logn");
+        assertThat(json.stdout()).contains("\"code\":\"usage\"").contains("did you mean login");
+        assertThat(Cli.inProcess("otp").stderr()).contains("samco otp: missing --uid UID");
+    }
+
+    @Test
+    void givenACodeTypedCarelessly_whenLoggingIn_thenCaseForgivenAndASpaceNamed() throws Exception {
+        samco("", "otp", "--uid", "DV99999");
+        var code = code("DV99999");
+        var spaced = samco(code.substring(0, 4) + " " + code.substring(4) + "\n", "login");
+        assertThat(spaced.exit()).isEqualTo(2);
+        assertThat(spaced.stderr()).contains("login code is malformed").contains("without the space it has");
+        assertThat(samco(code.toLowerCase(java.util.Locale.ROOT) + "\n", "login")
+                        .exit())
+                .as("a lower-case code is the same code")
+                .isZero();
+        var again = samco(code + "\n", "login");
+        assertThat(again.exit()).isEqualTo(3);
+        var lines = again.stderr().lines().toList();
+        assertThat(lines.get(0)).startsWith("samco: Samco rejected the request");
+        assertThat(lines.subList(1, lines.size()))
+                .allSatisfy(line -> assertThat(line).startsWith("hint: "));
+    }
+
+    @Test
+    void givenASession_whenTokenAsHeader_thenOneHeaderLineForCurl() throws Exception {
+        samco("", "otp", "--uid", "DV99999");
+        assertThat(samco(code("DV99999") + "\n", "login").exit()).isZero();
+        var token = samco("", "token").stdout().strip();
+        assertThat(samco("", "token", "--header").stdout()).isEqualTo("x-session-token: " + token + "\n");
+    }
+
+    @Test
+    void givenTextWithTerminalControls_whenMadeSafe_thenOnlyPrintableTextNewlinesAndTabsLeft() {
+        assertThat(Output.safe("a\u001b[2Jb\u001b]0;title\u0007c\u009bd\u202Ee\u2067f\ng\th"))
+                .isEqualTo("a[2Jb]0;titlecdef\ng\th");
+    }
+
+    @Test
+    void givenSamcoSilentPastTheTimeout_whenLoggingInOrOut_thenTheMessagesTellTheTruth() throws Exception {
+        try (var silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            var server = new Thread(() -> {
+                var held = new ArrayList<java.net.Socket>();
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    held.forEach(socket -> {
+                        try {
+                            socket.close();
+                        } catch (java.io.IOException ignored) {
+                            // closing anyway
+                        }
+                    });
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            var url = "http://127.0.0.1:" + silent.getLocalPort();
+            var login = Cli.inProcess(
+                    Map.of(),
+                    "",
+                    "--base-url",
+                    url,
+                    "--state-dir",
+                    stateDir.toString(),
+                    "--timeout",
+                    "1",
+                    "login",
+                    "--otp",
+                    "NUWL3586");
+            assertThat(login.exit()).isEqualTo(5);
+            assertThat(login.stderr())
+                    .contains("no answer within 1 s")
+                    .contains("the code may have reached Samco and been used")
+                    .doesNotContain("nothing was stored");
+
+            samco("", "otp", "--uid", "DV99999");
+            assertThat(samco(code("DV99999") + "\n", "login").exit()).isZero();
+            var logout = Cli.inProcess(
+                    Map.of(), "", "--base-url", url, "--state-dir", stateDir.toString(), "--timeout", "1", "logout");
+            assertThat(logout.exit()).isEqualTo(5);
+            assertThat(logout.stdout()).contains("Local session removed.");
+            assertThat(logout.all()).doesNotContain("nothing was stored");
+        }
+    }
 }

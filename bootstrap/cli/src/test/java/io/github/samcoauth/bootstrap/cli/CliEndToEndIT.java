@@ -191,4 +191,79 @@ class CliEndToEndIT {
         assertThat(demo.stdout()).contains("Demo complete").contains("→ exit 3").contains("→ exit 4");
         assertThat(demo.stdout()).doesNotContainPattern("[0-9a-f]{32}");
     }
+
+    /** Runs the jar against a server that accepts and never answers, and sends it Ctrl-C once it waits. */
+    private static Cli.Run interruptedLogin(Path stateDir, String... extra) throws Exception {
+        try (var silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var accepted = new java.util.concurrent.CountDownLatch(1);
+            var server = new Thread(() -> {
+                try (var socket = silent.accept()) {
+                    accepted.countDown();
+                    Thread.sleep(60_000);
+                } catch (Exception ignored) {
+                    // the client went away
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            var command = new ArrayList<String>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    Cli.JAR.toString(),
+                    "--base-url",
+                    "http://127.0.0.1:" + silent.getLocalPort(),
+                    "--state-dir",
+                    stateDir.toString()));
+            command.addAll(List.of(extra));
+            command.addAll(List.of("login", "--otp", "NUWL3586"));
+            var process = new ProcessBuilder(command).start();
+            var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+            assertThat(accepted.await(20, TimeUnit.SECONDS))
+                    .as("the login reached the server")
+                    .isTrue();
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                    .start()
+                    .waitFor();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            return new Cli.Run(process.exitValue(), out.join(), err.join());
+        }
+    }
+
+    private static String readAll(java.io.InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
+    void givenALoginInFlight_whenCtrlC_thenExit130AndToldTheCodeMayBeSpent() throws Exception {
+        var human = interruptedLogin(stateDir);
+        assertThat(human.exit()).isEqualTo(130);
+        assertThat(human.stderr())
+                .contains("samco: interrupted; the login code may have reached Samco")
+                .doesNotContain("NUWL3586");
+        var json = interruptedLogin(stateDir, "--json");
+        assertThat(json.exit()).isEqualTo(130);
+        var object = oneObject(json);
+        assertThat(object.path("error").path("code").asText()).isEqualTo("interrupted");
+        assertThat(object.path("error").path("message").asText()).contains("may have reached Samco");
+    }
+
+    @Test
+    void givenAJournalThatCannotBeWritten_whenOtpRequested_thenItWorksAndTheWarningIsOnStderr() throws Exception {
+        assertThat(samco("", "otp", "--uid", "DV99999").exit()).isZero();
+        code("DV99999");
+        var journal = stateDir.resolve("audit.jsonl");
+        Files.delete(journal);
+        Files.createSymbolicLink(journal, stateDir.resolve("elsewhere.txt"));
+        var otp = samco("", "otp", "--uid", "DV99999");
+        assertThat(otp.exit()).isZero();
+        assertThat(otp.stderr())
+                .contains("The audit journal was not written (otp-requested)")
+                .contains("symbolic link");
+        assertThat(Files.exists(stateDir.resolve("elsewhere.txt"))).isFalse();
+    }
 }

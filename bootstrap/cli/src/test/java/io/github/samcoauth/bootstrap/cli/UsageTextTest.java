@@ -20,7 +20,8 @@ class UsageTextTest {
                 new ByteArrayInputStream(new byte[0]),
                 new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()),
-                false);
+                false,
+                new Interruption());
         return SamcoCli.commandLine(root, new String[] {"--help"}).getUsageMessage();
     }
 

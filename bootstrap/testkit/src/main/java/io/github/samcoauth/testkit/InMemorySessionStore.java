@@ -1,4 +1,4 @@
-package io.github.samcoauth.application.testing;
+package io.github.samcoauth.testkit;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.out.SessionStorePort;
@@ -13,8 +13,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A thread-safe in-memory store that counts its reads. */
 public final class InMemorySessionStore implements SessionStorePort {
 
-    private final ConcurrentSkipListMap<AccountId, Session> sessions = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<AccountId, Session> sessions;
     private final AtomicInteger reads = new AtomicInteger();
+
+    public InMemorySessionStore() {
+        this(new ConcurrentSkipListMap<>());
+    }
+
+    private InMemorySessionStore(ConcurrentSkipListMap<AccountId, Session> sessions) {
+        this.sessions = sessions;
+    }
+
+    /** A second store over the same sessions, as a second process would see a shared store. */
+    public InMemorySessionStore sharingState() {
+        return new InMemorySessionStore(sessions);
+    }
 
     @Override
     public Either<AuthError, Session> save(Session session) {

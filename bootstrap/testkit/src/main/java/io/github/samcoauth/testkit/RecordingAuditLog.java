@@ -1,4 +1,4 @@
-package io.github.samcoauth.application.testing;
+package io.github.samcoauth.testkit;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.out.AuditEvent;

@@ -1,4 +1,4 @@
-package io.github.samcoauth.application.testing;
+package io.github.samcoauth.testkit;
 
 import io.github.samcoauth.domain.AccountProfile;
 import io.github.samcoauth.domain.Session;

@@ -1,4 +1,4 @@
-package io.github.samcoauth.application.testing;
+package io.github.samcoauth.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,13 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +30,13 @@ public abstract class SessionStorePortContract {
 
     /** A new, empty store. */
     protected abstract SessionStorePort createStore();
+
+    /**
+     * A second store over the same backing state as the one {@link #createStore()} made last: a
+     * second instance, process or host (a new file store on the same directory, a new client of
+     * the same Redis, …).
+     */
+    protected abstract SessionStorePort anotherStoreOnTheSameState();
 
     @BeforeEach
     void freshStore() {
@@ -126,5 +140,61 @@ public abstract class SessionStorePortContract {
     /** Helper for subclasses: a session issued at a given time. */
     protected static Session sessionIssuedAt(String account, String token, Instant issuedAt) {
         return Sessions.session(account, token, issuedAt);
+    }
+
+    @Test
+    void givenASecondStoreOnTheSameState_whenTheFirstSaves_thenTheSecondSeesItAtOnce() {
+        var other = anotherStoreOnTheSameState();
+        assertThat(other.find(account("DV99999"))).isEqualTo(Either.right(Option.none()));
+        var saved = Sessions.session("DV99999", "f4b8ec1dcc1e9486f723cb5fcba16859");
+        store.save(saved);
+        assertThat(other.find(account("DV99999"))).isEqualTo(Either.right(Option.some(saved)));
+        var replaced = Sessions.session("DV99999", "22222222222222222222222222222222");
+        other.save(replaced);
+        assertThat(store.find(account("DV99999"))).isEqualTo(Either.right(Option.some(replaced)));
+        other.delete(account("DV99999"));
+        assertThat(store.find(account("DV99999"))).isEqualTo(Either.right(Option.none()));
+    }
+
+    @Test
+    void givenConcurrentWritersOfOneAccount_whenAllSaved_thenOneOfTheirSessionsWholeAndNoFailure() throws Exception {
+        int writers = 8;
+        int each = 25;
+        var stores = new ArrayList<SessionStorePort>();
+        for (int w = 0; w < writers; w++) {
+            stores.add(w % 2 == 0 ? store : anotherStoreOnTheSameState());
+        }
+        var written = ConcurrentHashMap.<Session>newKeySet();
+        var failures = new ConcurrentLinkedQueue<AuthError>();
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(writers);
+        try {
+            var done = new ArrayList<Future<?>>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        var token = String.format("%016x%016x", writer, i);
+                        var session = Sessions.session("DV99999", token);
+                        written.add(session);
+                        stores.get(writer).save(session).peekLeft(failures::add);
+                        stores.get(writer).find(account("DV99999")).peekLeft(failures::add);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(failures).isEmpty();
+        var last = store.find(account("DV99999")).get();
+        assertThat(last.isDefined()).isTrue();
+        assertThat(written).contains(last.get());
+        assertThat(store.findAll().get()).hasSize(1);
     }
 }
