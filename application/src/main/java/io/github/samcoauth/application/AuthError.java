@@ -2,6 +2,7 @@ package io.github.samcoauth.application;
 
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.DomainError;
+import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.ServerTime;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -114,6 +115,25 @@ public sealed interface AuthError {
         @Override
         public String message() {
             return account.map(a -> "No valid session for " + a).getOrElse("No valid session is stored");
+        }
+    }
+
+    /** The session cannot be renewed without a person (it came from a login code): someone must log in. */
+    record NotRenewable(AccountId account, LoginMethod method) implements AuthError {
+        public NotRenewable {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(method, "method");
+        }
+
+        @Override
+        public String code() {
+            return "not-renewable";
+        }
+
+        @Override
+        public String message() {
+            return "The session of " + account + " was made with " + method.label()
+                    + ", which nothing can renew unattended: someone must log in again";
         }
     }
 

@@ -4,10 +4,15 @@ import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A logged-in session: the secret token, whose account it is, and when it stops working. */
-public record Session(SessionToken token, AccountProfile profile, Instant issuedAt, Instant expiresAt) {
+/**
+ * A logged-in session: the secret token, whose account it is, when it stops working, and how it
+ * was obtained (which decides how it is renewed).
+ */
+public record Session(
+        SessionToken token, AccountProfile profile, Instant issuedAt, Instant expiresAt, LoginMethod method) {
 
     public Session {
+        Objects.requireNonNull(method, "method");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(issuedAt, "issuedAt");
@@ -17,14 +22,28 @@ public record Session(SessionToken token, AccountProfile profile, Instant issued
         }
     }
 
-    /** A session issued now: its expiry follows {@link SessionLifetime}. */
+    /** A session redeemed from a login code now: its expiry follows {@link SessionLifetime}. */
     public static Session issue(SessionToken token, AccountProfile profile, Instant issuedAt) {
-        return new Session(token, profile, issuedAt, SessionLifetime.expiresAt(issuedAt));
+        return issue(token, profile, issuedAt, LoginMethod.LOGIN_CODE);
+    }
+
+    /** A session issued now by {@code method}: its expiry follows {@link SessionLifetime} and the token's own. */
+    public static Session issue(SessionToken token, AccountProfile profile, Instant issuedAt, LoginMethod method) {
+        return new Session(token, profile, issuedAt, SessionLifetime.expiresAt(issuedAt, token), method);
+    }
+
+    /** A login-code session read back from storage: the times must make sense. */
+    public static Either<DomainError, Session> of(
+            SessionToken token, AccountProfile profile, Instant issuedAt, Instant expiresAt) {
+        return of(token, profile, issuedAt, expiresAt, LoginMethod.LOGIN_CODE);
     }
 
     /** A session read back from storage: the times must make sense. */
     public static Either<DomainError, Session> of(
-            SessionToken token, AccountProfile profile, Instant issuedAt, Instant expiresAt) {
+            SessionToken token, AccountProfile profile, Instant issuedAt, Instant expiresAt, LoginMethod method) {
+        if (method == null) {
+            return Either.left(new DomainError.Blank("login method"));
+        }
         if (token == null) {
             return Either.left(new DomainError.Blank("session token"));
         }
@@ -40,7 +59,7 @@ public record Session(SessionToken token, AccountProfile profile, Instant issued
         if (!expiresAt.isAfter(issuedAt)) {
             return Either.left(new DomainError.Inconsistent("expires at", "it must be after the issue time"));
         }
-        return Either.right(new Session(token, profile, issuedAt, expiresAt));
+        return Either.right(new Session(token, profile, issuedAt, expiresAt, method));
     }
 
     public AccountId accountId() {
@@ -54,7 +73,7 @@ public record Session(SessionToken token, AccountProfile profile, Instant issued
 
     @Override
     public String toString() {
-        return "Session[account=" + profile.accountId() + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt
-                + ", token=***]";
+        return "Session[account=" + profile.accountId() + ", method=" + method.label() + ", issuedAt=" + issuedAt
+                + ", expiresAt=" + expiresAt + ", token=***]";
     }
 }

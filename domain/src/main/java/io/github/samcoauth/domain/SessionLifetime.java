@@ -7,8 +7,8 @@ import java.time.ZoneId;
 
 /**
  * When a Samco session token stops working. Samco documents two rules: a token is valid for 24
- * hours from generation, and every token expires at 08:00 India time on the next calendar day. The
- * earlier of the two wins.
+ * hours from generation, and every token expires at 08:00 India time on the next calendar day. A
+ * token that is a JWT may say so itself in its {@code exp} claim. The earliest wins.
  */
 public final class SessionLifetime {
 
@@ -19,6 +19,17 @@ public final class SessionLifetime {
     public static final LocalTime DAILY_CUTOFF = LocalTime.of(8, 0);
 
     private SessionLifetime() {}
+
+    /**
+     * The earliest of the two rules and the token's own {@code exp} claim, when it is a JWT. A claim
+     * at or before {@code issuedAt} is taken for a clock that disagrees with ours and is ignored.
+     */
+    public static Instant expiresAt(Instant issuedAt, SessionToken token) {
+        var byRules = expiresAt(issuedAt);
+        return Jwt.expiry(token)
+                .filter(exp -> exp.isAfter(issuedAt) && exp.isBefore(byRules))
+                .getOrElse(byRules);
+    }
 
     public static Instant expiresAt(Instant issuedAt) {
         var issueDate = issuedAt.atZone(INDIA).toLocalDate();

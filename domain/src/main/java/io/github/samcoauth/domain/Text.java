@@ -32,6 +32,17 @@ final class Text {
         return value != null && CLIENT_CODE.matcher(value).matches();
     }
 
+    /** An opaque secret as a dashboard issues it: printable ASCII without spaces, 8 to 4096 characters. */
+    private static final Pattern OPAQUE_SECRET = Pattern.compile("[\\x21-\\x7E]{8,4096}");
+
+    static Either<DomainError, String> opaqueSecret(String raw, String field) {
+        return matching(raw, field, OPAQUE_SECRET, "8 to 4096 printable characters without spaces");
+    }
+
+    static boolean isOpaqueSecret(String value) {
+        return value != null && OPAQUE_SECRET.matcher(value).matches();
+    }
+
     /** True when the text holds no ISO control character. */
     static boolean printable(String value) {
         return value.codePoints().noneMatch(Character::isISOControl);

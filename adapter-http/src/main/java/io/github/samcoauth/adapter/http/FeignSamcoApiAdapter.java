@@ -11,7 +11,11 @@ import feign.codec.EncodeException;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
 import io.github.samcoauth.application.port.out.LoginGrant;
+import io.github.samcoauth.application.port.out.MintedCode;
 import io.github.samcoauth.application.port.out.SamcoApiPort;
+import io.github.samcoauth.application.port.out.WhoAmI;
+import io.github.samcoauth.domain.ApiKey;
+import io.github.samcoauth.domain.ApiSecret;
 import io.github.samcoauth.domain.Otp;
 import io.github.samcoauth.domain.SessionToken;
 import io.github.samcoauth.domain.Uid;
@@ -22,6 +26,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +90,15 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
             return classifier.classify(response).map(success -> mapper.toReply(success.status()));
         }
 
-        /** What {@code webSecretCodeValidation} makes of any response. */
+        <D, T> Either<AuthError, T> decode(
+                Response response, Class<D> type, BiFunction<StatusResponseDto, D, Either<AuthError, T>> map) {
+            return classifier
+                    .classify(response)
+                    .flatMap(success ->
+                            classifier.read(success.body(), type).flatMap(dto -> map.apply(success.status(), dto)));
+        }
+
+        /** What {@code webSecretCodeValidation} and {@code session/token} make of any response. */
         Either<AuthError, LoginGrant> decodeGrant(Response response) {
             return classifier
                     .classify(response)
@@ -121,6 +134,24 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
     @Override
     public Either<AuthError, SamcoReply> logout(SessionToken token) {
         return call("logout", c -> c.decodeReply(c.api.logout(token.value())));
+    }
+
+    @Override
+    public Either<AuthError, LoginGrant> sessionToken(ApiKey key, ApiSecret secret) {
+        return call("session/token", c -> c.decodeGrant(c.api.sessionToken(c.mapper.toRequest(key, secret))));
+    }
+
+    @Override
+    public Either<AuthError, WhoAmI> whoami(SessionToken token) {
+        return call(
+                "ip/whoami", c -> c.decode(c.api.whoami(token.value()), WhoAmIResponseDto.class, c.mapper::toWhoAmI));
+    }
+
+    @Override
+    public Either<AuthError, MintedCode> webSecretCode(SessionToken token) {
+        return call(
+                "webSecretCode",
+                c -> c.decode(c.api.webSecretCode(token.value()), WebSecretCodeResponseDto.class, c.mapper::toMinted));
     }
 
     /** What {@code generateOtp} and {@code logout} make of any response (for the fuzz test). */

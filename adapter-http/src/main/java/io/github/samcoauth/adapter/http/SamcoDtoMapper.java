@@ -3,7 +3,11 @@ package io.github.samcoauth.adapter.http;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
 import io.github.samcoauth.application.port.out.LoginGrant;
+import io.github.samcoauth.application.port.out.MintedCode;
+import io.github.samcoauth.application.port.out.WhoAmI;
 import io.github.samcoauth.domain.AccountProfile;
+import io.github.samcoauth.domain.ApiKey;
+import io.github.samcoauth.domain.ApiSecret;
 import io.github.samcoauth.domain.DomainError;
 import io.github.samcoauth.domain.Otp;
 import io.github.samcoauth.domain.ServerTime;
@@ -12,6 +16,7 @@ import io.github.samcoauth.domain.Uid;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Duration;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -27,6 +32,44 @@ interface SamcoDtoMapper {
 
     @Mapping(target = "otp", source = "value")
     ValidateLoginCodeRequestDto toRequest(Otp code);
+
+    default SessionTokenRequestDto toRequest(ApiKey key, ApiSecret secret) {
+        return new SessionTokenRequestDto(key.value(), secret.value());
+    }
+
+    default Either<AuthError, WhoAmI> toWhoAmI(StatusResponseDto status, WhoAmIResponseDto whoami) {
+        var srcIp = ServerText.clean(whoami.srcIp(), 64);
+        if (srcIp.isBlank() || whoami.matches() == null) {
+            return Either.left(new AuthError.UnexpectedResponse("a whoami answer without srcIp or matches"));
+        }
+        return Either.right(new WhoAmI(
+                srcIp,
+                ip(whoami.primaryIp()),
+                ip(whoami.secondaryIp()),
+                whoami.matches(),
+                Option.of(whoami.matchedAs()).map(m -> ServerText.clean(m, 32)).filter(m -> !m.isBlank()),
+                toReply(status)));
+    }
+
+    default Either<AuthError, MintedCode> toMinted(StatusResponseDto status, WebSecretCodeResponseDto minted) {
+        var data = minted.data();
+        if (data == null) {
+            return Either.left(new AuthError.UnexpectedResponse("a code answer without data"));
+        }
+        var seconds = data.timeRemainingInSeconds();
+        if (seconds == null || seconds <= 0 || seconds > 86_400) {
+            return Either.left(
+                    new AuthError.UnexpectedResponse("a code answer without a sensible timeRemainingInSeconds"));
+        }
+        return Otp.of(data.otp())
+                .<AuthError>mapLeft(
+                        e -> new AuthError.UnexpectedResponse("a code answer whose code is not a login code"))
+                .map(code -> new MintedCode(code, Duration.ofSeconds(seconds), toReply(status)));
+    }
+
+    private static Option<String> ip(String raw) {
+        return Option.of(raw).map(ip -> ServerText.clean(ip, 64)).filter(ip -> !ip.isBlank());
+    }
 
     default SamcoReply toReply(StatusResponseDto status) {
         return new SamcoReply(

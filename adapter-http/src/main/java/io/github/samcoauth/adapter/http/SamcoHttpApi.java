@@ -21,4 +21,15 @@ interface SamcoHttpApi {
     @RequestLine("DELETE /logout")
     @Headers("x-session-token: {token}")
     Response logout(@Param("token") String token);
+
+    @RequestLine("POST /session/token")
+    Response sessionToken(SessionTokenRequestDto body);
+
+    @RequestLine("GET /ip/whoami")
+    @Headers("x-session-token: {token}")
+    Response whoami(@Param("token") String token);
+
+    @RequestLine("GET /webSecretCode")
+    @Headers("x-session-token: {token}")
+    Response webSecretCode(@Param("token") String token);
 }

@@ -194,6 +194,7 @@ final class SecureFiles {
         try {
             attributes = lstat(dir);
         } catch (NoSuchFileException missing) {
+            checkNearestAncestorIsADirectory(dir);
             return;
         }
         if (attributes.isSymbolicLink()) {
@@ -210,6 +211,21 @@ final class SecureFiles {
                     dir,
                     "can be written by other users (mode " + PosixFilePermissions.toString(attributes.permissions())
                             + "): run chmod 700 " + dir);
+        }
+    }
+
+    /**
+     * A directory that does not exist yet will be made under its nearest existing ancestor, which
+     * must be a directory (Java versions differ on whether a file in the path reads as missing).
+     */
+    private static void checkNearestAncestorIsADirectory(Path dir) throws IOException {
+        for (var ancestor = dir.toAbsolutePath().getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+            if (Files.exists(ancestor)) {
+                if (!Files.isDirectory(ancestor)) {
+                    throw new UnsafePathException(ancestor, "is a file, not a directory");
+                }
+                return;
+            }
         }
     }
 

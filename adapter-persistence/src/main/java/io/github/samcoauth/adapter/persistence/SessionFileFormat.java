@@ -8,6 +8,7 @@ import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.AccountProfile;
 import io.github.samcoauth.domain.DomainError;
 import io.github.samcoauth.domain.Exchange;
+import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.OrderType;
 import io.github.samcoauth.domain.Product;
 import io.github.samcoauth.domain.Session;
@@ -43,7 +44,8 @@ final class SessionFileFormat {
                         profile.products().map(Product::code).asJava(),
                         session.token().value(),
                         session.issuedAt().toString(),
-                        session.expiresAt().toString()));
+                        session.expiresAt().toString(),
+                        session.method().label()));
     }
 
     /** The session of {@code account} in {@code bytes}, or what is wrong with them. */
@@ -64,7 +66,7 @@ final class SessionFileFormat {
         if (format > SessionJson.FORMAT) {
             return Either.left(new Problem("written by a newer samco-auth (format " + format + ")", true));
         }
-        if (format != SessionJson.FORMAT) {
+        if (format < 1) {
             return Either.left(new Problem("of an unknown format " + format, false));
         }
         SessionJson stored;
@@ -73,7 +75,7 @@ final class SessionFileFormat {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return Either.left(new Problem("not a session file", false));
         }
-        var session = toSession(stored);
+        var session = toSession(stored, format);
         if (session.isLeft()) {
             return Either.left(new Problem("invalid (" + session.getLeft().message() + ")", false));
         }
@@ -83,7 +85,14 @@ final class SessionFileFormat {
         return Either.right(session.get());
     }
 
-    private static Either<DomainError, Session> toSession(SessionJson stored) {
+    private static Either<DomainError, Session> toSession(SessionJson stored, int format) {
+        var method = format == 1
+                ? Either.<DomainError, LoginMethod>right(LoginMethod.LOGIN_CODE)
+                : LoginMethod.of(stored.method());
+        return method.flatMap(m -> toSession(stored, m));
+    }
+
+    private static Either<DomainError, Session> toSession(SessionJson stored, LoginMethod method) {
         return SessionToken.of(stored.sessionToken())
                 .flatMap(token -> AccountProfile.of(
                                 stored.accountId(),
@@ -94,7 +103,7 @@ final class SessionFileFormat {
                         .mapLeft(errors -> errors.head())
                         .flatMap(profile -> instant(stored.issuedAt(), "issued at")
                                 .flatMap(issued -> instant(stored.expiresAt(), "expires at")
-                                        .flatMap(expires -> Session.of(token, profile, issued, expires)))));
+                                        .flatMap(expires -> Session.of(token, profile, issued, expires, method)))));
     }
 
     private static Either<DomainError, Instant> instant(String raw, String field) {

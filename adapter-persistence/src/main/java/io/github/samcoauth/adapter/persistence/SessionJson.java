@@ -3,7 +3,7 @@ package io.github.samcoauth.adapter.persistence;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
-/** The session file, format 1. */
+/** The session file. Format 2 added {@code method}; a format-1 file is a login-code session. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SessionJson(
         int format,
@@ -14,9 +14,10 @@ record SessionJson(
         List<String> products,
         String sessionToken,
         String issuedAt,
-        String expiresAt) {
+        String expiresAt,
+        String method) {
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     @Override
     public String toString() {

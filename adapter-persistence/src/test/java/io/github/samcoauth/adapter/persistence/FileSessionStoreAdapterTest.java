@@ -80,9 +80,29 @@ class FileSessionStoreAdapterTest {
         store().save(Sessions.session("DV99999", "f4b8ec1dcc1e9486f723cb5fcba16859"));
         var text = Files.readString(stateDir().resolve("sessions/DV99999.json"));
         assertThat(text)
-                .startsWith("{\"format\":1,\"accountId\":\"DV99999\"")
+                .startsWith("{\"format\":2,\"accountId\":\"DV99999\"")
                 .contains("\"exchanges\":[\"BFO\",\"BSE\",\"CDS\",\"MCX\",\"NSE\",\"NFO\",\"XNEW\"]")
-                .contains("\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"");
+                .contains("\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"")
+                .endsWith(",\"method\":\"login-code\"}");
+    }
+
+    @Test
+    void givenAFormatOneFileAndAnApiKeySession_whenRead_thenTheOldIsALoginCodeSessionAndTheNewKeepsItsMethod()
+            throws Exception {
+        privateFile(
+                "sessions/RM3XXXXX.json",
+                "{\"format\":1,\"accountId\":\"RM3XXXXX\",\"accountName\":\"A\",\"exchanges\":[],\"orderTypes\":[],"
+                        + "\"products\":[],\"sessionToken\":\"f4b8ec1dcc1e9486f723cb5fcba16859\","
+                        + "\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"}");
+        assertThat(store().find(new AccountId("RM3XXXXX")).get().get().method())
+                .isEqualTo(io.github.samcoauth.domain.LoginMethod.LOGIN_CODE);
+        var apiKey = io.github.samcoauth.domain.Session.issue(
+                Sessions.token("22222222222222222222222222222222"),
+                Sessions.profile("DV99999"),
+                Sessions.ISSUED,
+                io.github.samcoauth.domain.LoginMethod.API_KEY);
+        store().save(apiKey);
+        assertThat(store().find(DV)).isEqualTo(Either.right(Option.some(apiKey)));
     }
 
     @Test
@@ -131,10 +151,10 @@ class FileSessionStoreAdapterTest {
 
     @Test
     void givenFileOfANewerFormat_whenFind_thenStorageFailureAndFileUntouched() throws Exception {
-        var content = "{\"format\":2,\"everything\":\"different\"}";
+        var content = "{\"format\":3,\"everything\":\"different\"}";
         var file = privateFile("sessions/DV99999.json", content);
         var error = store().find(DV).getLeft();
-        assertThat(error.message()).contains("newer samco-auth (format 2)").contains("left untouched");
+        assertThat(error.message()).contains("newer samco-auth (format 3)").contains("left untouched");
         assertThat(Files.readString(file)).isEqualTo(content);
         assertThat(store().findAll().getLeft().code()).isEqualTo("storage-failure");
     }
@@ -162,7 +182,7 @@ class FileSessionStoreAdapterTest {
         assertThat(result.getLeft().message())
                 .startsWith("cannot save the session: ")
                 .contains("blocker");
-        assertThat(store.findAll().getLeft().message()).contains("blocker").contains("Not a directory");
+        assertThat(store.findAll().getLeft().message()).contains("blocker");
     }
 
     @Test

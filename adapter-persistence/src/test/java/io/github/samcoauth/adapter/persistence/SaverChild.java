@@ -47,7 +47,8 @@ public final class SaverChild {
                 base.profile().exchanges(),
                 base.profile().orderTypes(),
                 base.profile().products());
-        return new io.github.samcoauth.domain.Session(base.token(), profile, base.issuedAt(), base.expiresAt());
+        return new io.github.samcoauth.domain.Session(
+                base.token(), profile, base.issuedAt(), base.expiresAt(), base.method());
     }
 
     /** True when the session is one that {@link #session} wrote, whole. */

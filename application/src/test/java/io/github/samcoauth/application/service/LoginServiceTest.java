@@ -129,6 +129,7 @@ class LoginServiceTest {
                         "login-succeeded",
                         "login-rejected",
                         "login-failed",
+                        "code-minted",
                         "logout",
                         "logout-failed");
         assertThat(LoginCommand.of("bad code!").getLeft().code()).isEqualTo("invalid-input");

@@ -7,6 +7,10 @@ import io.github.samcoauth.adapter.persistence.FileAuditLogAdapter;
 import io.github.samcoauth.adapter.persistence.FileSessionStoreAdapter;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
+import io.github.samcoauth.application.port.in.AccountLoginCode;
+import io.github.samcoauth.application.port.in.AccountWhoAmI;
+import io.github.samcoauth.application.port.in.ApiCredentials;
+import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
 import io.github.samcoauth.application.port.in.CurrentSessionCommand;
 import io.github.samcoauth.application.port.in.CurrentSessionUseCase;
 import io.github.samcoauth.application.port.in.ListSessionsUseCase;
@@ -15,18 +19,26 @@ import io.github.samcoauth.application.port.in.LoginUseCase;
 import io.github.samcoauth.application.port.in.LogoutCommand;
 import io.github.samcoauth.application.port.in.LogoutResult;
 import io.github.samcoauth.application.port.in.LogoutUseCase;
+import io.github.samcoauth.application.port.in.MintLoginCodeUseCase;
 import io.github.samcoauth.application.port.in.PruneSessionsUseCase;
+import io.github.samcoauth.application.port.in.RefreshSessionCommand;
+import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
 import io.github.samcoauth.application.port.in.RequestOtpCommand;
 import io.github.samcoauth.application.port.in.RequestOtpUseCase;
 import io.github.samcoauth.application.port.in.StoredSession;
+import io.github.samcoauth.application.port.in.WhoAmIUseCase;
 import io.github.samcoauth.application.port.out.AuditLogPort;
 import io.github.samcoauth.application.port.out.SamcoApiPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.application.service.ApiKeyLoginService;
 import io.github.samcoauth.application.service.CurrentSessionService;
 import io.github.samcoauth.application.service.ListSessionsService;
 import io.github.samcoauth.application.service.LoginService;
 import io.github.samcoauth.application.service.LogoutService;
+import io.github.samcoauth.application.service.MintLoginCodeService;
+import io.github.samcoauth.application.service.RefreshSessionService;
 import io.github.samcoauth.application.service.RequestOtpService;
+import io.github.samcoauth.application.service.WhoAmIService;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.DomainError;
 import io.github.samcoauth.domain.Session;
@@ -62,6 +74,10 @@ public final class SamcoAuth implements AutoCloseable {
     private final ListSessionsUseCase listSessions;
     private final PruneSessionsUseCase pruneSessions;
     private final LogoutUseCase logout;
+    private final ApiKeyLoginUseCase apiKeyLogin;
+    private final RefreshSessionUseCase refresh;
+    private final WhoAmIUseCase whoAmI;
+    private final MintLoginCodeUseCase mintLoginCode;
     /** The HTTP client this instance made (not one the platform passed in): closed with it. */
     private final Option<FeignSamcoApiAdapter> ownHttpClient;
 
@@ -78,6 +94,11 @@ public final class SamcoAuth implements AutoCloseable {
         this.listSessions = sessions;
         this.pruneSessions = sessions;
         this.logout = new LogoutService(samco, store, audit, clock);
+        var apiKey = new ApiKeyLoginService(samco, store, audit, clock);
+        this.apiKeyLogin = apiKey;
+        this.refresh = new RefreshSessionService(store, apiKey);
+        this.whoAmI = new WhoAmIService(samco, store, clock);
+        this.mintLoginCode = new MintLoginCodeService(samco, store, audit, clock);
         this.ownHttpClient = ownHttpClient;
     }
 
@@ -98,6 +119,40 @@ public final class SamcoAuth implements AutoCloseable {
     /** Redeems a login code and stores the session. The code is sent at most once. */
     public Either<AuthError, Session> login(String code) {
         return LoginCommand.of(code).flatMap(login::login);
+    }
+
+    /**
+     * Logs in headless with the dashboard's API key and secret ({@code POST /session/token}) and
+     * stores the session. Sent at most once; both are checked before anything is sent.
+     */
+    public Either<AuthError, Session> loginWithApiKey(String apiKey, String apiSecret) {
+        return ApiCredentials.of(apiKey, apiSecret).flatMap(apiKeyLogin::login);
+    }
+
+    /**
+     * A new session the way the stored one was made (an API-key session with the credentials in the
+     * command); {@code NotRenewable} for a login-code session, which only a person can renew.
+     */
+    public Either<AuthError, Session> refresh(RefreshSessionCommand command) {
+        return refresh.refresh(command);
+    }
+
+    /** The IP Samco sees for the only valid session, and whether it is a registered static IP. */
+    public Either<AuthError, AccountWhoAmI> whoami() {
+        return whoAmI.whoami(CurrentSessionCommand.anyAccount());
+    }
+
+    public Either<AuthError, AccountWhoAmI> whoami(AccountId account) {
+        return whoAmI.whoami(CurrentSessionCommand.forAccount(account));
+    }
+
+    /** A fresh login code minted by the only valid session, for another device. Each call mints one. */
+    public Either<AuthError, AccountLoginCode> mintLoginCode() {
+        return mintLoginCode.mint(CurrentSessionCommand.anyAccount());
+    }
+
+    public Either<AuthError, AccountLoginCode> mintLoginCode(AccountId account) {
+        return mintLoginCode.mint(CurrentSessionCommand.forAccount(account));
     }
 
     /** The only valid session; {@code AccountRequired} when several accounts have one. No network. */

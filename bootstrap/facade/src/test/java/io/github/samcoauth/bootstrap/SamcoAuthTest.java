@@ -177,4 +177,51 @@ class SamcoAuthTest {
         @feign.RequestLine("GET /ip/whoami")
         String whoami();
     }
+
+    @Test
+    void givenDashboardCredentials_whenTheApiKeyFlowsRunThroughTheFacade_thenHeadlessSessionsKeptAndRenewed()
+            throws Exception {
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        try (var sandbox = SandboxServer.builder()
+                        .tokenLifetime(Duration.ofMinutes(5))
+                        .start();
+                var auth = SamcoAuth.builder()
+                        .baseUrl(sandbox.url())
+                        .stateDir(tmp)
+                        .build()
+                        .get()) {
+            var started = java.time.Instant.now();
+            var session = auth.loginWithApiKey(app.apiKey(), app.apiSecret()).get();
+            assertThat(session.method()).isEqualTo(io.github.samcoauth.domain.LoginMethod.API_KEY);
+            assertThat(session.expiresAt())
+                    .as("the JWT's own exp, five minutes, wins over 08:00 IST")
+                    .isBetween(started.plus(Duration.ofMinutes(4)), started.plus(Duration.ofMinutes(6)));
+            assertThat(auth.whoami().get().whoAmI().matches()).isTrue();
+            var code = auth.mintLoginCode().get().minted().code().value();
+            var renewed = auth.refresh(new io.github.samcoauth.application.port.in.RefreshSessionCommand(
+                            Option.none(),
+                            io.github.samcoauth.application.port.in.ApiCredentials.of(app.apiKey(), app.apiSecret())
+                                    .toOption()))
+                    .get();
+            assertThat(renewed.token()).isNotEqualTo(session.token());
+            assertThat(sandbox.loginCount("DV99999")).isEqualTo(2);
+            assertThat(auth.loginWithApiKey(app.apiKey(), "not-the-secret")
+                            .getLeft()
+                            .code())
+                    .isEqualTo("rejected");
+            assertThat(auth.loginWithApiKey(null, app.apiSecret()).getLeft().code())
+                    .isEqualTo("invalid-input");
+            try (var otherDevice = SamcoAuth.builder()
+                    .baseUrl(sandbox.url())
+                    .stateDir(tmp.resolve("other"))
+                    .build()
+                    .get()) {
+                assertThat(otherDevice.login(code).get().accountId().value()).isEqualTo("DV99999");
+            }
+            assertThat(Files.readString(tmp.resolve("audit.jsonl")))
+                    .contains("code-minted")
+                    .doesNotContain(code)
+                    .doesNotContain(app.apiSecret());
+        }
+    }
 }

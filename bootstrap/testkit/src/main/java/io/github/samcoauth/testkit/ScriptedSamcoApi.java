@@ -3,7 +3,11 @@ package io.github.samcoauth.testkit;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
 import io.github.samcoauth.application.port.out.LoginGrant;
+import io.github.samcoauth.application.port.out.MintedCode;
 import io.github.samcoauth.application.port.out.SamcoApiPort;
+import io.github.samcoauth.application.port.out.WhoAmI;
+import io.github.samcoauth.domain.ApiKey;
+import io.github.samcoauth.domain.ApiSecret;
 import io.github.samcoauth.domain.Otp;
 import io.github.samcoauth.domain.ServerTime;
 import io.github.samcoauth.domain.SessionToken;
@@ -13,6 +17,7 @@ import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** A {@link SamcoApiPort} that answers from scripts and remembers every call. */
@@ -27,7 +32,28 @@ public final class ScriptedSamcoApi implements SamcoApiPort {
     private volatile Function<Otp, Either<AuthError, LoginGrant>> login =
             code -> Either.left(new AuthError.Unavailable("no login scripted"));
     private volatile Function<SessionToken, Either<AuthError, SamcoReply>> logout = token -> Either.right(OK);
+    private volatile BiFunction<ApiKey, ApiSecret, Either<AuthError, LoginGrant>> sessionToken =
+            (key, secret) -> Either.left(new AuthError.Unavailable("no session token scripted"));
+    private volatile Function<SessionToken, Either<AuthError, WhoAmI>> whoami =
+            token -> Either.left(new AuthError.Unavailable("no whoami scripted"));
+    private volatile Function<SessionToken, Either<AuthError, MintedCode>> webSecretCode =
+            token -> Either.left(new AuthError.Unavailable("no code scripted"));
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    public ScriptedSamcoApi onSessionToken(BiFunction<ApiKey, ApiSecret, Either<AuthError, LoginGrant>> script) {
+        this.sessionToken = script;
+        return this;
+    }
+
+    public ScriptedSamcoApi onWhoami(Function<SessionToken, Either<AuthError, WhoAmI>> script) {
+        this.whoami = script;
+        return this;
+    }
+
+    public ScriptedSamcoApi onWebSecretCode(Function<SessionToken, Either<AuthError, MintedCode>> script) {
+        this.webSecretCode = script;
+        return this;
+    }
 
     public ScriptedSamcoApi onOtp(Function<Uid, Either<AuthError, SamcoReply>> script) {
         this.otp = script;
@@ -44,7 +70,10 @@ public final class ScriptedSamcoApi implements SamcoApiPort {
         return this;
     }
 
-    /** Calls as {@code generateOtp:UID}, {@code validateLoginCode}, {@code logout}. */
+    /**
+     * Calls as {@code generateOtp:UID}, {@code validateLoginCode}, {@code logout}, {@code sessionToken},
+     * {@code whoami}, {@code webSecretCode}.
+     */
     public List<String> calls() {
         return List.copyOf(calls);
     }
@@ -65,5 +94,23 @@ public final class ScriptedSamcoApi implements SamcoApiPort {
     public Either<AuthError, SamcoReply> logout(SessionToken token) {
         calls.add("logout");
         return logout.apply(token);
+    }
+
+    @Override
+    public Either<AuthError, LoginGrant> sessionToken(ApiKey key, ApiSecret secret) {
+        calls.add("sessionToken");
+        return sessionToken.apply(key, secret);
+    }
+
+    @Override
+    public Either<AuthError, WhoAmI> whoami(SessionToken token) {
+        calls.add("whoami");
+        return whoami.apply(token);
+    }
+
+    @Override
+    public Either<AuthError, MintedCode> webSecretCode(SessionToken token) {
+        calls.add("webSecretCode");
+        return webSecretCode.apply(token);
     }
 }

@@ -34,6 +34,7 @@ public record AuditEvent(
         LOGIN_SUCCEEDED("login-succeeded"),
         LOGIN_REJECTED("login-rejected"),
         LOGIN_FAILED("login-failed"),
+        CODE_MINTED("code-minted"),
         LOGOUT("logout"),
         LOGOUT_FAILED("logout-failed");
 

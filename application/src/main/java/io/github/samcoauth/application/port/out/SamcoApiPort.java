@@ -2,6 +2,8 @@ package io.github.samcoauth.application.port.out;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
+import io.github.samcoauth.domain.ApiKey;
+import io.github.samcoauth.domain.ApiSecret;
 import io.github.samcoauth.domain.Otp;
 import io.github.samcoauth.domain.SessionToken;
 import io.github.samcoauth.domain.Uid;
@@ -18,4 +20,13 @@ public interface SamcoApiPort {
 
     /** {@code DELETE /logout}: ends the session at Samco. */
     Either<AuthError, SamcoReply> logout(SessionToken token);
+
+    /** {@code POST /session/token}: a session for the dashboard's API key and secret. Never retried. */
+    Either<AuthError, LoginGrant> sessionToken(ApiKey key, ApiSecret secret);
+
+    /** {@code GET /ip/whoami}: the IP Samco sees for this session, and whether it is registered. */
+    Either<AuthError, WhoAmI> whoami(SessionToken token);
+
+    /** {@code GET /webSecretCode}: a fresh login code, minted by this session, for another device. */
+    Either<AuthError, MintedCode> webSecretCode(SessionToken token);
 }

@@ -84,11 +84,14 @@ final class CliModel {
                 .footer(
                         "  SAMCO_BASE_URL   default for --base-url (https://tradeapi.samco.in)",
                         "  SAMCO_STATE_DIR  default for --state-dir (~/.samco)",
+                        "  SAMCO_API_KEY    the dashboard's API key (login --api-key, refresh)",
+                        "  SAMCO_API_SECRET the dashboard's API secret",
                         "",
                         "Exit codes:",
                         "  0 ok              3 rejected by Samco     6 unexpected response from Samco",
                         "  1 bug             4 no valid session      7 local storage failure",
-                        "  2 invalid input   5 Samco unavailable");
+                        "  2 invalid input   5 Samco unavailable   130 interrupted: a request may have",
+                        "                                            reached Samco");
         for (var global : GLOBALS) {
             var set = (Consumer<Object>) v -> global.set().accept(cli, v);
             var option = global.takesValue()
@@ -138,6 +141,12 @@ final class CliModel {
                     "the login code (visible to other users in `ps` and kept in your shell history: prefer the"
                             + " prompt or stdin)",
                     v -> command.otp = (String) v));
+            spec.addOption(flag(
+                    "--api-key",
+                    "log in headless with the dashboard's API key and secret (POST /session/token), from "
+                            + Credentials.KEY_VARIABLE + " and " + Credentials.SECRET_VARIABLE + " or --credentials",
+                    v -> command.apiKey = v));
+            spec.addOption(credentialsOption(v -> command.credentials = v));
             return spec;
         });
         commands.put("session", cli -> {
@@ -177,6 +186,37 @@ final class CliModel {
                     "logout",
                     "Log out at Samco, then remove the local session.",
                     "The local session is removed even when Samco cannot be reached.");
+            spec.addOption(accountOption(v -> command.account = v));
+            return spec;
+        });
+        commands.put("refresh", cli -> {
+            var command = new RefreshSubcommand(cli);
+            var spec = spec(
+                    command,
+                    "refresh",
+                    "Get a new session the way the stored one was made (valid or expired).",
+                    "An API-key session logs in again with the key and secret; a login-code session cannot be"
+                            + " renewed without a person (exit 4).");
+            spec.addOption(accountOption(v -> command.account = v));
+            spec.addOption(credentialsOption(v -> command.credentials = v));
+            return spec;
+        });
+        commands.put("code", cli -> {
+            var command = new CodeSubcommand(cli);
+            var spec = spec(
+                    command,
+                    "code",
+                    "Mint a login code with the valid session, for another device; prints only the code.",
+                    "The other device redeems it with `samco login` within its lifetime (--json tells it).");
+            spec.addOption(accountOption(v -> command.account = v));
+            return spec;
+        });
+        commands.put("whoami", cli -> {
+            var command = new WhoAmISubcommand(cli);
+            var spec = spec(
+                    command,
+                    "whoami",
+                    "Show the IP Samco sees for the valid session, and whether it is a registered static IP.");
             spec.addOption(accountOption(v -> command.account = v));
             return spec;
         });
@@ -246,6 +286,16 @@ final class CliModel {
                 String.class,
                 "the account (required when several have a session)",
                 v -> set.accept((String) v));
+    }
+
+    private static OptionSpec credentialsOption(Consumer<Path> set) {
+        return option(
+                "--credentials",
+                "FILE",
+                Path.class,
+                "JSON {\"apiKey\",\"apiSecret\"}, readable by you only (else from " + Credentials.KEY_VARIABLE + " and "
+                        + Credentials.SECRET_VARIABLE + ")",
+                v -> set.accept((Path) v));
     }
 
     private static OptionSpec flag(String name, String description, Consumer<Boolean> set) {

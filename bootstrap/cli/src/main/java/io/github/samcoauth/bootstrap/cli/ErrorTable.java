@@ -68,6 +68,16 @@ final class ErrorTable {
                     ExitCodes.UNEXPECTED_RESPONSE,
                     (e, json) -> {},
                     e -> Optional.empty()),
+            AuthError.NotRenewable.class,
+            row(
+                    AuthError.NotRenewable.class,
+                    ExitCodes.NO_SESSION,
+                    (e, json) -> {
+                        json.put("account", e.account().value());
+                        json.put("method", e.method().label());
+                    },
+                    e -> Optional.of(
+                            "run `samco login` with a new code (or log in with --api-key, which renews unattended)")),
             AuthError.StorageFailure.class,
             row(
                     AuthError.StorageFailure.class,

@@ -1,10 +1,13 @@
 package io.github.samcoauth.bootstrap.cli;
 
 import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.bootstrap.SamcoAuth;
+import io.github.samcoauth.domain.Session;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** The {@code samco login} command; its options are declared in {@link CliModel}. */
@@ -18,12 +21,19 @@ final class LoginSubcommand implements Callable<Integer> {
 
     String otp;
 
+    boolean apiKey;
+
+    Path credentials;
+
     @Override
     public Integer call() {
         var output = root.output();
         var facade = root.facade();
         if (facade.isLeft()) {
             return output.fail(facade.getLeft());
+        }
+        if (apiKey) {
+            return withApiKey(output, facade.get());
         }
         var raw = otp != null ? otp : readCode(output);
         var interruption = root.interruption();
@@ -47,15 +57,41 @@ final class LoginSubcommand implements Callable<Integer> {
                 }
                 return exit;
             }
-            var session = result.get();
-            if (output.json()) {
-                output.object(Output.session(session, true));
-            } else {
-                output.line("Logged in.");
-                output.humanSession(session, true);
-            }
-            return ExitCodes.OK;
+            return printed(output, result.get(), "Logged in.");
         }
+    }
+
+    /** {@code login --api-key}: headless, with the dashboard's key and secret. */
+    private int withApiKey(Output output, SamcoAuth facade) {
+        var given = Credentials.required(root.env(), credentials);
+        if (given.isLeft()) {
+            int exit = output.fail(given.getLeft());
+            if (!output.json()) {
+                output.note("hint: " + Credentials.HINT);
+            }
+            return exit;
+        }
+        var interruption = root.interruption();
+        try (var spinner = Spinner.start(output, "Asking Samco for a session…")) {
+            interruption.during(
+                    output, "the request may have reached Samco: `samco session` shows whether a session was stored");
+            var result = facade.loginWithApiKey(
+                    given.get().key().value(), given.get().secret().value());
+            spinner.close();
+            interruption.done();
+            return result.fold(output::fail, session -> printed(output, session, "Logged in with the API key."));
+        }
+    }
+
+    /** The session just made, as {@code login} and {@code refresh} print it. */
+    static int printed(Output output, Session session, String headline) {
+        if (output.json()) {
+            output.object(Output.session(session, true));
+        } else {
+            output.line(headline);
+            output.humanSession(session, true);
+        }
+        return ExitCodes.OK;
     }
 
     private String readCode(Output output) {

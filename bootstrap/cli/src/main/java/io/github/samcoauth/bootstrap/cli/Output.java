@@ -156,6 +156,7 @@ final class Output {
         map.put("issuedAt", session.issuedAt().toString());
         map.put("expiresAt", session.expiresAt().toString());
         map.put("valid", valid);
+        map.put("method", session.method().label());
         return map;
     }
 
@@ -166,5 +167,6 @@ final class Output {
         line("    exchanges:   " + p.exchanges().mkString(" "));
         line("    order types: " + p.orderTypes().mkString(" "));
         line("    products:    " + p.products().mkString(" "));
+        line("    method:      " + session.method().label());
     }
 }

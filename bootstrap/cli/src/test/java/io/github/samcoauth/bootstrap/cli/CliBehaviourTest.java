@@ -290,4 +290,118 @@ class CliBehaviourTest {
             assertThat(logout.all()).doesNotContain("nothing was stored");
         }
     }
+
+    private static final SandboxServer.ApiApp APP = SandboxServer.DEFAULT_APPS.get(0);
+    private static final Map<String, String> CREDENTIALS =
+            Map.of("SAMCO_API_KEY", APP.apiKey(), "SAMCO_API_SECRET", APP.apiSecret());
+
+    private Cli.Run samcoWith(Map<String, String> env, String... args) {
+        var all = new ArrayList<String>(List.of("--base-url", sandbox.url(), "--state-dir", stateDir.toString()));
+        all.addAll(List.of(args));
+        return Cli.inProcess(env, "", all.toArray(String[]::new));
+    }
+
+    @Test
+    void givenDashboardCredentials_whenLoginWithApiKey_thenAnApiKeySessionAndOneLoginAtSamco() throws Exception {
+        var login = Cli.oneObject(JSON, samcoWith(CREDENTIALS, "--json", "login", "--api-key"));
+        assertThat(login.path("account").asText()).isEqualTo("DV99999");
+        assertThat(login.path("method").asText()).isEqualTo("api-key");
+        assertThat(sandbox.loginCount("DV99999")).isEqualTo(1);
+        var listed = Cli.oneObject(JSON, samcoWith(Map.of(), "--json", "session"));
+        assertThat(listed.path("sessions").get(0).path("method").asText()).isEqualTo("api-key");
+        assertThat(samcoWith(Map.of(), "session").stdout()).contains("method:      api-key");
+    }
+
+    @Test
+    void givenNoOrBadCredentials_whenLoginWithApiKey_thenExit2NothingSentOrExit3WithSamcosCode() throws Exception {
+        int before = sandbox.requestCount();
+        var missing = samcoWith(Map.of(), "login", "--api-key");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("API key is required").contains("SAMCO_API_KEY");
+        assertThat(sandbox.requestCount()).as("nothing was sent").isEqualTo(before);
+
+        var wrong = Cli.oneObject(
+                JSON,
+                samcoWith(
+                        Map.of("SAMCO_API_KEY", APP.apiKey(), "SAMCO_API_SECRET", "not-the-secret"),
+                        "--json",
+                        "login",
+                        "--api-key"));
+        assertThat(wrong.path("error").path("code").asText()).isEqualTo("rejected");
+        assertThat(wrong.path("error").path("errorCode").asText()).isEqualTo("EOAUTH008");
+        assertThat(wrong.path("error").path("httpStatus").asInt()).isEqualTo(401);
+        var unknown = samcoWith(
+                Map.of("SAMCO_API_KEY", "no-such-api-key", "SAMCO_API_SECRET", "whatever-secret"),
+                "login",
+                "--api-key");
+        assertThat(unknown.exit()).isEqualTo(3);
+        assertThat(unknown.stderr()).contains("EOAUTH001").doesNotContain("no-such-api-key");
+    }
+
+    @Test
+    void givenACredentialsFile_whenLoginWithApiKey_thenUsedOnlyWhenOwnerOnly() throws Exception {
+        var file = stateDir.resolveSibling(stateDir.getFileName() + "-credentials.json");
+        Files.writeString(file, "{\"apiKey\":\"" + APP.apiKey() + "\",\"apiSecret\":\"" + APP.apiSecret() + "\"}");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        var open = samcoWith(Map.of(), "login", "--api-key", "--credentials", file.toString());
+        assertThat(open.exit()).isEqualTo(2);
+        assertThat(open.stderr()).contains("chmod 600 " + file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertThat(samcoWith(Map.of(), "login", "--api-key", "--credentials", file.toString())
+                        .exit())
+                .isZero();
+        Files.delete(file);
+    }
+
+    @Test
+    void givenSessionsOfEachKind_whenRefreshed_thenApiKeyRenewedAndLoginCodeExit4() throws Exception {
+        assertThat(samcoWith(CREDENTIALS, "login", "--api-key").exit()).isZero();
+        var before = samcoWith(Map.of(), "token").stdout();
+        var renewed = Cli.oneObject(JSON, samcoWith(CREDENTIALS, "--json", "refresh"));
+        assertThat(renewed.path("method").asText()).isEqualTo("api-key");
+        assertThat(samcoWith(Map.of(), "token").stdout()).isNotEqualTo(before);
+        assertThat(sandbox.loginCount("DV99999")).isEqualTo(2);
+        var noCredentials = samcoWith(Map.of(), "refresh");
+        assertThat(noCredentials.exit()).isEqualTo(2);
+        assertThat(noCredentials.stderr()).contains("SAMCO_API_KEY");
+
+        samco("", "otp", "--uid", "RM3XXXXX");
+        assertThat(samco(code("RM3XXXXX") + "\n", "login").exit()).isZero();
+        var codeSession = Cli.oneObject(JSON, samcoWith(CREDENTIALS, "--json", "refresh", "--account", "RM3XXXXX"));
+        assertThat(codeSession.path("error").path("code").asText()).isEqualTo("not-renewable");
+        assertThat(codeSession.path("error").path("method").asText()).isEqualTo("login-code");
+        assertThat(samcoWith(CREDENTIALS, "refresh", "--account", "RM3XXXXX").exit())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void givenASession_whenCodeMintedForAnotherDevice_thenThatDeviceLogsInWithIt() throws Exception {
+        assertThat(samcoWith(CREDENTIALS, "login", "--api-key").exit()).isZero();
+        var minted = Cli.oneObject(JSON, samcoWith(Map.of(), "--json", "code"));
+        assertThat(minted.path("account").asText()).isEqualTo("DV99999");
+        assertThat(minted.path("expiresInSeconds").asLong()).isEqualTo(120);
+        var code = minted.path("code").asText();
+        var otherDevice = stateDir.resolve("other-device");
+        var there = Cli.inProcess(
+                Map.of(), code + "\n", "--base-url", sandbox.url(), "--state-dir", otherDevice.toString(), "login");
+        assertThat(there.exit()).isZero();
+        assertThat(samcoWith(Map.of(), "code").stdout()).matches("[A-Z0-9]{8}\n");
+    }
+
+    @Test
+    void givenASession_whenWhoAmI_thenTheIpSamcoSeesAndWhetherItIsRegistered() throws Exception {
+        assertThat(samcoWith(Map.of(), "whoami").exit()).as("no session").isEqualTo(4);
+        assertThat(samcoWith(CREDENTIALS, "login", "--api-key").exit()).isZero();
+        var who = Cli.oneObject(JSON, samcoWith(Map.of(), "--json", "whoami"));
+        assertThat(who.path("account").asText()).isEqualTo("DV99999");
+        assertThat(who.path("srcIp").asText()).isEqualTo("127.0.0.1");
+        assertThat(who.path("matches").asBoolean()).isTrue();
+        assertThat(who.path("matchedAs").asText()).isEqualTo("PRIMARY");
+        assertThat(who.has("secondaryIp")).isTrue();
+        assertThat(samcoWith(Map.of(), "whoami").stdout()).contains("Samco sees 127.0.0.1 for DV99999");
+        sandbox.revokeAll();
+        var revoked = samcoWith(Map.of(), "whoami");
+        assertThat(revoked.exit()).isEqualTo(3);
+        assertThat(revoked.stderr()).contains("invalid or expired");
+    }
 }

@@ -87,6 +87,53 @@ class SecretLeakSweepIT {
     }
 
     @Test
+    void givenTheApiKeyFlowsVerbose_whenRun_thenNoKeySecretTokenOrCodeWhereNotAskedFor() throws Exception {
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        try (var sandbox = SandboxServer.start()) {
+            var env = Map.of("SAMCO_API_KEY", app.apiKey(), "SAMCO_API_SECRET", app.apiSecret());
+            var base = List.of("--verbose", "--base-url", sandbox.url(), "--state-dir", stateDir.toString());
+            var runs = new ArrayList<Cli.Run>();
+            java.util.function.Function<String[], Cli.Run> samco = args -> {
+                var all = new ArrayList<>(base);
+                all.addAll(List.of(args));
+                var run = Cli.run(env, "", all.toArray(String[]::new));
+                runs.add(run);
+                return run;
+            };
+            assertThat(samco.apply(new String[] {"login", "--api-key"}).exit()).isZero();
+            samco.apply(new String[] {"--json", "login", "--api-key"});
+            samco.apply(new String[] {"--json", "whoami"});
+            samco.apply(new String[] {"whoami"});
+            samco.apply(new String[] {"refresh"});
+            samco.apply(new String[] {"--json", "session"});
+            var token = Cli.run("--state-dir", stateDir.toString(), "token")
+                    .stdout()
+                    .strip();
+            var minted = Cli.run(env, "", "--base-url", sandbox.url(), "--state-dir", stateDir.toString(), "code");
+            var code = minted.stdout().strip();
+            assertThat(code).matches("[A-Z0-9]{8}");
+            samco.apply(new String[] {"logout"});
+            var secrets = List.of(app.apiKey(), app.apiSecret(), token, code);
+            for (var run : runs) {
+                for (var secret : secrets) {
+                    assertThat(run.all()).as("output of %s", run).doesNotContain(secret);
+                }
+            }
+            assertThat(runs.stream().anyMatch(r -> r.stderr().contains("session/token")))
+                    .as("the wire log was on")
+                    .isTrue();
+            try (Stream<Path> files = Files.walk(stateDir)) {
+                for (var file : files.filter(Files::isRegularFile).toList()) {
+                    var text = Files.readString(file);
+                    for (var secret : secrets) {
+                        assertThat(text).as("%s", file).doesNotContain(secret);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void givenRunningPlatform_whenAnotherProcessLogsIn_thenThePlatformSeesTheSession() throws Exception {
         try (var sandbox = SandboxServer.start();
                 var platform = SamcoAuth.builder()

@@ -150,7 +150,7 @@ class SandboxServerTest {
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.body()).contains("\"status\":\"Failure\"");
         var unknown = http.send(
-                HttpRequest.newBuilder(URI.create(sandbox.url() + "/ip/whoami"))
+                HttpRequest.newBuilder(URI.create(sandbox.url() + "/funds/limits"))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -164,5 +164,55 @@ class SandboxServerTest {
         var delivery = sandbox.awaitOtp("DV99999", Duration.ofSeconds(5)).orElseThrow();
         assertThat(delivery.toString()).doesNotContain(delivery.code());
         assertThat(sandbox.url()).startsWith("http://127.0.0.1:");
+    }
+
+    @Test
+    void givenTheSessionTokenEndpoint_whenAskedRightAndWrong_thenDocumentedAnswers() throws Exception {
+        var app = SandboxServer.DEFAULT_APPS.get(1);
+        var key = io.github.samcoauth.domain.ApiKey.of(app.apiKey()).get();
+        var grant = samco.sessionToken(
+                        key,
+                        io.github.samcoauth.domain.ApiSecret.of(app.apiSecret()).get())
+                .get();
+        assertThat(grant.profile().accountId().value()).isEqualTo("RM3XXXXX");
+        assertThat(grant.token().value().split("\\.")).hasSize(3);
+        assertThat(sandbox.loginCount("RM3XXXXX")).isEqualTo(1);
+        var wrongSecret = (AuthError.Rejected) samco.sessionToken(
+                        key,
+                        io.github.samcoauth.domain.ApiSecret.of("wrong-secret").get())
+                .getLeft();
+        assertThat(wrongSecret.errorCode()).isEqualTo(io.vavr.control.Option.some("EOAUTH008"));
+        var wrongKey = (AuthError.Rejected) samco.sessionToken(
+                        io.github.samcoauth.domain.ApiKey.of("no-such-api-key").get(),
+                        io.github.samcoauth.domain.ApiSecret.of(app.apiSecret()).get())
+                .getLeft();
+        assertThat(wrongKey.errorCode()).isEqualTo(io.vavr.control.Option.some("EOAUTH001"));
+        assertThat(wrongKey.httpStatus()).isEqualTo(401);
+        assertThat(sandbox.loginCount("RM3XXXXX")).isEqualTo(1);
+    }
+
+    @Test
+    void givenTokensLiveExpiredAndRevoked_whenWhoAmIOrCode_thenOnlyLiveOnesAnswered() throws Exception {
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        var token = samco.sessionToken(
+                        io.github.samcoauth.domain.ApiKey.of(app.apiKey()).get(),
+                        io.github.samcoauth.domain.ApiSecret.of(app.apiSecret()).get())
+                .get()
+                .token();
+        assertThat(samco.whoami(token).get().srcIp()).isEqualTo("127.0.0.1");
+        var minted = samco.webSecretCode(token).get();
+        assertThat(samco.validateLoginCode(minted.code())
+                        .get()
+                        .profile()
+                        .accountId()
+                        .value())
+                .isEqualTo("DV99999");
+        assertThat(((AuthError.Rejected) samco.whoami(
+                                        SessionToken.of("never-issued-token").get())
+                                .getLeft())
+                        .httpStatus())
+                .isEqualTo(401);
+        clock.advance(Duration.ofDays(2));
+        assertThat(samco.whoami(token).getLeft()).isInstanceOf(AuthError.Rejected.class);
     }
 }

@@ -17,6 +17,11 @@ final class Samples {
     private final ObjectNode loginSuccess;
     private final ObjectNode loginFailure;
     private final ObjectNode logoutSuccess;
+    private final ObjectNode sessionTokenSuccess;
+    private final ObjectNode sessionTokenFailure;
+    private final ObjectNode whoamiSuccess;
+    private final ObjectNode webSecretCodeSuccess;
+    private final ObjectNode unauthorized;
 
     Samples(ObjectMapper json) {
         this.generateOtpSuccess = read(json, "generate-otp-success.json");
@@ -24,6 +29,11 @@ final class Samples {
         this.loginSuccess = read(json, "login-success.json");
         this.loginFailure = read(json, "login-failure.json");
         this.logoutSuccess = read(json, "logout-success.json");
+        this.sessionTokenSuccess = read(json, "session-token-success.json");
+        this.sessionTokenFailure = read(json, "session-token-failure.json");
+        this.whoamiSuccess = read(json, "whoami-success.json");
+        this.webSecretCodeSuccess = read(json, "web-secret-code-success.json");
+        this.unauthorized = read(json, "unauthorized.json");
     }
 
     private static ObjectNode read(ObjectMapper json, String name) {
@@ -58,5 +68,25 @@ final class Samples {
 
     ObjectNode logoutSuccess() {
         return logoutSuccess.deepCopy();
+    }
+
+    ObjectNode sessionTokenSuccess() {
+        return sessionTokenSuccess.deepCopy();
+    }
+
+    ObjectNode sessionTokenFailure() {
+        return sessionTokenFailure.deepCopy();
+    }
+
+    ObjectNode whoamiSuccess() {
+        return whoamiSuccess.deepCopy();
+    }
+
+    ObjectNode webSecretCodeSuccess() {
+        return webSecretCodeSuccess.deepCopy();
+    }
+
+    ObjectNode unauthorized() {
+        return unauthorized.deepCopy();
     }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.samcoauth.domain.ServerTime;
+import io.github.samcoauth.domain.SessionLifetime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * An offline Samco: {@code POST /otp/generateOtp}, {@code POST /webSecretCodeValidation} and
@@ -72,6 +75,24 @@ public final class SandboxServer implements AutoCloseable {
 
     private record Pending(String uid, Instant expiresAt) {}
 
+    private record Issued(String account, Instant expiresAt) {}
+
+    /**
+     * An app of the web dashboard: its API key and secret (opaque strings, as the dashboard issues
+     * them) and the account it logs in.
+     */
+    public record ApiApp(String apiKey, String apiSecret, String account) {
+        @Override
+        public String toString() {
+            return "ApiApp[account=" + account + ", apiKey=***, apiSecret=***]";
+        }
+    }
+
+    /** The dashboard credentials the sandbox knows by default: one app per default account. */
+    public static final List<ApiApp> DEFAULT_APPS = List.of(
+            new ApiApp("sandbox-api-key-DV99999", "sandbox-api-secret-DV99999", "DV99999"),
+            new ApiApp("sandbox-api-key-RM3XXXXX", "sandbox-api-secret-RM3XXXXX", "RM3XXXXX"));
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Clock clock;
@@ -80,16 +101,31 @@ public final class SandboxServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Pending> codes = new ConcurrentHashMap<>();
-    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    /** Live tokens: to whom they belong and until when. */
+    private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+
+    private final Map<String, AtomicInteger> logins = new ConcurrentHashMap<>();
+    private final Map<String, ApiApp> apps;
+    private final Optional<Duration> tokenLifetime;
+    private final Jwts jwts = new Jwts();
     private final BlockingQueue<Delivery> outbox = new LinkedBlockingQueue<>();
     private final List<Consumer<Delivery>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final Samples samples;
 
-    private SandboxServer(int port, Clock clock, Duration codeTtl, Map<String, String> accounts) throws IOException {
+    private SandboxServer(
+            int port,
+            Clock clock,
+            Duration codeTtl,
+            Map<String, String> accounts,
+            List<ApiApp> apps,
+            Optional<Duration> tokenLifetime)
+            throws IOException {
         this.clock = clock;
         this.codeTtl = codeTtl;
         this.accounts = Map.copyOf(accounts);
+        this.apps = apps.stream().collect(Collectors.toUnmodifiableMap(ApiApp::apiKey, app -> app));
+        this.tokenLifetime = tokenLifetime;
         this.samples = new Samples(json);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.executor = Executors.newFixedThreadPool(4, r -> {
@@ -145,9 +181,23 @@ public final class SandboxServer implements AutoCloseable {
         return requests.get();
     }
 
-    /** How many issued tokens are still live (not logged out). */
+    /** How many issued tokens are still live (not logged out, not expired, not revoked). */
     public int liveSessions() {
-        return tokens.size();
+        var now = clock.instant();
+        return (int) tokens.values().stream()
+                .filter(t -> now.isBefore(t.expiresAt()))
+                .count();
+    }
+
+    /** How many sessions the account was granted (code and API-key logins alike). */
+    public int loginCount(String account) {
+        var count = logins.get(account);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Revokes every token, as regenerating the API secret in the dashboard does: each answers 401. */
+    public void revokeAll() {
+        tokens.clear();
     }
 
     @Override
@@ -169,6 +219,12 @@ public final class SandboxServer implements AutoCloseable {
                 body(exchange).ifPresentOrElse(b -> validate(exchange, b), () -> badRequest(exchange));
             } else if (method.equals("DELETE") && path.equals("/logout")) {
                 logout(exchange);
+            } else if (method.equals("POST") && path.equals("/session/token")) {
+                body(exchange).ifPresentOrElse(b -> sessionToken(exchange, b), () -> badRequest(exchange));
+            } else if (method.equals("GET") && path.equals("/ip/whoami")) {
+                authorized(exchange).ifPresent(issued -> whoami(exchange));
+            } else if (method.equals("GET") && path.equals("/webSecretCode")) {
+                authorized(exchange).ifPresent(issued -> webSecretCode(exchange, issued));
             } else {
                 var failure = envelope("Failure");
                 failure.put("statusMessage", "No such endpoint: " + method + " " + path);
@@ -212,7 +268,8 @@ public final class SandboxServer implements AutoCloseable {
             return;
         }
         var token = newToken();
-        tokens.add(token);
+        tokens.put(token, new Issued(pending.uid(), expiryFrom(now)));
+        logins.computeIfAbsent(pending.uid(), a -> new AtomicInteger()).incrementAndGet();
         var answer = samples.loginSuccess();
         answer.put("serverTime", ServerTime.of(now).raw());
         answer.put("sessionToken", token);
@@ -226,7 +283,8 @@ public final class SandboxServer implements AutoCloseable {
 
     private void logout(HttpExchange exchange) {
         var token = exchange.getRequestHeaders().getFirst("x-session-token");
-        if (token == null || token.isBlank() || !tokens.remove(token)) {
+        var issued = token == null ? null : tokens.remove(token);
+        if (issued == null || !clock.instant().isBefore(issued.expiresAt())) {
             var failure = envelope("Failure");
             failure.put(
                     "statusMessage",
@@ -237,6 +295,89 @@ public final class SandboxServer implements AutoCloseable {
             return;
         }
         send(exchange, 200, stamped(samples.logoutSuccess()));
+    }
+
+    private void sessionToken(HttpExchange exchange, JsonNode body) {
+        var key = body.path("apiKey").asText("");
+        var secret = body.path("apiSecret").asText("");
+        if (key.isBlank() || secret.isBlank()) {
+            var failure = envelope("Failure");
+            failure.put("statusMessage", "apiKey and apiSecret are required");
+            send(exchange, 400, failure);
+            return;
+        }
+        var app = apps.get(key);
+        if (app == null || !MessageDigest.isEqual(bytes(app.apiSecret()), bytes(secret))) {
+            var failure = stamped(samples.sessionTokenFailure());
+            if (app != null) {
+                failure.put("statusMessage", "Invalid API secret");
+                failure.put("errorCode", "EOAUTH008");
+            }
+            send(exchange, 401, failure);
+            return;
+        }
+        var now = clock.instant();
+        var expiresAt = expiryFrom(now);
+        var token = jwts.issue(app.account(), now, expiresAt);
+        tokens.put(token, new Issued(app.account(), expiresAt));
+        logins.computeIfAbsent(app.account(), a -> new AtomicInteger()).incrementAndGet();
+        var answer = stamped(samples.sessionTokenSuccess());
+        answer.put("sessionToken", token);
+        answer.put("tokenId", UUID.randomUUID().toString());
+        answer.put("accountID", app.account());
+        answer.put("accountName", accounts.getOrDefault(app.account(), app.account()));
+        answer.put("srcIp", remoteIp(exchange));
+        answer.put("primaryIp", remoteIp(exchange));
+        answer.put("secondaryIp", "");
+        send(exchange, 200, answer);
+    }
+
+    private void whoami(HttpExchange exchange) {
+        var answer = stamped(samples.whoamiSuccess());
+        answer.put("srcIp", remoteIp(exchange));
+        answer.put("primaryIp", remoteIp(exchange));
+        answer.put("secondaryIp", "");
+        answer.put("matches", true);
+        answer.put("matchedAs", "PRIMARY");
+        send(exchange, 200, answer);
+    }
+
+    private void webSecretCode(HttpExchange exchange, Issued issued) {
+        var code = newCode();
+        codes.put(code, new Pending(issued.account(), clock.instant().plus(codeTtl)));
+        var answer = stamped(samples.webSecretCodeSuccess());
+        var data = answer.putObject("data");
+        data.put("OTP", code);
+        data.put("timeRemainingInSeconds", codeTtl.toSeconds());
+        send(exchange, 200, answer);
+    }
+
+    /** The live token of the request, or a 401 answered (and empty) when there is none. */
+    private Optional<Issued> authorized(HttpExchange exchange) {
+        var token = exchange.getRequestHeaders().getFirst("x-session-token");
+        var issued = token == null ? null : tokens.get(token);
+        if (issued != null && clock.instant().isBefore(issued.expiresAt())) {
+            return Optional.of(issued);
+        }
+        var failure = stamped(samples.unauthorized());
+        if (token != null && !token.isBlank()) {
+            failure.put("statusMessage", "Unauthorized - Session token is invalid or expired");
+        }
+        send(exchange, 401, failure);
+        return Optional.empty();
+    }
+
+    /** 08:00 IST the next day or 24 hours, whichever is first; or the configured lifetime. */
+    private Instant expiryFrom(Instant now) {
+        return tokenLifetime.map(now::plus).orElseGet(() -> SessionLifetime.expiresAt(now));
+    }
+
+    private static String remoteIp(HttpExchange exchange) {
+        return exchange.getRemoteAddress().getAddress().getHostAddress();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private void badRequest(HttpExchange exchange) {
@@ -307,8 +448,22 @@ public final class SandboxServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration codeTtl = DEFAULT_CODE_TTL;
         private Map<String, String> accounts = DEFAULT_ACCOUNTS;
+        private List<ApiApp> apps = DEFAULT_APPS;
+        private Optional<Duration> tokenLifetime = Optional.empty();
 
         private Builder() {}
+
+        /** The dashboard apps whose API key and secret {@code /session/token} accepts. */
+        public Builder apps(List<ApiApp> apps) {
+            this.apps = List.copyOf(apps);
+            return this;
+        }
+
+        /** Tokens live this long instead of until 08:00 IST the next day (to test renewal). */
+        public Builder tokenLifetime(Duration lifetime) {
+            this.tokenLifetime = Optional.of(lifetime);
+            return this;
+        }
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {
@@ -333,7 +488,7 @@ public final class SandboxServer implements AutoCloseable {
         }
 
         public SandboxServer start() throws IOException {
-            return new SandboxServer(port, clock, codeTtl, accounts);
+            return new SandboxServer(port, clock, codeTtl, accounts, apps, tokenLifetime);
         }
     }
 }

@@ -1,0 +1,14 @@
+package io.github.samcoauth.application.port.in;
+
+import io.github.samcoauth.application.port.out.MintedCode;
+import io.github.samcoauth.domain.AccountId;
+import java.util.Objects;
+
+/** A login code minted by a session of {@code account}, for another device. */
+public record AccountLoginCode(AccountId account, MintedCode minted) {
+
+    public AccountLoginCode {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(minted, "minted");
+    }
+}

@@ -1,0 +1,14 @@
+package io.github.samcoauth.application.port.in;
+
+import io.github.samcoauth.application.port.out.WhoAmI;
+import io.github.samcoauth.domain.AccountId;
+import java.util.Objects;
+
+/** What Samco says of the IP a session's calls come from. */
+public record AccountWhoAmI(AccountId account, WhoAmI whoAmI) {
+
+    public AccountWhoAmI {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(whoAmI, "whoAmI");
+    }
+}

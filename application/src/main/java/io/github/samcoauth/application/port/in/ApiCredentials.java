@@ -1,0 +1,28 @@
+package io.github.samcoauth.application.port.in;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.domain.ApiKey;
+import io.github.samcoauth.domain.ApiSecret;
+import io.vavr.control.Either;
+import java.util.Objects;
+
+/** The API key and secret of an app in Samco's web dashboard: both secrets, never shown. */
+public record ApiCredentials(ApiKey key, ApiSecret secret) {
+
+    public ApiCredentials {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(secret, "secret");
+    }
+
+    /** Both checked before anything is sent; a missing one is {@code InvalidInput}. */
+    public static Either<AuthError, ApiCredentials> of(String rawKey, String rawSecret) {
+        return ApiKey.of(rawKey)
+                .flatMap(key -> ApiSecret.of(rawSecret).map(secret -> new ApiCredentials(key, secret)))
+                .mapLeft(AuthError.InvalidInput::new);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiCredentials[key=***, secret=***]";
+    }
+}

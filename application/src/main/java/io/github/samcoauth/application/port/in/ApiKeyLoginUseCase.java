@@ -1,0 +1,15 @@
+package io.github.samcoauth.application.port.in;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.domain.Session;
+import io.vavr.control.Either;
+
+/**
+ * Log in with the dashboard's API key and secret ({@code POST /session/token}), headless, and store
+ * the session. The request is sent at most once: it may have taken effect at Samco.
+ */
+@FunctionalInterface
+public interface ApiKeyLoginUseCase {
+
+    Either<AuthError, Session> login(ApiCredentials credentials);
+}

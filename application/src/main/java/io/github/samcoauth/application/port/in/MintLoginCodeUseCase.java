@@ -1,0 +1,14 @@
+package io.github.samcoauth.application.port.in;
+
+import io.github.samcoauth.application.AuthError;
+import io.vavr.control.Either;
+
+/**
+ * Mints a login code with the valid session ({@code GET /webSecretCode}) for another device, which
+ * redeems it at {@code /webSecretCodeValidation}. Not retried: each call mints a new code.
+ */
+@FunctionalInterface
+public interface MintLoginCodeUseCase {
+
+    Either<AuthError, AccountLoginCode> mint(CurrentSessionCommand command);
+}

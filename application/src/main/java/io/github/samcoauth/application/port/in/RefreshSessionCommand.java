@@ -1,0 +1,17 @@
+package io.github.samcoauth.application.port.in;
+
+import io.github.samcoauth.domain.AccountId;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * Which session to renew ({@code account} empty: the only stored one, valid or expired) and the
+ * credentials an API-key session is renewed with.
+ */
+public record RefreshSessionCommand(Option<AccountId> account, Option<ApiCredentials> credentials) {
+
+    public RefreshSessionCommand {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(credentials, "credentials");
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.samcoauth.application.port.out;
+
+import io.github.samcoauth.application.SamcoReply;
+import io.github.samcoauth.domain.Otp;
+import java.time.Duration;
+import java.util.Objects;
+
+/** A login code minted by a session ({@code GET /webSecretCode}), valid for {@code expiresIn}. */
+public record MintedCode(Otp code, Duration expiresIn, SamcoReply reply) {
+
+    public MintedCode {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(expiresIn, "expiresIn");
+        Objects.requireNonNull(reply, "reply");
+    }
+
+    @Override
+    public String toString() {
+        return "MintedCode[code=***, expiresIn=" + expiresIn + "]";
+    }
+}

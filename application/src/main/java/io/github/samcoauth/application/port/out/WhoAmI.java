@@ -1,0 +1,26 @@
+package io.github.samcoauth.application.port.out;
+
+import io.github.samcoauth.application.SamcoReply;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * What {@code GET /ip/whoami} says: the public IP Samco sees, the static IPs registered for the
+ * app (empty when unset), and whether the one matches one of the others.
+ */
+public record WhoAmI(
+        String srcIp,
+        Option<String> primaryIp,
+        Option<String> secondaryIp,
+        boolean matches,
+        Option<String> matchedAs,
+        SamcoReply reply) {
+
+    public WhoAmI {
+        Objects.requireNonNull(srcIp, "srcIp");
+        Objects.requireNonNull(primaryIp, "primaryIp");
+        Objects.requireNonNull(secondaryIp, "secondaryIp");
+        Objects.requireNonNull(matchedAs, "matchedAs");
+        Objects.requireNonNull(reply, "reply");
+    }
+}

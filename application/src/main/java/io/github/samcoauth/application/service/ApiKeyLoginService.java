@@ -1,0 +1,42 @@
+package io.github.samcoauth.application.service;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.in.ApiCredentials;
+import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
+import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.port.out.AuditLogPort;
+import io.github.samcoauth.application.port.out.SamcoApiPort;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.domain.LoginMethod;
+import io.github.samcoauth.domain.Session;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+
+public final class ApiKeyLoginService implements ApiKeyLoginUseCase {
+
+    private final SamcoApiPort samco;
+    private final SessionStorePort store;
+    private final Audit audit;
+    private final GrantKeeper keeper;
+
+    public ApiKeyLoginService(SamcoApiPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
+        this.samco = samco;
+        this.store = store;
+        this.audit = new Audit(auditLog, clock);
+        this.keeper = new GrantKeeper(samco, store, audit, clock);
+    }
+
+    /** The store is checked first: a new login may end the account's other sessions at Samco. */
+    @Override
+    public Either<AuthError, Session> login(ApiCredentials credentials) {
+        var ready = store.checkWritable();
+        if (ready.isLeft()) {
+            return Either.left(ready.getLeft());
+        }
+        return samco.sessionToken(credentials.key(), credentials.secret())
+                .peekLeft(error -> audit.failure(
+                        AuditEvent.Type.LOGIN_REJECTED, AuditEvent.Type.LOGIN_FAILED, Option.none(), error))
+                .flatMap(grant -> keeper.keep(grant, LoginMethod.API_KEY));
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.samcoauth.application.service;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.port.out.LoginGrant;
+import io.github.samcoauth.application.port.out.SamcoApiPort;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.domain.LoginMethod;
+import io.github.samcoauth.domain.Session;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+
+/**
+ * What every login does with what Samco granted: issue the session, save it, record the event
+ * after the save with its real outcome. If the save fails, the session is ended at Samco at once
+ * (best effort), so that no live token is left that nobody holds, and the caller is told which.
+ */
+final class GrantKeeper {
+
+    private final SamcoApiPort samco;
+    private final SessionStorePort store;
+    private final Audit audit;
+    private final Clock clock;
+
+    GrantKeeper(SamcoApiPort samco, SessionStorePort store, Audit audit, Clock clock) {
+        this.samco = samco;
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Either<AuthError, Session> keep(LoginGrant grant, LoginMethod method) {
+        var session = Session.issue(grant.token(), grant.profile(), clock.instant(), method);
+        var subject = Option.some(session.accountId().value());
+        var saved = store.save(session);
+        if (saved.isRight()) {
+            audit.success(AuditEvent.Type.LOGIN_SUCCEEDED, subject, grant.reply());
+            return saved;
+        }
+        var failure = saved.getLeft();
+        audit.failure(AuditEvent.Type.LOGIN_FAILED, AuditEvent.Type.LOGIN_FAILED, subject, failure);
+        var endedAtSamco = samco.logout(grant.token()).isRight();
+        return Either.left(unsaved(failure, endedAtSamco));
+    }
+
+    private static AuthError unsaved(AuthError failure, boolean endedAtSamco) {
+        var path = failure instanceof AuthError.StorageFailure storage ? storage.path() : Option.<String>none();
+        var reason = failure instanceof AuthError.StorageFailure storage ? storage.reason() : failure.message();
+        return new AuthError.StorageFailure(
+                "Samco granted the session but it could not be saved (" + reason + "); "
+                        + (endedAtSamco
+                                ? "it was logged out at Samco, so no token is left live: fix the state"
+                                        + " directory, then log in again"
+                                : "it could not be logged out at Samco either: its token stays valid at Samco"
+                                        + " until it expires, and nothing here holds it"),
+                path);
+    }
+}
