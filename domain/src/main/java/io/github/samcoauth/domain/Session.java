@@ -1,6 +1,7 @@
 package io.github.samcoauth.domain;
 
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,10 +10,16 @@ import java.util.Objects;
  * was obtained (which decides how it is renewed).
  */
 public record Session(
-        SessionToken token, AccountProfile profile, Instant issuedAt, Instant expiresAt, LoginMethod method) {
+        SessionToken token,
+        AccountProfile profile,
+        Instant issuedAt,
+        Instant expiresAt,
+        LoginMethod method,
+        Option<RefreshGrant> refresh) {
 
     public Session {
         Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(refresh, "refresh");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(issuedAt, "issuedAt");
@@ -29,7 +36,19 @@ public record Session(
 
     /** A session issued now by {@code method}: its expiry follows {@link SessionLifetime} and the token's own. */
     public static Session issue(SessionToken token, AccountProfile profile, Instant issuedAt, LoginMethod method) {
-        return new Session(token, profile, issuedAt, SessionLifetime.expiresAt(issuedAt, token), method);
+        return new Session(token, profile, issuedAt, SessionLifetime.expiresAt(issuedAt, token), method, Option.none());
+    }
+
+    /**
+     * An OAuth session issued now: it ends by the rules, the token's own {@code exp}, or the
+     * {@code expires_in} Samco gave ({@code notAfter}), whichever is first; it is renewed with
+     * {@code refresh}.
+     */
+    public static Session issueOAuth(
+            SessionToken token, AccountProfile profile, Instant issuedAt, Instant notAfter, RefreshGrant refresh) {
+        var byRules = SessionLifetime.expiresAt(issuedAt, token);
+        var expiresAt = notAfter.isAfter(issuedAt) && notAfter.isBefore(byRules) ? notAfter : byRules;
+        return new Session(token, profile, issuedAt, expiresAt, LoginMethod.OAUTH, Option.some(refresh));
     }
 
     /** A login-code session read back from storage: the times must make sense. */
@@ -38,9 +57,23 @@ public record Session(
         return of(token, profile, issuedAt, expiresAt, LoginMethod.LOGIN_CODE);
     }
 
-    /** A session read back from storage: the times must make sense. */
+    /** A session without a refresh token read back from storage: the times must make sense. */
     public static Either<DomainError, Session> of(
             SessionToken token, AccountProfile profile, Instant issuedAt, Instant expiresAt, LoginMethod method) {
+        return of(token, profile, issuedAt, expiresAt, method, Option.none());
+    }
+
+    /** A session read back from storage: the times must make sense; only OAuth sessions have a refresh token. */
+    public static Either<DomainError, Session> of(
+            SessionToken token,
+            AccountProfile profile,
+            Instant issuedAt,
+            Instant expiresAt,
+            LoginMethod method,
+            Option<RefreshGrant> refresh) {
+        if (refresh == null || refresh.isDefined() != (method == LoginMethod.OAUTH)) {
+            return Either.left(new DomainError.Inconsistent("refresh token", "an OAuth session has one, others none"));
+        }
         if (method == null) {
             return Either.left(new DomainError.Blank("login method"));
         }
@@ -59,7 +92,7 @@ public record Session(
         if (!expiresAt.isAfter(issuedAt)) {
             return Either.left(new DomainError.Inconsistent("expires at", "it must be after the issue time"));
         }
-        return Either.right(new Session(token, profile, issuedAt, expiresAt, method));
+        return Either.right(new Session(token, profile, issuedAt, expiresAt, method, refresh));
     }
 
     public AccountId accountId() {

@@ -64,7 +64,7 @@ class SessionTest {
         assertThat(Session.of(TOKEN, PROFILE, t, null)).isEqualTo(Either.left(new DomainError.Blank("expires at")));
         assertThat(Session.of(TOKEN, PROFILE, t, t.plusSeconds(1)).map(Session::accountId))
                 .isEqualTo(Either.right(new AccountId("DV99999")));
-        assertThatThrownBy(() -> new Session(TOKEN, PROFILE, t, t, LoginMethod.LOGIN_CODE))
+        assertThatThrownBy(() -> new Session(TOKEN, PROFILE, t, t, LoginMethod.LOGIN_CODE, Option.none()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -12,16 +12,21 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
 import io.github.samcoauth.application.port.out.LoginGrant;
 import io.github.samcoauth.application.port.out.MintedCode;
+import io.github.samcoauth.application.port.out.OAuthGrant;
 import io.github.samcoauth.application.port.out.SamcoApiPort;
 import io.github.samcoauth.application.port.out.WhoAmI;
 import io.github.samcoauth.domain.ApiKey;
 import io.github.samcoauth.domain.ApiSecret;
+import io.github.samcoauth.domain.AuthorizationCode;
+import io.github.samcoauth.domain.OAuthState;
 import io.github.samcoauth.domain.Otp;
+import io.github.samcoauth.domain.RefreshToken;
 import io.github.samcoauth.domain.SessionToken;
 import io.github.samcoauth.domain.Uid;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import java.net.ProxySelector;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -152,6 +157,42 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
         return call(
                 "webSecretCode",
                 c -> c.decode(c.api.webSecretCode(token.value()), WebSecretCodeResponseDto.class, c.mapper::toMinted));
+    }
+
+    @Override
+    public Either<AuthError, String> authorizeUrl(ApiKey key, String redirectUrl, OAuthState state) {
+        return RedirectUrls.check(redirectUrl)
+                .map(redirect -> config.target() + "/app/oauth/authorize?api_key=" + encode(key.value())
+                        + "&redirect_url=" + encode(redirect) + "&state=" + encode(state.value()));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Either<AuthError, OAuthGrant> exchangeCode(AuthorizationCode code) {
+        return call(
+                "oauth/token (code)",
+                c -> c.decode(
+                        c.api.oauthToken(OAuthTokenRequestDto.authorizationCode(code.value())),
+                        OAuthTokenResponseDto.class,
+                        c.mapper::toOAuthGrant));
+    }
+
+    @Override
+    public Either<AuthError, OAuthGrant> refreshToken(RefreshToken token) {
+        return call(
+                "oauth/token (refresh)",
+                c -> c.decode(
+                        c.api.oauthToken(OAuthTokenRequestDto.refresh(token.value())),
+                        OAuthTokenResponseDto.class,
+                        c.mapper::toOAuthGrant));
+    }
+
+    @Override
+    public Either<AuthError, SamcoReply> revoke(SessionToken token) {
+        return call("oauth/revoke", c -> c.decodeReply(c.api.revoke(RevokeRequestDto.accessToken(token.value()))));
     }
 
     /** What {@code generateOtp} and {@code logout} make of any response (for the fuzz test). */

@@ -62,7 +62,7 @@ final class ResponseClassifier {
         var parsed = parse(bytes);
         if (code >= 500) {
             var said = parsed.toOption()
-                    .map(s -> ServerText.message(s.status().statusMessage()))
+                    .map(s -> ServerText.message(s.status().said()))
                     .filter(m -> !m.isBlank())
                     .map(m -> ": " + m)
                     .getOrElse("");

@@ -4,12 +4,14 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
 import io.github.samcoauth.application.port.out.LoginGrant;
 import io.github.samcoauth.application.port.out.MintedCode;
+import io.github.samcoauth.application.port.out.OAuthGrant;
 import io.github.samcoauth.application.port.out.WhoAmI;
 import io.github.samcoauth.domain.AccountProfile;
 import io.github.samcoauth.domain.ApiKey;
 import io.github.samcoauth.domain.ApiSecret;
 import io.github.samcoauth.domain.DomainError;
 import io.github.samcoauth.domain.Otp;
+import io.github.samcoauth.domain.RefreshToken;
 import io.github.samcoauth.domain.ServerTime;
 import io.github.samcoauth.domain.SessionToken;
 import io.github.samcoauth.domain.Uid;
@@ -67,13 +69,47 @@ interface SamcoDtoMapper {
                 .map(code -> new MintedCode(code, Duration.ofSeconds(seconds), toReply(status)));
     }
 
+    default Either<AuthError, OAuthGrant> toOAuthGrant(StatusResponseDto status, OAuthTokenResponseDto answer) {
+        var data = answer.data();
+        if (data == null) {
+            return Either.left(new AuthError.UnexpectedResponse("a token answer without data"));
+        }
+        var account = data.accountId() != null ? data.accountId() : data.userId();
+        var access = SessionToken.of(data.accessToken());
+        var refresh = RefreshToken.of(data.refreshToken());
+        var profile = AccountProfile.of(
+                account,
+                Option.of(data.accountName()).getOrElse(""),
+                orEmpty(data.exchangeList()),
+                orEmpty(data.orderTypeList()),
+                orEmpty(data.productList()));
+        if (access.isLeft()
+                || refresh.isLeft()
+                || profile.isLeft()
+                || !positive(data.expiresIn())
+                || !positive(data.refreshTokenExpiresIn())) {
+            return Either.left(new AuthError.UnexpectedResponse(
+                    "a token answer with a bad or missing access_token, refresh_token, account or lifetime"));
+        }
+        return Either.right(new OAuthGrant(
+                access.get(),
+                profile.get(),
+                Duration.ofSeconds(data.expiresIn()),
+                refresh.get(),
+                Duration.ofSeconds(data.refreshTokenExpiresIn()),
+                toReply(status)));
+    }
+
+    private static boolean positive(Long seconds) {
+        return seconds != null && seconds > 0 && seconds <= 366L * 24 * 3600;
+    }
+
     private static Option<String> ip(String raw) {
         return Option.of(raw).map(ip -> ServerText.clean(ip, 64)).filter(ip -> !ip.isBlank());
     }
 
     default SamcoReply toReply(StatusResponseDto status) {
-        return new SamcoReply(
-                ServerText.message(status.statusMessage()), msgId(status), ServerTime.parse(status.serverTime()));
+        return new SamcoReply(ServerText.message(status.said()), msgId(status), ServerTime.parse(status.serverTime()));
     }
 
     default Either<AuthError, LoginGrant> toGrant(StatusResponseDto status, LoginResponseDto login) {
@@ -98,9 +134,7 @@ interface SamcoDtoMapper {
 
     default AuthError.Rejected toRejected(StatusResponseDto status, int httpStatus) {
         var messages = List.<String>empty()
-                .appendAll(Option.of(status.statusMessage())
-                        .map(ServerText::message)
-                        .filter(m -> !m.isBlank()))
+                .appendAll(Option.of(status.said()).map(ServerText::message).filter(m -> !m.isBlank()))
                 .appendAll(validationErrors(status).map(ServerText::message).take(10));
         return new AuthError.Rejected(
                 Option.of(status.status())

@@ -29,6 +29,12 @@ interface SamcoHttpApi {
     @Headers("x-session-token: {token}")
     Response whoami(@Param("token") String token);
 
+    @RequestLine("POST /oauth/token")
+    Response oauthToken(OAuthTokenRequestDto body);
+
+    @RequestLine("POST /oauth/revoke")
+    Response revoke(RevokeRequestDto body);
+
     @RequestLine("GET /webSecretCode")
     @Headers("x-session-token: {token}")
     Response webSecretCode(@Param("token") String token);

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -162,5 +163,106 @@ class CurrentFlowsAdapterTest {
     void givenAWhoAmIWithoutSrcIp_whenAsked_thenUnexpectedResponse() {
         samco.stubFor(get("/ip/whoami").willReturn(json(200, "{\"status\":\"Success\",\"srcIp\":\"\"}")));
         assertThat(adapter().whoami(TOKEN).getLeft()).isInstanceOf(AuthError.UnexpectedResponse.class);
+    }
+
+    @Test
+    void givenTheDocumentedSample_whenACodeIsExchanged_thenTheDataWrappedGrantAndTheGrantSentAsDocumented() {
+        samco.stubFor(post("/oauth/token").willReturn(json(200, Samples.read("oauth-token-success.json"))));
+        var grant = adapter()
+                .exchangeCode(io.github.samcoauth.domain.AuthorizationCode.of("auth-code-0001")
+                        .get())
+                .get();
+        assertThat(grant.profile().accountId().value()).isEqualTo("DV99999");
+        assertThat(grant.refreshToken().value()).isEqualTo("rt_4f9a1c7e2b8d4e6f9a0b1c2d3e4f5a6b");
+        assertThat(grant.expiresIn()).isEqualTo(Duration.ofDays(1));
+        assertThat(grant.refreshExpiresIn()).isEqualTo(Duration.ofDays(7));
+        assertThat(grant.toString()).doesNotContain("rt_4f9a");
+        samco.verify(postRequestedFor(urlEqualTo("/oauth/token"))
+                .withRequestBody(equalToJson("{\"grant_type\":\"authorization_code\",\"code\":\"auth-code-0001\"}")));
+        adapter()
+                .refreshToken(io.github.samcoauth.domain.RefreshToken.of("rt_old_refresh_token")
+                        .get());
+        samco.verify(postRequestedFor(urlEqualTo("/oauth/token"))
+                .withRequestBody(
+                        equalToJson("{\"grant_type\":\"refresh_token\",\"refresh_token\":\"rt_old_refresh_token\"}")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "EOAUTH010",
+                "EOAUTH011",
+                "EOAUTH012",
+                "EOAUTH013",
+                "EOAUTH015",
+                "EOAUTH016",
+                "EOAUTH017",
+                "EOAUTH030",
+                "EOAUTH999"
+            })
+    void givenEachOAuthError_whenExchanged_thenRejectedWithTheCodeAndMessageOnce(String code) {
+        samco.stubFor(post("/oauth/token")
+                .willReturn(json(400, Samples.read("oauth-error.json").replace("EOAUTH012", code))));
+        var error = (AuthError.Rejected) adapter()
+                .exchangeCode(io.github.samcoauth.domain.AuthorizationCode.of("auth-code-0001")
+                        .get())
+                .getLeft();
+        assertThat(error.errorCode()).isEqualTo(Option.some(code));
+        assertThat(error.messages())
+                .containsExactly(
+                        "Authorization code has already been used; all tokens of this app and user were revoked");
+        samco.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"status\":\"Success\"}",
+                "{\"status\":\"Success\",\"data\":{\"access_token\":\"eyJhbGciOiJIUzI1NiJ9.e30.c2ln\",\"expires_in\":86400}}",
+                "{\"status\":\"Success\",\"data\":{\"access_token\":\"eyJhbGciOiJIUzI1NiJ9.e30.c2ln\",\"refresh_token\":\"rt_12345678\",\"expires_in\":-5,\"refresh_token_expires_in\":604800,\"accountID\":\"DV99999\"}}"
+            })
+    void givenTokenAnswersThatAreNotWhatSamcoDocuments_whenExchanged_thenUnexpectedResponse(String body) {
+        samco.stubFor(post("/oauth/token").willReturn(json(200, body)));
+        assertThat(adapter()
+                        .exchangeCode(io.github.samcoauth.domain.AuthorizationCode.of("auth-code-0001")
+                                .get())
+                        .getLeft())
+                .isInstanceOf(AuthError.UnexpectedResponse.class);
+    }
+
+    @Test
+    void givenTheDocumentedAnswer_whenRevoked_thenSuccessWithSamcosMessageAndTheTokenSentAsDocumented() {
+        samco.stubFor(post("/oauth/revoke").willReturn(json(200, Samples.read("oauth-revoke-success.json"))));
+        assertThat(adapter().revoke(TOKEN).get().statusMessage()).isEqualTo("Token revoked successfully");
+        samco.verify(postRequestedFor(urlEqualTo("/oauth/revoke"))
+                .withRequestBody(equalToJson("{\"token\":\"" + TOKEN.value() + "\",\"token_type\":\"access_token\"}")));
+    }
+
+    @Test
+    void givenRedirectUrls_whenTheAuthorizeUrlIsMade_thenHttpsOrLoopbackOnlyAndEverythingEncoded() {
+        var state = io.github.samcoauth.domain.OAuthState.of("abcdefghijklmnopqrstuvwxyz_-0123")
+                .get();
+        var url = adapter()
+                .authorizeUrl(KEY, "http://127.0.0.1:8765/callback", state)
+                .get();
+        assertThat(url)
+                .isEqualTo(
+                        samco.baseUrl() + "/app/oauth/authorize?api_key=U2FsdGVkX1%2Bencrypted%2Fkey%3D%3D"
+                                + "&redirect_url=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&state=abcdefghijklmnopqrstuvwxyz_-0123");
+        assertThat(adapter().authorizeUrl(KEY, "https://desk.example/cb", state))
+                .isRight();
+        assertThat(adapter()
+                        .authorizeUrl(KEY, "http://desk.example/cb", state)
+                        .getLeft()
+                        .code())
+                .isEqualTo("invalid-input");
+        assertThat(adapter()
+                        .authorizeUrl(KEY, "javascript:alert(1)", state)
+                        .getLeft()
+                        .code())
+                .isEqualTo("invalid-input");
+        assertThat(adapter().authorizeUrl(KEY, null, state).getLeft().code()).isEqualTo("invalid-input");
     }
 }

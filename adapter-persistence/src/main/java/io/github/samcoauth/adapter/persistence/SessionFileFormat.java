@@ -11,10 +11,13 @@ import io.github.samcoauth.domain.Exchange;
 import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.OrderType;
 import io.github.samcoauth.domain.Product;
+import io.github.samcoauth.domain.RefreshGrant;
+import io.github.samcoauth.domain.RefreshToken;
 import io.github.samcoauth.domain.Session;
 import io.github.samcoauth.domain.SessionToken;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,7 +48,9 @@ final class SessionFileFormat {
                         session.token().value(),
                         session.issuedAt().toString(),
                         session.expiresAt().toString(),
-                        session.method().label()));
+                        session.method().label(),
+                        session.refresh().map(r -> r.token().value()).getOrNull(),
+                        session.refresh().map(r -> r.expiresAt().toString()).getOrNull()));
     }
 
     /** The session of {@code account} in {@code bytes}, or what is wrong with them. */
@@ -103,7 +108,18 @@ final class SessionFileFormat {
                         .mapLeft(errors -> errors.head())
                         .flatMap(profile -> instant(stored.issuedAt(), "issued at")
                                 .flatMap(issued -> instant(stored.expiresAt(), "expires at")
-                                        .flatMap(expires -> Session.of(token, profile, issued, expires, method)))));
+                                        .flatMap(expires -> refresh(stored)
+                                                .flatMap(refresh -> Session.of(
+                                                        token, profile, issued, expires, method, refresh))))));
+    }
+
+    private static Either<DomainError, Option<RefreshGrant>> refresh(SessionJson stored) {
+        if (stored.refreshToken() == null) {
+            return Either.right(Option.none());
+        }
+        return RefreshToken.of(stored.refreshToken())
+                .flatMap(token -> instant(stored.refreshExpiresAt(), "refresh expires at")
+                        .map(expires -> Option.some(new RefreshGrant(token, expires))));
     }
 
     private static Either<DomainError, Instant> instant(String raw, String field) {

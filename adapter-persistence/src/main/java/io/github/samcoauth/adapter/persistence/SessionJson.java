@@ -1,9 +1,13 @@
 package io.github.samcoauth.adapter.persistence;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The session file. Format 2 added {@code method}; a format-1 file is a login-code session. */
+/**
+ * The session file. Format 2 added {@code method} and, for OAuth sessions, {@code refreshToken} and
+ * {@code refreshExpiresAt}; a format-1 file is a login-code session.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SessionJson(
         int format,
@@ -15,12 +19,14 @@ record SessionJson(
         String sessionToken,
         String issuedAt,
         String expiresAt,
-        String method) {
+        String method,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String refreshToken,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String refreshExpiresAt) {
 
     static final int FORMAT = 2;
 
     @Override
     public String toString() {
-        return "SessionJson[accountId=" + accountId + ", sessionToken=***]";
+        return "SessionJson[accountId=" + accountId + ", sessionToken=***, refreshToken=***]";
     }
 }

@@ -48,7 +48,7 @@ public final class SaverChild {
                 base.profile().orderTypes(),
                 base.profile().products());
         return new io.github.samcoauth.domain.Session(
-                base.token(), profile, base.issuedAt(), base.expiresAt(), base.method());
+                base.token(), profile, base.issuedAt(), base.expiresAt(), base.method(), base.refresh());
     }
 
     /** True when the session is one that {@link #session} wrote, whole. */

@@ -1,11 +1,14 @@
 package io.github.samcoauth.application.service;
 
 import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.SamcoReply;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.LoginGrant;
+import io.github.samcoauth.application.port.out.OAuthGrant;
 import io.github.samcoauth.application.port.out.SamcoApiPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.domain.LoginMethod;
+import io.github.samcoauth.domain.RefreshGrant;
 import io.github.samcoauth.domain.Session;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -31,17 +34,36 @@ final class GrantKeeper {
     }
 
     Either<AuthError, Session> keep(LoginGrant grant, LoginMethod method) {
-        var session = Session.issue(grant.token(), grant.profile(), clock.instant(), method);
+        return keep(Session.issue(grant.token(), grant.profile(), clock.instant(), method), grant.reply());
+    }
+
+    /** An OAuth grant: the session ends by the rules or {@code expires_in}; its refresh token is kept with it. */
+    Either<AuthError, Session> keep(OAuthGrant grant) {
+        var now = clock.instant();
+        var session = Session.issueOAuth(
+                grant.accessToken(),
+                grant.profile(),
+                now,
+                now.plus(grant.expiresIn()),
+                new RefreshGrant(grant.refreshToken(), now.plus(grant.refreshExpiresIn())));
+        return keep(session, grant.reply());
+    }
+
+    private Either<AuthError, Session> keep(Session session, SamcoReply reply) {
         var subject = Option.some(session.accountId().value());
         var saved = store.save(session);
         if (saved.isRight()) {
-            audit.success(AuditEvent.Type.LOGIN_SUCCEEDED, subject, grant.reply());
+            audit.success(AuditEvent.Type.LOGIN_SUCCEEDED, subject, reply);
             return saved;
         }
         var failure = saved.getLeft();
         audit.failure(AuditEvent.Type.LOGIN_FAILED, AuditEvent.Type.LOGIN_FAILED, subject, failure);
-        var endedAtSamco = samco.logout(grant.token()).isRight();
-        return Either.left(unsaved(failure, endedAtSamco));
+        return Either.left(unsaved(failure, end(session).isRight()));
+    }
+
+    /** Ends a session at Samco the way it was made: OAuth sessions are revoked, others logged out. */
+    Either<AuthError, SamcoReply> end(Session session) {
+        return session.method() == LoginMethod.OAUTH ? samco.revoke(session.token()) : samco.logout(session.token());
     }
 
     private static AuthError unsaved(AuthError failure, boolean endedAtSamco) {

@@ -15,17 +15,17 @@ import java.time.Clock;
 
 public final class LogoutService implements LogoutUseCase {
 
-    private final SamcoApiPort samco;
     private final SessionStorePort store;
     private final SessionResolver resolver;
     private final Audit audit;
+    private final GrantKeeper keeper;
     private final Clock clock;
 
     public LogoutService(SamcoApiPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
-        this.samco = samco;
         this.store = store;
         this.resolver = new SessionResolver(store, clock);
         this.audit = new Audit(auditLog, clock);
+        this.keeper = new GrantKeeper(samco, store, audit, clock);
         this.clock = clock;
     }
 
@@ -46,7 +46,7 @@ public final class LogoutService implements LogoutUseCase {
         var subject = Option.some(session.accountId().value());
         LogoutResult.Remote remote;
         if (session.isValidAt(clock.instant())) {
-            remote = samco.logout(session.token())
+            remote = keeper.end(session)
                     .peek(reply -> audit.success(AuditEvent.Type.LOGOUT, subject, reply))
                     .peekLeft(error ->
                             audit.failure(AuditEvent.Type.LOGOUT_FAILED, AuditEvent.Type.LOGOUT_FAILED, subject, error))

@@ -4,6 +4,9 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
 import io.github.samcoauth.application.port.in.RefreshSessionCommand;
 import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
+import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.port.out.AuditLogPort;
+import io.github.samcoauth.application.port.out.SamcoApiPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.DomainError;
@@ -11,20 +14,37 @@ import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.Session;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Clock;
 
 public final class RefreshSessionService implements RefreshSessionUseCase {
 
+    private final SamcoApiPort samco;
     private final SessionStorePort store;
     private final ApiKeyLoginUseCase apiKeyLogin;
+    private final Audit audit;
+    private final GrantKeeper keeper;
+    private final Clock clock;
 
-    public RefreshSessionService(SessionStorePort store, ApiKeyLoginUseCase apiKeyLogin) {
+    public RefreshSessionService(
+            SamcoApiPort samco,
+            SessionStorePort store,
+            AuditLogPort auditLog,
+            Clock clock,
+            ApiKeyLoginUseCase apiKeyLogin) {
+        this.samco = samco;
         this.store = store;
         this.apiKeyLogin = apiKeyLogin;
+        this.audit = new Audit(auditLog, clock);
+        this.keeper = new GrantKeeper(samco, store, audit, clock);
+        this.clock = clock;
     }
 
     @Override
     public Either<AuthError, Session> refresh(RefreshSessionCommand command) {
         return stored(command.account()).flatMap(session -> {
+            if (session.method() == LoginMethod.OAUTH) {
+                return rotate(session);
+            }
             if (session.method() != LoginMethod.API_KEY) {
                 return Either.left(new AuthError.NotRenewable(session.accountId(), session.method()));
             }
@@ -32,6 +52,27 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
                     .toEither(() -> (AuthError) new AuthError.InvalidInput(new DomainError.Blank("API key")))
                     .flatMap(apiKeyLogin::login);
         });
+    }
+
+    /**
+     * OAuth: the refresh token is used once (Samco rotates it); the new session, with the new
+     * refresh token, replaces the old one in one atomic save. Never retried: a second use of the
+     * same refresh token would fail and may end the whole token family.
+     */
+    private Either<AuthError, Session> rotate(Session session) {
+        var refresh = session.refresh().filter(r -> r.isValidAt(clock.instant()));
+        if (refresh.isEmpty()) {
+            return Either.left(new AuthError.NotRenewable(session.accountId(), session.method()));
+        }
+        var ready = store.checkWritable();
+        if (ready.isLeft()) {
+            return Either.left(ready.getLeft());
+        }
+        var subject = Option.some(session.accountId().value());
+        return samco.refreshToken(refresh.get().token())
+                .peekLeft(error ->
+                        audit.failure(AuditEvent.Type.LOGIN_REJECTED, AuditEvent.Type.LOGIN_FAILED, subject, error))
+                .flatMap(keeper::keep);
     }
 
     /** The named account's stored session, or the only stored one; valid or expired. */

@@ -44,7 +44,7 @@ class CurrentFlowsServiceTest {
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final RecordingAuditLog audit = new RecordingAuditLog();
     private final ApiKeyLoginService apiKeyLogin = new ApiKeyLoginService(samco, store, audit, CLOCK);
-    private final RefreshSessionService refresh = new RefreshSessionService(store, apiKeyLogin);
+    private final RefreshSessionService refresh = new RefreshSessionService(samco, store, audit, CLOCK, apiKeyLogin);
 
     @Test
     void givenGoodCredentials_whenApiKeyLogin_thenAnApiKeySessionStoredAndAudited() {

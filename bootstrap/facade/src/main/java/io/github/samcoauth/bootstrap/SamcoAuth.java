@@ -20,6 +20,9 @@ import io.github.samcoauth.application.port.in.LogoutCommand;
 import io.github.samcoauth.application.port.in.LogoutResult;
 import io.github.samcoauth.application.port.in.LogoutUseCase;
 import io.github.samcoauth.application.port.in.MintLoginCodeUseCase;
+import io.github.samcoauth.application.port.in.OAuthCallback;
+import io.github.samcoauth.application.port.in.OAuthLoginUseCase;
+import io.github.samcoauth.application.port.in.OAuthStart;
 import io.github.samcoauth.application.port.in.PruneSessionsUseCase;
 import io.github.samcoauth.application.port.in.RefreshSessionCommand;
 import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
@@ -36,6 +39,7 @@ import io.github.samcoauth.application.service.ListSessionsService;
 import io.github.samcoauth.application.service.LoginService;
 import io.github.samcoauth.application.service.LogoutService;
 import io.github.samcoauth.application.service.MintLoginCodeService;
+import io.github.samcoauth.application.service.OAuthLoginService;
 import io.github.samcoauth.application.service.RefreshSessionService;
 import io.github.samcoauth.application.service.RequestOtpService;
 import io.github.samcoauth.application.service.WhoAmIService;
@@ -78,6 +82,7 @@ public final class SamcoAuth implements AutoCloseable {
     private final RefreshSessionUseCase refresh;
     private final WhoAmIUseCase whoAmI;
     private final MintLoginCodeUseCase mintLoginCode;
+    private final OAuthLoginUseCase oauth;
     /** The HTTP client this instance made (not one the platform passed in): closed with it. */
     private final Option<FeignSamcoApiAdapter> ownHttpClient;
 
@@ -96,7 +101,8 @@ public final class SamcoAuth implements AutoCloseable {
         this.logout = new LogoutService(samco, store, audit, clock);
         var apiKey = new ApiKeyLoginService(samco, store, audit, clock);
         this.apiKeyLogin = apiKey;
-        this.refresh = new RefreshSessionService(store, apiKey);
+        this.refresh = new RefreshSessionService(samco, store, audit, clock, apiKey);
+        this.oauth = new OAuthLoginService(samco, store, audit, clock);
         this.whoAmI = new WhoAmIService(samco, store, clock);
         this.mintLoginCode = new MintLoginCodeService(samco, store, audit, clock);
         this.ownHttpClient = ownHttpClient;
@@ -130,8 +136,26 @@ public final class SamcoAuth implements AutoCloseable {
     }
 
     /**
+     * Starts an OAuth 2.1 login: the consent page's address (open it in the user's browser) for the
+     * app's API key and its registered redirect URL, with a fresh random state. No I/O.
+     */
+    public Either<AuthError, OAuthStart> startOAuth(String apiKey, String redirectUrl) {
+        return oauth.start(apiKey, redirectUrl);
+    }
+
+    /**
+     * Finishes it with what the browser brought to the redirect URL: the state is checked (in
+     * constant time) before the code is exchanged, exactly once; the session and its refresh token
+     * are stored.
+     */
+    public Either<AuthError, Session> finishOAuth(OAuthStart started, OAuthCallback callback) {
+        return oauth.finish(started, callback);
+    }
+
+    /**
      * A new session the way the stored one was made (an API-key session with the credentials in the
-     * command); {@code NotRenewable} for a login-code session, which only a person can renew.
+     * command, an OAuth session with its refresh token, rotated); {@code NotRenewable} for a
+     * login-code session, which only a person can renew.
      */
     public Either<AuthError, Session> refresh(RefreshSessionCommand command) {
         return refresh.refresh(command);

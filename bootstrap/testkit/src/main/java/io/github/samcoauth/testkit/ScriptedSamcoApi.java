@@ -4,11 +4,15 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
 import io.github.samcoauth.application.port.out.LoginGrant;
 import io.github.samcoauth.application.port.out.MintedCode;
+import io.github.samcoauth.application.port.out.OAuthGrant;
 import io.github.samcoauth.application.port.out.SamcoApiPort;
 import io.github.samcoauth.application.port.out.WhoAmI;
 import io.github.samcoauth.domain.ApiKey;
 import io.github.samcoauth.domain.ApiSecret;
+import io.github.samcoauth.domain.AuthorizationCode;
+import io.github.samcoauth.domain.OAuthState;
 import io.github.samcoauth.domain.Otp;
+import io.github.samcoauth.domain.RefreshToken;
 import io.github.samcoauth.domain.ServerTime;
 import io.github.samcoauth.domain.SessionToken;
 import io.github.samcoauth.domain.Uid;
@@ -38,7 +42,27 @@ public final class ScriptedSamcoApi implements SamcoApiPort {
             token -> Either.left(new AuthError.Unavailable("no whoami scripted"));
     private volatile Function<SessionToken, Either<AuthError, MintedCode>> webSecretCode =
             token -> Either.left(new AuthError.Unavailable("no code scripted"));
+    private volatile Function<AuthorizationCode, Either<AuthError, OAuthGrant>> exchangeCode =
+            code -> Either.left(new AuthError.Unavailable("no code exchange scripted"));
+    private volatile Function<RefreshToken, Either<AuthError, OAuthGrant>> refreshToken =
+            token -> Either.left(new AuthError.Unavailable("no refresh scripted"));
+    private volatile Function<SessionToken, Either<AuthError, SamcoReply>> revoke = token -> Either.right(OK);
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    public ScriptedSamcoApi onExchangeCode(Function<AuthorizationCode, Either<AuthError, OAuthGrant>> script) {
+        this.exchangeCode = script;
+        return this;
+    }
+
+    public ScriptedSamcoApi onRefreshToken(Function<RefreshToken, Either<AuthError, OAuthGrant>> script) {
+        this.refreshToken = script;
+        return this;
+    }
+
+    public ScriptedSamcoApi onRevoke(Function<SessionToken, Either<AuthError, SamcoReply>> script) {
+        this.revoke = script;
+        return this;
+    }
 
     public ScriptedSamcoApi onSessionToken(BiFunction<ApiKey, ApiSecret, Either<AuthError, LoginGrant>> script) {
         this.sessionToken = script;
@@ -112,5 +136,29 @@ public final class ScriptedSamcoApi implements SamcoApiPort {
     public Either<AuthError, MintedCode> webSecretCode(SessionToken token) {
         calls.add("webSecretCode");
         return webSecretCode.apply(token);
+    }
+
+    /** {@code https://samco.example/app/oauth/authorize?state=STATE}: no I/O, not a call. */
+    @Override
+    public Either<AuthError, String> authorizeUrl(ApiKey key, String redirectUrl, OAuthState state) {
+        return Either.right("https://samco.example/app/oauth/authorize?state=" + state.value());
+    }
+
+    @Override
+    public Either<AuthError, OAuthGrant> exchangeCode(AuthorizationCode code) {
+        calls.add("exchangeCode");
+        return exchangeCode.apply(code);
+    }
+
+    @Override
+    public Either<AuthError, OAuthGrant> refreshToken(RefreshToken token) {
+        calls.add("refreshToken");
+        return refreshToken.apply(token);
+    }
+
+    @Override
+    public Either<AuthError, SamcoReply> revoke(SessionToken token) {
+        calls.add("revoke");
+        return revoke.apply(token);
     }
 }

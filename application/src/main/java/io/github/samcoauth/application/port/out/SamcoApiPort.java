@@ -4,7 +4,10 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
 import io.github.samcoauth.domain.ApiKey;
 import io.github.samcoauth.domain.ApiSecret;
+import io.github.samcoauth.domain.AuthorizationCode;
+import io.github.samcoauth.domain.OAuthState;
 import io.github.samcoauth.domain.Otp;
+import io.github.samcoauth.domain.RefreshToken;
 import io.github.samcoauth.domain.SessionToken;
 import io.github.samcoauth.domain.Uid;
 import io.vavr.control.Either;
@@ -29,4 +32,16 @@ public interface SamcoApiPort {
 
     /** {@code GET /webSecretCode}: a fresh login code, minted by this session, for another device. */
     Either<AuthError, MintedCode> webSecretCode(SessionToken token);
+
+    /** The consent page's address for the app's key, its registered redirect URL and a fresh state. No I/O. */
+    Either<AuthError, String> authorizeUrl(ApiKey key, String redirectUrl, OAuthState state);
+
+    /** {@code POST /oauth/token}, authorization-code grant: the code is single use. Never retried. */
+    Either<AuthError, OAuthGrant> exchangeCode(AuthorizationCode code);
+
+    /** {@code POST /oauth/token}, refresh grant: rotates both tokens, the old refresh token dies. Never retried. */
+    Either<AuthError, OAuthGrant> refreshToken(RefreshToken token);
+
+    /** {@code POST /oauth/revoke}: ends the whole OAuth session; idempotent. */
+    Either<AuthError, SamcoReply> revoke(SessionToken token);
 }

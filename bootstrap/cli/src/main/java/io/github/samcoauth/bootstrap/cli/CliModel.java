@@ -147,6 +147,21 @@ final class CliModel {
                             + Credentials.KEY_VARIABLE + " and " + Credentials.SECRET_VARIABLE + " or --credentials",
                     v -> command.apiKey = v));
             spec.addOption(credentialsOption(v -> command.credentials = v));
+            spec.addOption(flag(
+                    "--oauth",
+                    "log in through Samco's consent page in a browser (OAuth 2.1), with the app's API key from "
+                            + Credentials.KEY_VARIABLE + " or --credentials",
+                    v -> command.oauth = v));
+            spec.addOption(option(
+                    "--redirect-url",
+                    "URL",
+                    String.class,
+                    "with --oauth: the app's registered redirect URL, http://127.0.0.1:PORT/PATH, where samco listens",
+                    v -> command.redirectUrl = (String) v));
+            spec.addOption(flag(
+                    "--no-browser",
+                    "with --oauth: only print the page's address, open no browser",
+                    v -> command.noBrowser = v));
             return spec;
         });
         commands.put("session", cli -> {

@@ -3,6 +3,7 @@ package io.github.samcoauth.bootstrap.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.ApiCredentials;
+import io.github.samcoauth.domain.ApiKey;
 import io.github.samcoauth.domain.DomainError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -42,6 +43,16 @@ final class Credentials {
     /** The credentials, required: a missing one is {@code InvalidInput}, and nothing is sent. */
     static Either<AuthError, ApiCredentials> required(Map<String, String> env, Path file) {
         return file != null ? fromFile(file) : ApiCredentials.of(env.get(KEY_VARIABLE), env.get(SECRET_VARIABLE));
+    }
+
+    /** The API key alone (OAuth needs no secret): from the file, else {@code SAMCO_API_KEY}. */
+    static Either<AuthError, String> apiKeyOnly(Map<String, String> env, Path file) {
+        if (file != null) {
+            return fromFile(file).map(credentials -> credentials.key().value());
+        }
+        return ApiKey.of(env.get(KEY_VARIABLE))
+                .<AuthError>mapLeft(AuthError.InvalidInput::new)
+                .map(ApiKey::value);
     }
 
     /** The credentials if any were given (a session made another way needs none). */

@@ -23,6 +23,12 @@ final class LoginSubcommand implements Callable<Integer> {
 
     boolean apiKey;
 
+    boolean oauth;
+
+    String redirectUrl;
+
+    boolean noBrowser;
+
     Path credentials;
 
     @Override
@@ -34,6 +40,9 @@ final class LoginSubcommand implements Callable<Integer> {
         }
         if (apiKey) {
             return withApiKey(output, facade.get());
+        }
+        if (oauth) {
+            return withOAuth(output, facade.get());
         }
         var raw = otp != null ? otp : readCode(output);
         var interruption = root.interruption();
@@ -80,6 +89,46 @@ final class LoginSubcommand implements Callable<Integer> {
             spinner.close();
             interruption.done();
             return result.fold(output::fail, session -> printed(output, session, "Logged in with the API key."));
+        }
+    }
+
+    /** {@code login --oauth}: the consent page in a browser, the callback on this machine. */
+    private int withOAuth(Output output, SamcoAuth facade) {
+        var key = Credentials.apiKeyOnly(root.env(), credentials);
+        if (key.isLeft()) {
+            int exit = output.fail(key.getLeft());
+            if (!output.json()) {
+                output.note(
+                        "hint: the app's API key comes from " + Credentials.KEY_VARIABLE + " or --credentials FILE");
+            }
+            return exit;
+        }
+        var started = facade.startOAuth(key.get(), redirectUrl);
+        if (started.isLeft()) {
+            return output.fail(started.getLeft());
+        }
+        var listening = OAuthCallbackListener.listen(redirectUrl, started.get().state());
+        if (listening.isLeft()) {
+            return output.fail(listening.getLeft());
+        }
+        try (var listener = listening.get()) {
+            output.note("Open this page to sign in with Samco (samco waits for the browser to come back):");
+            output.note(started.get().authorizeUrl());
+            if (!noBrowser && output.interactive()) {
+                Browser.open(started.get().authorizeUrl());
+            }
+            var interruption = root.interruption();
+            interruption.during(output, "nothing was sent to Samco yet: run the login again");
+            var callback = listener.await(root.waitForPerson());
+            if (callback.isLeft()) {
+                interruption.done();
+                return output.fail(callback.getLeft());
+            }
+            interruption.during(
+                    output, "the authorization code may have reached Samco and been used: run the login again");
+            var result = facade.finishOAuth(started.get(), callback.get());
+            interruption.done();
+            return result.fold(output::fail, session -> printed(output, session, "Logged in with OAuth."));
         }
     }
 

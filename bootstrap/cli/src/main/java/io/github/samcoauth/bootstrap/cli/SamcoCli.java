@@ -274,6 +274,13 @@ public final class SamcoCli implements Callable<Integer> {
         return builder.build();
     }
 
+    /** How long to wait for a person in a browser: --timeout if given, else five minutes. */
+    Duration waitForPerson() {
+        return timeoutSeconds != null && timeoutSeconds > 0
+                ? Duration.ofSeconds(timeoutSeconds)
+                : Duration.ofMinutes(5);
+    }
+
     /** The global options as arguments, to run another command with the same settings. */
     List<String> globalArguments() {
         var args = new ArrayList<String>();

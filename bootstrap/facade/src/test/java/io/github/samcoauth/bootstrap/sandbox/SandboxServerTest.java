@@ -215,4 +215,81 @@ class SandboxServerTest {
         clock.advance(Duration.ofDays(2));
         assertThat(samco.whoami(token).getLeft()).isInstanceOf(AuthError.Rejected.class);
     }
+
+    /** A person on the consent page: GET it, post the decision, return where the browser is sent. */
+    private String consent(String apiKey, String redirect, String decision) throws Exception {
+        var browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        var page = browser.send(
+                HttpRequest.newBuilder(
+                                URI.create(sandbox.url() + "/app/oauth/authorize?api_key=" + apiKey + "&redirect_url="
+                                        + java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8)
+                                        + "&state=state-of-this-login-0001"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        var nonce = java.util.regex.Pattern.compile("name=\"consent\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        if (!nonce.find()) {
+            return "page " + page.statusCode() + ": " + page.body();
+        }
+        var posted = browser.send(
+                HttpRequest.newBuilder(URI.create(sandbox.url() + "/app/oauth/authorize"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "consent=" + nonce.group(1) + "&decision=" + decision))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return posted.headers().firstValue("Location").orElse("no redirect");
+    }
+
+    private static io.github.samcoauth.domain.AuthorizationCode codeIn(String location) {
+        var code = java.util.regex.Pattern.compile("code=([^&]+)").matcher(location);
+        assertThat(code.find()).as(location).isTrue();
+        return io.github.samcoauth.domain.AuthorizationCode.of(code.group(1)).get();
+    }
+
+    @Test
+    void givenTheConsentPage_whenAllowedDeniedOrMisaddressed_thenRedirectedAsDocumentedOrRefused() throws Exception {
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        var allowed = consent(app.apiKey(), app.redirectUrl(), "allow");
+        assertThat(allowed).startsWith(app.redirectUrl() + "?code=").endsWith("&state=state-of-this-login-0001");
+        var denied = consent(app.apiKey(), app.redirectUrl(), "deny");
+        assertThat(denied).startsWith(app.redirectUrl() + "?error=access_denied&errorMessage=");
+        assertThat(consent(app.apiKey(), "http://127.0.0.1:9/elsewhere", "allow"))
+                .as("never redirected to a URL the app did not register")
+                .startsWith("page 400")
+                .contains("invalid_request");
+    }
+
+    @Test
+    void givenACodeExchangedTwice_whenTheSecondArrives_thenEOAUTH012AndEveryTokenOfTheAppAndUserDies()
+            throws Exception {
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        var code = codeIn(consent(app.apiKey(), app.redirectUrl(), "allow"));
+        var grant = samco.exchangeCode(code).get();
+        assertThat(samco.whoami(grant.accessToken())).isRight();
+        var again = (AuthError.Rejected) samco.exchangeCode(code).getLeft();
+        assertThat(again.errorCode()).isEqualTo(io.vavr.control.Option.some("EOAUTH012"));
+        assertThat(samco.whoami(grant.accessToken()).getLeft()).isInstanceOf(AuthError.Rejected.class);
+        assertThat(samco.refreshToken(grant.refreshToken()).getLeft()).isInstanceOf(AuthError.Rejected.class);
+    }
+
+    @Test
+    void givenARotatedRefreshToken_whenUsedAgain_thenRefusedAndItsWholeFamilyRevoked() throws Exception {
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        var first = samco.exchangeCode(codeIn(consent(app.apiKey(), app.redirectUrl(), "allow")))
+                .get();
+        var second = samco.refreshToken(first.refreshToken()).get();
+        assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+        assertThat(samco.whoami(second.accessToken())).isRight();
+        var replay =
+                (AuthError.Rejected) samco.refreshToken(first.refreshToken()).getLeft();
+        assertThat(replay.errorCode()).isEqualTo(io.vavr.control.Option.some("EOAUTH013"));
+        assertThat(samco.whoami(second.accessToken()).getLeft()).isInstanceOf(AuthError.Rejected.class);
+        assertThat(samco.refreshToken(second.refreshToken()).getLeft()).isInstanceOf(AuthError.Rejected.class);
+        assertThat(samco.revoke(second.accessToken()))
+                .as("revocation is idempotent")
+                .isRight();
+    }
 }

@@ -22,6 +22,9 @@ final class Samples {
     private final ObjectNode whoamiSuccess;
     private final ObjectNode webSecretCodeSuccess;
     private final ObjectNode unauthorized;
+    private final ObjectNode oauthTokenSuccess;
+    private final ObjectNode oauthError;
+    private final ObjectNode oauthRevokeSuccess;
 
     Samples(ObjectMapper json) {
         this.generateOtpSuccess = read(json, "generate-otp-success.json");
@@ -34,6 +37,9 @@ final class Samples {
         this.whoamiSuccess = read(json, "whoami-success.json");
         this.webSecretCodeSuccess = read(json, "web-secret-code-success.json");
         this.unauthorized = read(json, "unauthorized.json");
+        this.oauthTokenSuccess = read(json, "oauth-token-success.json");
+        this.oauthError = read(json, "oauth-error.json");
+        this.oauthRevokeSuccess = read(json, "oauth-revoke-success.json");
     }
 
     private static ObjectNode read(ObjectMapper json, String name) {
@@ -88,5 +94,17 @@ final class Samples {
 
     ObjectNode unauthorized() {
         return unauthorized.deepCopy();
+    }
+
+    ObjectNode oauthTokenSuccess() {
+        return oauthTokenSuccess.deepCopy();
+    }
+
+    ObjectNode oauthError() {
+        return oauthError.deepCopy();
+    }
+
+    ObjectNode oauthRevokeSuccess() {
+        return oauthRevokeSuccess.deepCopy();
     }
 }

@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -75,18 +76,40 @@ public final class SandboxServer implements AutoCloseable {
 
     private record Pending(String uid, Instant expiresAt) {}
 
-    private record Issued(String account, Instant expiresAt) {}
+    /** A live token: whose, until when, and (for OAuth) which app and token family it belongs to. */
+    private record Issued(String account, Instant expiresAt, String apiKey, String family) {
+        Issued(String account, Instant expiresAt) {
+            this(account, expiresAt, "", "");
+        }
+    }
+
+    /** A consent page shown, waiting for Allow or Deny. */
+    private record Consent(ApiApp app, String state) {}
+
+    /** An authorization code, or a refresh token, of an app for an account. */
+    private record Grant(ApiApp app, String family, Instant expiresAt) {}
 
     /**
      * An app of the web dashboard: its API key and secret (opaque strings, as the dashboard issues
      * them) and the account it logs in.
      */
-    public record ApiApp(String apiKey, String apiSecret, String account) {
+    public record ApiApp(String apiKey, String apiSecret, String account, String redirectUrl) {
+        /** An app with the default redirect URL, {@value #DEFAULT_REDIRECT_URL}. */
+        public ApiApp(String apiKey, String apiSecret, String account) {
+            this(apiKey, apiSecret, account, DEFAULT_REDIRECT_URL);
+        }
+
         @Override
         public String toString() {
             return "ApiApp[account=" + account + ", apiKey=***, apiSecret=***]";
         }
     }
+
+    /** The redirect URL the default apps registered (for OAuth), on this machine. */
+    public static final String DEFAULT_REDIRECT_URL = "http://127.0.0.1:8765/callback";
+
+    public static final Duration AUTHORIZATION_CODE_TTL = Duration.ofSeconds(60);
+    public static final Duration REFRESH_TOKEN_TTL = Duration.ofDays(7);
 
     /** The dashboard credentials the sandbox knows by default: one app per default account. */
     public static final List<ApiApp> DEFAULT_APPS = List.of(
@@ -108,6 +131,11 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<String, ApiApp> apps;
     private final Optional<Duration> tokenLifetime;
     private final Jwts jwts = new Jwts();
+    private final Map<String, Consent> consents = new ConcurrentHashMap<>();
+    private final Map<String, Grant> authorizationCodes = new ConcurrentHashMap<>();
+    private final Map<String, Grant> usedAuthorizationCodes = new ConcurrentHashMap<>();
+    private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Grant> rotatedRefreshTokens = new ConcurrentHashMap<>();
     private final BlockingQueue<Delivery> outbox = new LinkedBlockingQueue<>();
     private final List<Consumer<Delivery>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -221,6 +249,14 @@ public final class SandboxServer implements AutoCloseable {
                 logout(exchange);
             } else if (method.equals("POST") && path.equals("/session/token")) {
                 body(exchange).ifPresentOrElse(b -> sessionToken(exchange, b), () -> badRequest(exchange));
+            } else if (method.equals("GET") && path.equals("/app/oauth/authorize")) {
+                consentPage(exchange);
+            } else if (method.equals("POST") && path.equals("/app/oauth/authorize")) {
+                decision(exchange);
+            } else if (method.equals("POST") && path.equals("/oauth/token")) {
+                body(exchange).ifPresentOrElse(b -> oauthToken(exchange, b), () -> badRequest(exchange));
+            } else if (method.equals("POST") && path.equals("/oauth/revoke")) {
+                body(exchange).ifPresentOrElse(b -> revoke(exchange, b), () -> badRequest(exchange));
             } else if (method.equals("GET") && path.equals("/ip/whoami")) {
                 authorized(exchange).ifPresent(issued -> whoami(exchange));
             } else if (method.equals("GET") && path.equals("/webSecretCode")) {
@@ -350,6 +386,189 @@ public final class SandboxServer implements AutoCloseable {
         data.put("OTP", code);
         data.put("timeRemainingInSeconds", codeTtl.toSeconds());
         send(exchange, 200, answer);
+    }
+
+    // --- OAuth 2.1 ------------------------------------------------------------------------------
+
+    private void consentPage(HttpExchange exchange) {
+        var query = Forms.parse(exchange.getRequestURI().getRawQuery());
+        var app = apps.get(query.getOrDefault("api_key", ""));
+        var redirect = query.getOrDefault("redirect_url", "");
+        var state = query.getOrDefault("state", "");
+        if (app == null || !app.redirectUrl().equals(redirect) || state.isBlank()) {
+            // never redirect to a URL the app did not register: say so on the page itself
+            html(
+                    exchange,
+                    400,
+                    "Invalid request",
+                    "<p id=\"error\">invalid_request: unknown app, or a redirect URL"
+                            + " that is not the one registered for the app.</p>");
+            return;
+        }
+        var nonce = newSecret();
+        consents.put(nonce, new Consent(app, state));
+        html(
+                exchange,
+                200,
+                "Authorize app",
+                "<h1>Authorize app</h1><p>An app asks to trade for account <b>" + Forms.html(app.account())
+                        + "</b>.</p><form method=\"post\" action=\"/app/oauth/authorize\">"
+                        + "<input type=\"hidden\" name=\"consent\" value=\"" + nonce + "\">"
+                        + "<button id=\"allow\" type=\"submit\" name=\"decision\" value=\"allow\">Allow</button> "
+                        + "<button id=\"deny\" type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>"
+                        + "</form>");
+    }
+
+    private void decision(HttpExchange exchange) {
+        Map<String, String> form;
+        try (InputStream in = exchange.getRequestBody()) {
+            form = Forms.parse(new String(in.readNBytes(8 * 1024), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return;
+        }
+        var consent = consents.remove(form.getOrDefault("consent", ""));
+        if (consent == null) {
+            html(exchange, 400, "Invalid request", "<p id=\"error\">This consent page was already answered.</p>");
+            return;
+        }
+        var redirect =
+                consent.app().redirectUrl() + (consent.app().redirectUrl().contains("?") ? "&" : "?");
+        var state = "state=" + Forms.encode(consent.state());
+        if (!"allow".equals(form.get("decision"))) {
+            redirect(
+                    exchange,
+                    redirect + "error=access_denied&errorMessage=" + Forms.encode("The user denied access") + "&"
+                            + state);
+            return;
+        }
+        var code = newSecret();
+        authorizationCodes.put(
+                code,
+                new Grant(
+                        consent.app(),
+                        UUID.randomUUID().toString(),
+                        clock.instant().plus(AUTHORIZATION_CODE_TTL)));
+        redirect(exchange, redirect + "code=" + code + "&" + state);
+    }
+
+    private void oauthToken(HttpExchange exchange, JsonNode body) {
+        var grantType = body.path("grant_type").asText("");
+        var now = clock.instant();
+        if (grantType.equals("authorization_code")) {
+            var code = body.path("code").asText("");
+            var grant = authorizationCodes.remove(code);
+            if (grant != null && now.isBefore(grant.expiresAt())) {
+                usedAuthorizationCodes.put(code, grant);
+                issueOAuth(exchange, grant);
+            } else if (usedAuthorizationCodes.containsKey(code)) {
+                var used = usedAuthorizationCodes.get(code);
+                revokeAppAndUser(used.app());
+                oauthError(
+                        exchange,
+                        400,
+                        "EOAUTH012",
+                        "Authorization code has already been used; all tokens of this" + " app and user were revoked");
+            } else {
+                oauthError(exchange, 400, "EOAUTH010", "Invalid or expired authorization code");
+            }
+        } else if (grantType.equals("refresh_token")) {
+            var token = body.path("refresh_token").asText("");
+            var grant = refreshTokens.remove(token);
+            if (grant != null && now.isBefore(grant.expiresAt())) {
+                rotatedRefreshTokens.put(token, grant);
+                issueOAuth(exchange, grant);
+            } else if (rotatedRefreshTokens.containsKey(token)) {
+                killFamily(rotatedRefreshTokens.get(token).family());
+                oauthError(exchange, 400, "EOAUTH013", "Refresh token was already used; its session was revoked");
+            } else {
+                oauthError(exchange, 400, "EOAUTH011", "Invalid or expired refresh token");
+            }
+        } else {
+            oauthError(exchange, 400, "EOAUTH015", "Unsupported grant_type");
+        }
+    }
+
+    private void issueOAuth(HttpExchange exchange, Grant grant) {
+        var app = grant.app();
+        var now = clock.instant();
+        var expiresAt = expiryFrom(now);
+        var access = jwts.issue(app.account(), now, expiresAt);
+        tokens.put(access, new Issued(app.account(), expiresAt, app.apiKey(), grant.family()));
+        var refresh = "rt_" + newSecret();
+        refreshTokens.put(refresh, new Grant(app, grant.family(), now.plus(REFRESH_TOKEN_TTL)));
+        logins.computeIfAbsent(app.account(), a -> new AtomicInteger()).incrementAndGet();
+        var answer = stamped(samples.oauthTokenSuccess());
+        var data = (ObjectNode) answer.path("data");
+        data.put("access_token", access);
+        data.put("expires_in", Duration.between(now, expiresAt).toSeconds());
+        data.put("refresh_token", refresh);
+        data.put("refresh_token_expires_in", REFRESH_TOKEN_TTL.toSeconds());
+        data.put("session_id", grant.family());
+        data.put("user_id", app.account());
+        data.put("accountID", app.account());
+        data.put("accountName", accounts.getOrDefault(app.account(), app.account()));
+        data.put("srcIp", remoteIp(exchange));
+        data.put("primaryIp", remoteIp(exchange));
+        send(exchange, 200, answer);
+    }
+
+    private void revoke(HttpExchange exchange, JsonNode body) {
+        var issued = tokens.remove(body.path("token").asText(""));
+        if (issued != null && !issued.family().isEmpty()) {
+            killFamily(issued.family());
+        }
+        var answer = samples.oauthRevokeSuccess();
+        send(exchange, 200, answer);
+    }
+
+    /** A reused authorization code: every token of the app and its user dies. */
+    private void revokeAppAndUser(ApiApp app) {
+        tokens.values()
+                .removeIf(t -> t.apiKey().equals(app.apiKey()) && t.account().equals(app.account()));
+        refreshTokens.values().removeIf(g -> g.app().equals(app));
+    }
+
+    /** A reused refresh token: its whole family (the session it renewed) dies. */
+    private void killFamily(String family) {
+        tokens.values().removeIf(t -> t.family().equals(family));
+        refreshTokens.values().removeIf(g -> g.family().equals(family));
+    }
+
+    private void oauthError(HttpExchange exchange, int status, String errorCode, String message) {
+        var failure = stamped(samples.oauthError());
+        failure.put("errorCode", errorCode);
+        failure.put("message", message);
+        send(exchange, status, failure);
+    }
+
+    private void html(HttpExchange exchange, int status, String title, String body) {
+        var page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Samco sandbox: " + title
+                        + "</title></head><body>" + body + "</body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(status, page.length);
+            exchange.getResponseBody().write(page);
+        } catch (IOException e) {
+            // the browser went away
+        }
+    }
+
+    private void redirect(HttpExchange exchange, String location) {
+        try {
+            exchange.getResponseHeaders().set("Location", location);
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(302, -1);
+        } catch (IOException e) {
+            // the browser went away
+        }
+    }
+
+    private String newSecret() {
+        var bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The live token of the request, or a 401 answered (and empty) when there is none. */

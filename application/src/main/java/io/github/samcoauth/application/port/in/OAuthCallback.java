@@ -1,0 +1,25 @@
+package io.github.samcoauth.application.port.in;
+
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * What the browser brought to the redirect URL: {@code state} and either {@code code} or
+ * {@code error} (e.g. {@code access_denied}) with Samco's {@code errorMessage}. Raw: checked by the
+ * use case before anything is sent.
+ */
+public record OAuthCallback(
+        Option<String> state, Option<String> code, Option<String> error, Option<String> errorMessage) {
+
+    public OAuthCallback {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(errorMessage, "errorMessage");
+    }
+
+    @Override
+    public String toString() {
+        return "OAuthCallback[state=***, code=***, error=" + error.getOrElse("") + "]";
+    }
+}

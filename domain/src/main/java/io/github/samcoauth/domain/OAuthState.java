@@ -1,0 +1,47 @@
+package io.github.samcoauth.domain;
+
+import io.vavr.control.Either;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * The OAuth {@code state}: 32 random bytes, base64url, sent to the consent page and expected back on
+ * the callback, compared in constant time. It binds a callback to the login that asked for it.
+ */
+public record OAuthState(String value) {
+
+    private static final Pattern STATE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+
+    public OAuthState {
+        if (value == null || !STATE.matcher(value).matches()) {
+            throw new IllegalArgumentException("not an OAuth state; use OAuthState.of or fresh");
+        }
+    }
+
+    /** A new state from {@code random}. */
+    public static OAuthState fresh(SecureRandom random) {
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        return new OAuthState(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    public static Either<DomainError, OAuthState> of(String raw) {
+        return Text.matching(raw, "state", STATE, "16 to 128 URL-safe characters")
+                .map(OAuthState::new);
+    }
+
+    /** Whether {@code other} is this state, in time that does not depend on where they differ. */
+    public boolean matches(String other) {
+        return other != null
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.UTF_8), other.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "OAuthState[***]";
+    }
+}
