@@ -47,9 +47,7 @@ final class ErrorTable {
                         e.serverTime().forEach(t -> json.put("serverTime", t.raw()));
                         json.put("httpStatus", e.httpStatus());
                     },
-                    e -> e.msgId()
-                            .map(m -> "quote msgId " + m + " to Samco support if this persists")
-                            .toJavaOptional()),
+                    ErrorTable::rejectionHint),
             AuthError.NoSession.class,
             row(
                     AuthError.NoSession.class,
@@ -86,6 +84,20 @@ final class ErrorTable {
                     e -> Optional.of("check the state directory (--state-dir / SAMCO_STATE_DIR) and its permissions")));
 
     private ErrorTable() {}
+
+    /** What to do about a rejection: Samco's OAuth codes that need a word of their own, else its msgId. */
+    private static Optional<String> rejectionHint(AuthError.Rejected e) {
+        if (e.errorCode().contains("EOAUTH030")) {
+            return Optional.of("this code is being exchanged elsewhere at this moment: wait for that login;"
+                    + " do not retry with the same code");
+        }
+        if (e.errorCode().contains("EOAUTH012")) {
+            return Optional.of("the code had been used already: log in again with --oauth");
+        }
+        return e.msgId()
+                .map(m -> "quote msgId " + m + " to Samco support if this persists")
+                .toJavaOptional();
+    }
 
     private static <E extends AuthError> Outcome row(
             Class<E> type,

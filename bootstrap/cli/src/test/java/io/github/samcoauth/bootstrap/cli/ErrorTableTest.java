@@ -60,4 +60,17 @@ class ErrorTableTest {
                 .isEqualTo(Map.of(
                         "code", "storage-failure", "message", storage.message(), "path", "/x/sessions/DV99999.json"));
     }
+
+    @Test
+    void givenOAuthRejectionsThatNeedTheirOwnWord_whenHinted_thenConcurrentExchangeAndReuseSaidSo() {
+        var concurrent = new AuthError.Rejected(
+                "Failure", List.of("busy"), Option.some("EOAUTH030"), Option.some("m-2"), Option.none(), 409);
+        assertThat(ErrorTable.hint(concurrent))
+                .hasValueSatisfying(h -> assertThat(h).contains("exchanged elsewhere"));
+        var reused = new AuthError.Rejected(
+                "Failure", List.of("used"), Option.some("EOAUTH012"), Option.none(), Option.none(), 400);
+        assertThat(ErrorTable.hint(reused))
+                .hasValueSatisfying(h -> assertThat(h).contains("log in again with --oauth"));
+        assertThat(ErrorTable.exitCode(concurrent)).isEqualTo(3);
+    }
 }
