@@ -17,16 +17,14 @@ final class CodeSubcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var output = root.output();
-        var named = root.account(account);
-        if (named.isLeft()) {
-            return output.fail(named.getLeft());
+        var ready = root.ready(output, account);
+        if (ready.isLeft()) {
+            return ready.getLeft();
         }
-        var facade = root.facade();
-        if (facade.isLeft()) {
-            return output.fail(facade.getLeft());
-        }
+        var facade = ready.get().facade();
+        var named = ready.get().account();
         root.interruption().during(output, "a code may have been minted at Samco; it expires by itself");
-        var result = named.get().fold(facade.get()::mintLoginCode, facade.get()::mintLoginCode);
+        var result = named.fold(facade::mintLoginCode, facade::mintLoginCode);
         root.interruption().done();
         if (result.isLeft()) {
             return output.fail(result.getLeft());

@@ -18,21 +18,19 @@ final class LogoutSubcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var output = root.output();
-        var named = root.account(account);
-        if (named.isLeft()) {
-            return output.fail(named.getLeft());
+        var ready = root.ready(output, account);
+        if (ready.isLeft()) {
+            return ready.getLeft();
         }
-        var facade = root.facade();
-        if (facade.isLeft()) {
-            return output.fail(facade.getLeft());
-        }
+        var facade = ready.get().facade();
+        var named = ready.get().account();
         LogoutResult result;
         try (var spinner = Spinner.start(output, "Logging out at Samco…")) {
             root.interruption()
                     .during(
                             output,
                             "the logout may have reached Samco; `samco session` shows whether the local session is gone");
-            var attempt = named.get().fold(facade.get()::logout, facade.get()::logout);
+            var attempt = named.fold(facade::logout, facade::logout);
             spinner.close();
             root.interruption().done();
             if (attempt.isLeft()) {

@@ -21,24 +21,22 @@ final class RefreshSubcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var output = root.output();
-        var named = root.account(account);
-        if (named.isLeft()) {
-            return output.fail(named.getLeft());
+        var ready = root.ready(output, account);
+        if (ready.isLeft()) {
+            return ready.getLeft();
         }
         var given = Credentials.optional(root.env(), credentials);
         if (given.isLeft()) {
             return output.fail(given.getLeft());
-        }
-        var facade = root.facade();
-        if (facade.isLeft()) {
-            return output.fail(facade.getLeft());
         }
         var interruption = root.interruption();
         try (var spinner = Spinner.start(output, "Renewing the session…")) {
             interruption.during(
                     output,
                     "the request may have reached Samco: `samco session` shows whether a new session was stored");
-            var result = facade.get().refresh(new RefreshSessionCommand(named.get(), given.get()));
+            var result = ready.get()
+                    .facade()
+                    .refresh(new RefreshSessionCommand(ready.get().account(), given.get()));
             spinner.close();
             interruption.done();
             if (result.isLeft()) {

@@ -257,6 +257,22 @@ public final class SamcoCli implements Callable<Integer> {
         return AccountId.of(raw).<AuthError>mapLeft(AuthError.InvalidInput::new).map(Option::some);
     }
 
+    /** What a command that acts on a stored session needs: the facade and the {@code --account} it named. */
+    record Ready(SamcoAuth facade, Option<AccountId> account) {}
+
+    /** The facade and the parsed {@code --account}; else the exit code of the failure, already reported. */
+    Either<Integer, Ready> ready(Output output, String rawAccount) {
+        var named = account(rawAccount);
+        if (named.isLeft()) {
+            return Either.left(output.fail(named.getLeft()));
+        }
+        var facade = facade();
+        if (facade.isLeft()) {
+            return Either.left(output.fail(facade.getLeft()));
+        }
+        return Either.right(new Ready(facade.get(), named.get()));
+    }
+
     /** The facade configured from the options; no I/O happens here. */
     Either<AuthError, SamcoAuth> facade() {
         var builder = SamcoAuth.builder()

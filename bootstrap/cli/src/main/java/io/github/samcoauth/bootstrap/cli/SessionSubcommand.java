@@ -23,18 +23,15 @@ final class SessionSubcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var output = root.output();
-        var named = root.account(account);
-        if (named.isLeft()) {
-            return output.fail(named.getLeft());
+        var ready = root.ready(output, account);
+        if (ready.isLeft()) {
+            return ready.getLeft();
         }
-        var only = named.get();
-        var facade = root.facade();
-        if (facade.isLeft()) {
-            return output.fail(facade.getLeft());
-        }
+        var facade = ready.get().facade();
+        var only = ready.get().account();
         var pruned = new ArrayList<String>();
         if (pruneExpired) {
-            var removed = facade.get().pruneExpired();
+            var removed = facade.pruneExpired();
             if (removed.isLeft()) {
                 return output.fail(removed.getLeft());
             }
@@ -43,7 +40,7 @@ final class SessionSubcommand implements Callable<Integer> {
                 output.note("Removed the expired sessions of " + String.join(", ", pruned) + ".");
             }
         }
-        var listed = facade.get().sessions();
+        var listed = facade.sessions();
         if (listed.isLeft()) {
             return output.fail(listed.getLeft());
         }

@@ -19,15 +19,13 @@ final class TokenSubcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var output = root.output();
-        var named = root.account(account);
-        if (named.isLeft()) {
-            return output.fail(named.getLeft());
+        var ready = root.ready(output, account);
+        if (ready.isLeft()) {
+            return ready.getLeft();
         }
-        var facade = root.facade();
-        if (facade.isLeft()) {
-            return output.fail(facade.getLeft());
-        }
-        var current = named.get().fold(facade.get()::current, facade.get()::current);
+        var facade = ready.get().facade();
+        var named = ready.get().account();
+        var current = named.fold(facade::current, facade::current);
         if (current.isLeft()) {
             return output.fail(current.getLeft());
         }

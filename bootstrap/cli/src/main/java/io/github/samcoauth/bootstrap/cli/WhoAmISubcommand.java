@@ -17,15 +17,13 @@ final class WhoAmISubcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var output = root.output();
-        var named = root.account(account);
-        if (named.isLeft()) {
-            return output.fail(named.getLeft());
+        var ready = root.ready(output, account);
+        if (ready.isLeft()) {
+            return ready.getLeft();
         }
-        var facade = root.facade();
-        if (facade.isLeft()) {
-            return output.fail(facade.getLeft());
-        }
-        var result = named.get().fold(facade.get()::whoami, facade.get()::whoami);
+        var facade = ready.get().facade();
+        var named = ready.get().account();
+        var result = named.fold(facade::whoami, facade::whoami);
         if (result.isLeft()) {
             return output.fail(result.getLeft());
         }

@@ -24,6 +24,25 @@ class SecretLeakSweepIT {
     @TempDir
     Path stateDir;
 
+    private static void assertNotPrinted(List<Cli.Run> runs, List<String> secrets) {
+        for (var run : runs) {
+            for (var secret : secrets) {
+                assertThat(run.all()).as("output of %s", run).doesNotContain(secret);
+            }
+        }
+    }
+
+    private void assertNotInTheStateDirectory(List<String> secrets) throws Exception {
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                var text = Files.readString(file);
+                for (var secret : secrets) {
+                    assertThat(text).as("%s", file).doesNotContain(secret);
+                }
+            }
+        }
+    }
+
     @Test
     void givenEveryCommandVerbose_whenRun_thenNoSecretOutsideTokenAndSessionFile() throws Exception {
         try (var sandbox = SandboxServer.start()) {
@@ -66,23 +85,11 @@ class SecretLeakSweepIT {
             samco.apply("", new String[] {"demo"});
 
             var secrets = List.of(firstCode, secondCode, tokens.get(0), tokens.get(1));
-            for (var run : runs) {
-                for (var secret : secrets) {
-                    assertThat(run.stdout()).as("stdout of %s", run).doesNotContain(secret);
-                    assertThat(run.stderr()).as("stderr of %s", run).doesNotContain(secret);
-                }
-            }
+            assertNotPrinted(runs, secrets);
             assertThat(runs.stream().anyMatch(r -> r.stderr().contains("webSecretCodeValidation")))
                     .as("the wire log was on")
                     .isTrue();
-            try (Stream<Path> files = Files.walk(stateDir)) {
-                for (var file : files.filter(Files::isRegularFile).toList()) {
-                    var text = Files.readString(file);
-                    for (var secret : secrets) {
-                        assertThat(text).as("%s", file).doesNotContain(secret);
-                    }
-                }
-            }
+            assertNotInTheStateDirectory(secrets);
         }
     }
 
@@ -114,22 +121,11 @@ class SecretLeakSweepIT {
             assertThat(code).matches("[A-Z0-9]{8}");
             samco.apply(new String[] {"logout"});
             var secrets = List.of(app.apiKey(), app.apiSecret(), token, code);
-            for (var run : runs) {
-                for (var secret : secrets) {
-                    assertThat(run.all()).as("output of %s", run).doesNotContain(secret);
-                }
-            }
+            assertNotPrinted(runs, secrets);
             assertThat(runs.stream().anyMatch(r -> r.stderr().contains("session/token")))
                     .as("the wire log was on")
                     .isTrue();
-            try (Stream<Path> files = Files.walk(stateDir)) {
-                for (var file : files.filter(Files::isRegularFile).toList()) {
-                    var text = Files.readString(file);
-                    for (var secret : secrets) {
-                        assertThat(text).as("%s", file).doesNotContain(secret);
-                    }
-                }
-            }
+            assertNotInTheStateDirectory(secrets);
         }
     }
 
