@@ -84,8 +84,9 @@ class OAuthServiceTest {
     @Test
     void givenAForeignOrMissingState_whenFinished_thenRefusedAndTheCodeNeverSent() {
         var start = started();
-        assertThat(oauth.finish(start, callback("x" + start.state().value().substring(1), "AUTHCODE123"))
-                        .getLeft())
+        var state = start.state().value();
+        var foreign = (state.charAt(0) == 'A' ? "B" : "A") + state.substring(1); // differs in one place only
+        assertThat(oauth.finish(start, callback(foreign, "AUTHCODE123")).getLeft())
                 .isInstanceOf(AuthError.InvalidInput.class);
         assertThat(oauth.finish(start, callback(null, "AUTHCODE123")).getLeft().message())
                 .contains("not the answer to this login");
