@@ -57,11 +57,15 @@ final class Credentials {
 
     /** The credentials if any were given (a session made another way needs none). */
     static Either<AuthError, Option<ApiCredentials>> optional(Map<String, String> env, Path file) {
-        var key = env.get(KEY_VARIABLE);
-        if (file == null && (key == null || key.isBlank())) {
+        // SAMCO_API_KEY alone is what an OAuth login needs: it is not a half-given key and secret
+        if (file == null && (blank(env.get(KEY_VARIABLE)) || blank(env.get(SECRET_VARIABLE)))) {
             return Either.right(Option.none());
         }
         return required(env, file).map(Option::some);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static Either<AuthError, ApiCredentials> fromFile(Path file) {

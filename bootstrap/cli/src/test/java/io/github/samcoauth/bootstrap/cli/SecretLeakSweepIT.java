@@ -130,6 +130,111 @@ class SecretLeakSweepIT {
     }
 
     @Test
+    void givenTheOAuthFlowVerbose_whenRun_thenNoCodeRefreshTokenOrAccessTokenPrinted() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var redirect = "http://127.0.0.1:" + port + "/callback";
+        try (var sandbox = SandboxServer.builder()
+                .apps(List.of(
+                        new SandboxServer.ApiApp("sandbox-oauth-key", "sandbox-oauth-secret", "DV99999", redirect)))
+                .start()) {
+            var env = Map.of("SAMCO_API_KEY", "sandbox-oauth-key");
+            var base = List.of("--verbose", "--base-url", sandbox.url(), "--state-dir", stateDir.toString());
+            var command = new ArrayList<String>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Cli.JAR.toString()));
+            command.addAll(base);
+            command.addAll(List.of("login", "--oauth", "--no-browser", "--redirect-url", redirect));
+            var builder = new ProcessBuilder(command);
+            builder.environment().putAll(env);
+            var process = builder.start();
+            var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            var stderr = new StringBuilder();
+            var browser = java.net.http.HttpClient.newBuilder()
+                    .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                    .build();
+            String code;
+            try (var lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                String authorize = null;
+                for (String line; authorize == null && (line = lines.readLine()) != null; ) {
+                    stderr.append(line).append('\n');
+                    if (line.startsWith("http") && line.contains("/app/oauth/authorize?")) {
+                        authorize = line.strip();
+                    }
+                }
+                assertThat(authorize).as(stderr.toString()).isNotNull();
+                var page = browser.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(authorize))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                var nonce = java.util.regex.Pattern.compile("name=\"consent\" value=\"([^\"]+)\"")
+                        .matcher(page.body());
+                assertThat(nonce.find()).isTrue();
+                var location = browser.send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create(sandbox.url() + "/app/oauth/authorize"))
+                                        .header("Content-Type", "application/x-www-form-urlencoded")
+                                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                "consent=" + nonce.group(1) + "&decision=allow"))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow();
+                code = location.replaceAll(".*code=([^&]+).*", "$1");
+                browser.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(location))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
+                for (String line; (line = lines.readLine()) != null; ) {
+                    stderr.append(line).append('\n');
+                }
+            }
+            var runs = new ArrayList<Cli.Run>();
+            runs.add(new Cli.Run(process.exitValue(), out.join(), stderr.toString()));
+            assertThat(runs.get(0).exit()).as(runs.get(0).toString()).isZero();
+            var file = stateDir.resolve("sessions/DV99999.json");
+            var firstRefresh = Files.readString(file).replaceAll(".*\"refreshToken\":\"([^\"]+)\".*", "$1");
+            var firstAccess = Cli.run("--state-dir", stateDir.toString(), "token")
+                    .stdout()
+                    .strip();
+            java.util.function.Function<String[], Cli.Run> samco = args -> {
+                var all = new ArrayList<>(base);
+                all.addAll(List.of(args));
+                var run = Cli.run(env, "", all.toArray(String[]::new));
+                runs.add(run);
+                return run;
+            };
+            assertThat(samco.apply(new String[] {"refresh"}).exit()).isZero();
+            var secondRefresh = Files.readString(file).replaceAll(".*\"refreshToken\":\"([^\"]+)\".*", "$1");
+            var secondAccess = Cli.run("--state-dir", stateDir.toString(), "token")
+                    .stdout()
+                    .strip();
+            samco.apply(new String[] {"--json", "session"});
+            samco.apply(new String[] {"logout"});
+            assertThat(firstRefresh).startsWith("rt_").isNotEqualTo(secondRefresh);
+            var secrets = List.of(code, firstRefresh, secondRefresh, firstAccess, secondAccess);
+            assertNotPrinted(runs, secrets);
+            assertNotInTheStateDirectory(secrets);
+            assertThat(runs.stream().anyMatch(r -> r.stderr().contains("oauth/token")))
+                    .as("the wire log was on")
+                    .isTrue();
+        }
+    }
+
+    private static String readAll(java.io.InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
     void givenRunningPlatform_whenAnotherProcessLogsIn_thenThePlatformSeesTheSession() throws Exception {
         try (var sandbox = SandboxServer.start();
                 var platform = SamcoAuth.builder()
