@@ -105,21 +105,40 @@ class OAuthLoginTest {
         return posted.headers().firstValue("Location").orElseThrow();
     }
 
+    /**
+     * The browser's return to the CLI's listener. A refused connection is tried again a few times
+     * (a loaded machine may be slow to accept); if it stays refused, the failure says what the
+     * login printed and whether it had already ended.
+     */
+    private HttpResponse<String> backToListener(String url, CompletableFuture<Cli.Run> run, StringWriter err)
+            throws Exception {
+        java.net.ConnectException last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                return browser.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.ConnectException e) {
+                last = e;
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError(
+                "the login's listener refused the browser; login ended: " + (run.isDone() ? run.get() : "no")
+                        + "; it printed: " + err,
+                last);
+    }
+
     @Test
     void givenAPersonWhoAllows_whenLoggingInWithOAuth_thenAnOAuthSessionWithARefreshTokenIsStored() throws Exception {
         var err = new StringWriter();
         var run = login(err, "--json");
         var location = decide(authorizeUrl(err), "allow");
         assertThat(location).startsWith(redirect + "?code=");
-        var stranger = browser.send(
-                HttpRequest.newBuilder(URI.create(redirect + "?code=forged&state=not-ours"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        var stranger = backToListener(redirect + "?code=forged&state=not-ours", run, err);
         assertThat(stranger.statusCode())
                 .as("a callback of another login is refused")
                 .isEqualTo(400);
-        var back = browser.send(
-                HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
+        var back = backToListener(location, run, err);
         assertThat(back.body()).contains("You may close this window");
         var result = run.get();
         assertThat(result.exit()).as(result.toString()).isZero();
@@ -161,7 +180,7 @@ class OAuthLoginTest {
         var run = login(err);
         var location = decide(authorizeUrl(err), "deny");
         assertThat(location).contains("error=access_denied");
-        browser.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
+        backToListener(location, run, err);
         var result = run.get();
         assertThat(result.exit()).isEqualTo(3);
         assertThat(result.stderr()).contains("access_denied");
