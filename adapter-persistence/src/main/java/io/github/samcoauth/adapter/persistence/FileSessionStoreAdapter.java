@@ -1,7 +1,10 @@
 package io.github.samcoauth.adapter.persistence;
 
 import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.RenewalLease;
+import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.application.port.out.VersionedSession;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.Session;
 import io.vavr.collection.List;
@@ -28,7 +31,7 @@ import java.util.UUID;
  * {@code stat}), and {@link SessionFileFormat} reads and writes the format and its versions. This
  * class puts them together and moves a corrupt file aside (never deletes it).
  */
-public final class FileSessionStoreAdapter implements SessionStorePort {
+public final class FileSessionStoreAdapter implements SessionStorePort, SessionCoordinationPort {
 
     /** A session file is a few hundred bytes; anything near this is not one. */
     static final int MAX_FILE_BYTES = 64 * 1024;
@@ -218,5 +221,64 @@ public final class FileSessionStoreAdapter implements SessionStorePort {
     @Override
     public String toString() {
         return "FileSessionStoreAdapter[" + layout.sessionsDir() + "]";
+    }
+
+    // --- renewal across the processes of this machine -----------------------------------------
+
+    /** Leases held by this store: released by {@link #release}, or by the OS when the process dies. */
+    private final java.util.concurrent.ConcurrentMap<String, SecureFiles.Held> leases =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A file keeps no generation: always {@code 0}; a removed file is a removed session. */
+    @Override
+    public Either<AuthError, VersionedSession> read(AccountId account) {
+        return find(account).map(found -> new VersionedSession(found, 0));
+    }
+
+    /** An exclusive lock on {@code sessions/.ACCOUNT.renewal.lock}, which the OS drops if the process dies. */
+    @Override
+    public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
+        var lockFile = layout.renewalLockOf(account);
+        try {
+            checkDirectories();
+            files.ensureDirectory(layout.stateDir());
+            files.ensureDirectory(layout.sessionsDir());
+            var held = files.tryLock(lockFile);
+            if (held.isEmpty()) {
+                return Either.right(Option.none());
+            }
+            var lease = new RenewalLease(account, UUID.randomUUID().toString());
+            leases.put(lease.owner(), held.get());
+            return Either.right(Option.some(lease));
+        } catch (IOException e) {
+            return Either.left(new AuthError.StorageFailure(
+                    "cannot take the renewal lock: " + SecureFiles.reason(e), Option.some(lockFile.toString())));
+        }
+    }
+
+    @Override
+    public Either<AuthError, Boolean> release(RenewalLease lease) {
+        var held = leases.remove(lease.owner());
+        if (held == null) {
+            return Either.right(false);
+        }
+        try {
+            held.close();
+            return Either.right(true);
+        } catch (IOException e) {
+            return Either.right(true); // closing the channel drops the lock whatever close says
+        }
+    }
+
+    /** Files give no notice of change: waits a short while and lets the caller look again. */
+    @Override
+    public Either<AuthError, Long> awaitChange(AccountId account, long seen, java.time.Duration timeout) {
+        try {
+            Thread.sleep(Math.max(1, Math.min(timeout.toMillis(), 50)));
+            return Either.right(0L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Either.left(new AuthError.Unavailable("interrupted while waiting for another process's renewal"));
+        }
     }
 }

@@ -442,6 +442,28 @@ final class SecureFiles {
         }
     }
 
+    /**
+     * The exclusive lock on {@code lockFile} if nobody holds it now, in this JVM or another; empty
+     * when somebody does.
+     */
+    java.util.Optional<Held> tryLock(Path lockFile) throws IOException {
+        var channel = open(lockFile, true, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new Held(channel, lock));
+        } catch (OverlappingFileLockException sameJvm) {
+            channel.close();
+            return java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
     /** Writes every byte; a channel may take fewer per call. */
     static void writeFully(WritableByteChannel channel, byte[] bytes) throws IOException {
         var buffer = ByteBuffer.wrap(bytes);

@@ -40,6 +40,11 @@ final class SessionFileLayout {
         return sessionsDir.resolve("." + account.value() + ".lock");
     }
 
+    /** Held by the one process renewing the account's session. */
+    Path renewalLockOf(AccountId account) {
+        return sessionsDir.resolve("." + account.value() + ".renewal.lock");
+    }
+
     /** A fresh temporary beside the account's file, for an atomic replace. */
     Path newTemporaryOf(AccountId account) {
         return sessionsDir.resolve("." + account.value() + ".json." + UUID.randomUUID() + TEMP_SUFFIX);

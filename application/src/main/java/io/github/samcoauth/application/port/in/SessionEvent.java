@@ -1,0 +1,50 @@
+package io.github.samcoauth.application.port.in;
+
+import io.github.samcoauth.domain.AccountId;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something about an account's session a platform must see. {@code expiresAt}: of the session in
+ * use after the event. {@code detail}: why, in words (never a secret).
+ */
+public record SessionEvent(Type type, AccountId account, Option<Instant> expiresAt, String detail) {
+
+    public SessionEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /** {@link #label()} is the stable name a platform or {@code samco keep --json} matches on. */
+    public enum Type {
+        /** A new session is in use: renewed here or by another instance. */
+        RENEWED("renewed"),
+        /** A renewal was tried and failed; the old session is used until it expires. */
+        RENEWAL_FAILED("renewal-failed"),
+        /** Samco refused the session in use (401); a renewal follows. */
+        REVOKED("revoked"),
+        /** A session made with a login code cannot be renewed unattended: a person must log in. */
+        NOT_RENEWABLE("not-renewable"),
+        /** The session was removed from the store (logged out): none is served any more. */
+        REMOVED("removed"),
+        /** The store cannot be reached; the session in memory is served until it expires. */
+        STORE_UNAVAILABLE("store-unavailable"),
+        /** The store answers again. */
+        STORE_AVAILABLE("store-available"),
+        /** The store had lost the session (restarted empty); it was put back from memory. */
+        RESTORED("restored");
+
+        private final String label;
+
+        Type(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}

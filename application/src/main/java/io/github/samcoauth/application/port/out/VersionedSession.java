@@ -1,0 +1,17 @@
+package io.github.samcoauth.application.port.out;
+
+import io.github.samcoauth.domain.Session;
+import io.vavr.control.Option;
+import java.util.Objects;
+
+/**
+ * An account's stored session (if any) and the store's generation for it: a counter that goes up
+ * with every save and delete, {@code 0} when the store knows nothing of the account (a store that
+ * keeps no counter always says {@code 0}).
+ */
+public record VersionedSession(Option<Session> session, long generation) {
+
+    public VersionedSession {
+        Objects.requireNonNull(session, "session");
+    }
+}

@@ -1,0 +1,504 @@
+package io.github.samcoauth.application.service;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.in.ApiCredentials;
+import io.github.samcoauth.application.port.in.RefreshSessionCommand;
+import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
+import io.github.samcoauth.application.port.in.SessionEvent;
+import io.github.samcoauth.application.port.in.SessionEventListener;
+import io.github.samcoauth.application.port.in.SessionSource;
+import io.github.samcoauth.application.port.in.SessionSourceSettings;
+import io.github.samcoauth.application.port.out.RenewalLease;
+import io.github.samcoauth.application.port.out.SessionCoordinationPort;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.application.port.out.VersionedSession;
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.LoginMethod;
+import io.github.samcoauth.domain.Session;
+import io.github.samcoauth.domain.SessionToken;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * An account's session kept valid for a whole fleet.
+ *
+ * <ul>
+ *   <li>{@link #session()} is a read of one volatile field and the clock while the session is
+ *       outside its renewal window.
+ *   <li>Inside the window, the first caller (or the background check) starts one renewal in this
+ *       process; the others keep the still-valid session. Only when it has truly expired do callers
+ *       wait for the renewal, at most {@link SessionSourceSettings#waitAtMost()}.
+ *   <li>Across processes and hosts, a renewal runs under the account's lock of the {@link
+ *       SessionCoordinationPort}; the winner reads the store again before logging in (another may
+ *       just have renewed), the others wait for the store's generation to move.
+ *   <li>Every {@link SessionSourceSettings#checkEvery()}, the store is read: a session saved
+ *       elsewhere replaces the one in memory, a removed one is dropped, a store that lost it
+ *       (restarted empty) gets it back, and a store that cannot be reached is said once.
+ * </ul>
+ *
+ * Renewal uses the session's own method: OAuth rotates the stored refresh token (used once, never
+ * again after a failure: it may have been spent), API key logs in with the credentials the
+ * platform supplies (again after {@link SessionSourceSettings#retryAfter()} if it failed), a login
+ * code cannot be renewed without a person ({@link SessionEvent.Type#NOT_RENEWABLE}).
+ */
+public final class SessionSourceService implements SessionSource {
+
+    /** The session in use, its answer built once, and when to renew it. */
+    private record Snapshot(
+            Session session, Either<AuthError, Session> answer, long refreshAt, long expiresAt, long generation) {
+
+        static Snapshot of(Session session, long generation, Duration refreshBefore) {
+            long issued = session.issuedAt().toEpochMilli();
+            long expires = session.expiresAt().toEpochMilli();
+            // a session shorter-lived than the window is renewed half-way through its life
+            long refreshAt = Math.max(expires - refreshBefore.toMillis(), issued + (expires - issued) / 2);
+            return new Snapshot(session, Either.right(session), refreshAt, expires, generation);
+        }
+
+        /** The same session, to be renewed by the next caller and served to none (Samco refused it). */
+        Snapshot refused() {
+            return new Snapshot(session, answer, Long.MIN_VALUE, Long.MIN_VALUE, generation);
+        }
+
+        boolean sameAs(Session other) {
+            return session.token().equals(other.token()) && session.expiresAt().equals(other.expiresAt());
+        }
+    }
+
+    /** Why the last renewal of a session failed, and when another may be tried. */
+    private record Failure(SessionToken token, AuthError error, long retryAt) {}
+
+    private final Option<AccountId> wanted;
+    private final SessionStorePort store;
+    private final SessionCoordinationPort coordination;
+    private final RefreshSessionUseCase refresh;
+    private final Supplier<Option<ApiCredentials>> credentials;
+    private final SessionEventListener listener;
+    private final Clock clock;
+    private final SessionSourceSettings settings;
+    private final ScheduledExecutorService executor;
+    private final ScheduledFuture<?> checks;
+
+    private volatile Snapshot current;
+    private volatile AccountId account;
+    private volatile Either<AuthError, Session> missing;
+    private volatile Failure failure;
+    private volatile boolean storeDown;
+    private volatile SessionToken toldNotRenewable;
+    private final AtomicReference<CompletableFuture<Either<AuthError, Session>>> renewal = new AtomicReference<>();
+    private final Object loading = new Object();
+
+    /**
+     * @param account the account to keep; none: the only account with a stored session
+     * @param credentials the API key and secret an API-key session is renewed with, asked for at
+     *     each renewal (none: such a session is not renewed)
+     * @param executor runs the background checks and renewals; this source does not own it
+     */
+    public SessionSourceService(
+            Option<AccountId> account,
+            SessionStorePort store,
+            SessionCoordinationPort coordination,
+            RefreshSessionUseCase refresh,
+            Supplier<Option<ApiCredentials>> credentials,
+            SessionEventListener listener,
+            Clock clock,
+            SessionSourceSettings settings,
+            ScheduledExecutorService executor) {
+        this.wanted = account;
+        this.account = account.getOrNull();
+        this.store = store;
+        this.coordination = coordination;
+        this.refresh = refresh;
+        this.credentials = credentials;
+        this.listener = listener;
+        this.clock = clock;
+        this.settings = settings;
+        this.executor = executor;
+        this.missing = Either.left(new AuthError.NoSession(account));
+        long every = settings.checkEvery().toMillis();
+        this.checks = executor.scheduleWithFixedDelay(this::checkQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Either<AuthError, Session> session() {
+        var snapshot = current;
+        if (snapshot != null && clock.millis() < snapshot.refreshAt) {
+            return snapshot.answer;
+        }
+        return slowPath();
+    }
+
+    private Either<AuthError, Session> slowPath() {
+        var snapshot = current;
+        if (snapshot == null) {
+            snapshot = load();
+            if (snapshot == null) {
+                return missing;
+            }
+        }
+        long now = clock.millis();
+        if (now < snapshot.refreshAt) {
+            return snapshot.answer;
+        }
+        var renewing = renew(snapshot);
+        if (now < snapshot.expiresAt) {
+            return snapshot.answer;
+        }
+        return awaited(renewing);
+    }
+
+    @Override
+    public Either<AuthError, Session> rejected(SessionToken token) {
+        var snapshot = current;
+        if (snapshot == null || !snapshot.session.token().equals(token)) {
+            return session();
+        }
+        var refused = snapshot.refused();
+        synchronized (loading) {
+            if (current == snapshot) {
+                current = refused;
+                tell(SessionEvent.Type.REVOKED, snapshot.session, "Samco refused the session in use (401)");
+            }
+        }
+        return session();
+    }
+
+    @Override
+    public void close() {
+        checks.cancel(false);
+    }
+
+    // --- loading -------------------------------------------------------------------------------
+
+    /** The first read of the store; single flight. */
+    private Snapshot load() {
+        synchronized (loading) {
+            if (current != null) {
+                return current;
+            }
+            var found = read();
+            if (found.isLeft()) {
+                missing = Either.left(found.getLeft());
+                return null;
+            }
+            var stored = found.get();
+            if (stored.session().isEmpty()) {
+                missing = Either.left(new AuthError.NoSession(Option.of(account)));
+                return null;
+            }
+            current = Snapshot.of(stored.session().get(), stored.generation(), settings.refreshBefore());
+            return current;
+        }
+    }
+
+    /** The stored session of the account, resolving the account on first use when none was named. */
+    private Either<AuthError, VersionedSession> read() {
+        if (account == null) {
+            var all = store.findAll();
+            if (all.isLeft()) {
+                return Either.left(all.getLeft());
+            }
+            if (all.get().isEmpty()) {
+                return Either.right(new VersionedSession(Option.none(), 0));
+            }
+            if (all.get().size() > 1) {
+                return Either.left(new AuthError.AccountRequired(
+                        all.get().map(Session::accountId).sorted()));
+            }
+            account = all.get().head().accountId();
+        }
+        return coordination.read(account);
+    }
+
+    // --- background checks ---------------------------------------------------------------------
+
+    private void checkQuietly() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            // a listener or an adapter broke its promise; the next check tries again
+        }
+    }
+
+    /** One look at the store: adopt, drop, restore, renew; say when the store goes or comes back. */
+    void check() {
+        var found = read();
+        if (found.isLeft()) {
+            if (found.getLeft() instanceof AuthError.Unavailable && !storeDown) {
+                storeDown = true;
+                var snapshot = current;
+                if (snapshot != null) {
+                    tell(
+                            SessionEvent.Type.STORE_UNAVAILABLE,
+                            snapshot.session,
+                            found.getLeft().message() + "; the session in memory is used until it expires");
+                }
+            }
+            return;
+        }
+        if (storeDown) {
+            storeDown = false;
+            var snapshot = current;
+            if (snapshot != null) {
+                tell(SessionEvent.Type.STORE_AVAILABLE, snapshot.session, "the store answers again");
+            }
+        }
+        var stored = found.get();
+        synchronized (loading) {
+            var snapshot = current;
+            if (stored.session().isEmpty()) {
+                if (snapshot == null) {
+                    missing = Either.left(new AuthError.NoSession(Option.of(account)));
+                } else if (stored.generation() < snapshot.generation) {
+                    restore(snapshot);
+                } else {
+                    current = null;
+                    missing = Either.left(new AuthError.NoSession(Option.of(account)));
+                    tell(SessionEvent.Type.REMOVED, snapshot.session, "the session was removed from the store");
+                }
+                return;
+            }
+            var session = stored.session().get();
+            if (snapshot == null || !snapshot.sameAs(session)) {
+                adopt(session, stored.generation(), "saved by another instance");
+            } else if (snapshot.generation != stored.generation() && snapshot.refreshAt != Long.MIN_VALUE) {
+                current = Snapshot.of(session, stored.generation(), settings.refreshBefore());
+            }
+        }
+        var snapshot = current;
+        if (snapshot != null && clock.millis() >= snapshot.refreshAt) {
+            renew(snapshot);
+        }
+    }
+
+    private void restore(Snapshot snapshot) {
+        if (!snapshot.session.isValidAt(clock.instant())) {
+            return;
+        }
+        coordination.restore(snapshot.session, snapshot.generation).peek(restored -> {
+            if (restored) {
+                tell(SessionEvent.Type.RESTORED, snapshot.session, "the store had lost the session; put back");
+            }
+        });
+    }
+
+    /** Uses {@code session} from now on; called with {@link #loading} held. */
+    private void adopt(Session session, long generation, String how) {
+        var before = current;
+        current = Snapshot.of(session, generation, settings.refreshBefore());
+        failure = null;
+        if (before != null) {
+            tell(SessionEvent.Type.RENEWED, session, "a new session is in use (" + how + ")");
+        }
+    }
+
+    // --- renewal -------------------------------------------------------------------------------
+
+    /** The renewal of {@code snapshot}'s session under way, started if none is. */
+    private CompletableFuture<Either<AuthError, Session>> renew(Snapshot snapshot) {
+        var session = snapshot.session;
+        if (session.method() == LoginMethod.LOGIN_CODE) {
+            if (!session.token().equals(toldNotRenewable)) {
+                toldNotRenewable = session.token();
+                tell(
+                        SessionEvent.Type.NOT_RENEWABLE,
+                        session,
+                        "made with a login code: a person must log in again before it expires");
+            }
+            return CompletableFuture.completedFuture(
+                    Either.left(new AuthError.NotRenewable(session.accountId(), session.method())));
+        }
+        var failed = failure;
+        if (failed != null && failed.token.equals(session.token()) && clock.millis() < failed.retryAt) {
+            return CompletableFuture.completedFuture(Either.left(failed.error));
+        }
+        var mine = new CompletableFuture<Either<AuthError, Session>>();
+        if (!renewal.compareAndSet(null, mine)) {
+            var running = renewal.get();
+            return running != null
+                    ? running
+                    : CompletableFuture.completedFuture(current().getOrElse(missing));
+        }
+        try {
+            executor.execute(() -> {
+                Either<AuthError, Session> result;
+                try {
+                    result = renewFleetWide(session);
+                } catch (RuntimeException e) {
+                    result = Either.left(new AuthError.Unavailable("the renewal failed unexpectedly"));
+                } finally {
+                    renewal.set(null);
+                }
+                mine.complete(result);
+            });
+        } catch (RuntimeException rejected) {
+            renewal.set(null);
+            mine.complete(Either.left(new AuthError.Unavailable("the session source is closed")));
+        }
+        return mine;
+    }
+
+    private Option<Either<AuthError, Session>> current() {
+        return Option.of(current).map(Snapshot::answer);
+    }
+
+    /**
+     * Renews {@code stale} once for every instance: under the account's lock, after reading the
+     * store again; or waits for whoever holds the lock.
+     */
+    private Either<AuthError, Session> renewFleetWide(Session stale) {
+        long deadline = clock.millis() + settings.waitAtMost().toMillis();
+        var id = stale.accountId();
+        while (true) {
+            var read = coordination.read(id);
+            if (read.isLeft()) {
+                return failed(stale, read.getLeft(), false);
+            }
+            var renewed = renewedElsewhere(stale, read.get());
+            if (renewed.isDefined()) {
+                return renewed.get();
+            }
+            var lease = coordination.tryLock(id);
+            if (lease.isLeft()) {
+                return failed(stale, lease.getLeft(), false);
+            }
+            if (lease.get().isDefined()) {
+                return underLease(stale, lease.get().get());
+            }
+            long left = deadline - clock.millis();
+            if (left <= 0) {
+                return failed(
+                        stale,
+                        new AuthError.Unavailable("another instance holds the renewal lock of " + id.value()
+                                + " and did not finish within "
+                                + settings.waitAtMost().toSeconds() + " s"),
+                        false);
+            }
+            var waited = coordination.awaitChange(id, read.get().generation(), Duration.ofMillis(Math.min(left, 1000)));
+            if (waited.isLeft()) {
+                return failed(stale, waited.getLeft(), false);
+            }
+        }
+    }
+
+    private Either<AuthError, Session> underLease(Session stale, RenewalLease lease) {
+        try {
+            var again = coordination.read(stale.accountId());
+            if (again.isLeft()) {
+                return failed(stale, again.getLeft(), false);
+            }
+            var renewed = renewedElsewhere(stale, again.get());
+            if (renewed.isDefined()) {
+                return renewed.get();
+            }
+            if (again.get().session().isEmpty()) {
+                return removed(stale);
+            }
+            var command = new RefreshSessionCommand(
+                    Option.some(stale.accountId()),
+                    stale.method() == LoginMethod.API_KEY ? credentials.get() : Option.none());
+            var result = refresh.refresh(command);
+            if (result.isLeft()) {
+                return failed(stale, result.getLeft(), true);
+            }
+            var after = coordination.read(stale.accountId());
+            long generation = after.map(VersionedSession::generation).getOrElse(0L);
+            synchronized (loading) {
+                adopt(
+                        result.get(),
+                        generation,
+                        "renewed here by " + stale.method().label());
+            }
+            return result;
+        } finally {
+            coordination.release(lease);
+        }
+    }
+
+    /** The stored session, if it is a newer one than {@code stale} and outside its renewal window. */
+    private Option<Either<AuthError, Session>> renewedElsewhere(Session stale, VersionedSession stored) {
+        if (stored.session().isEmpty()) {
+            return Option.none();
+        }
+        var session = stored.session().get();
+        var snapshot = Snapshot.of(session, stored.generation(), settings.refreshBefore());
+        if (session.token().equals(stale.token()) || clock.millis() >= snapshot.refreshAt) {
+            return Option.none();
+        }
+        synchronized (loading) {
+            if (current == null || !current.sameAs(session)) {
+                adopt(session, stored.generation(), "renewed by another instance");
+            }
+        }
+        return Option.some(Either.right(session));
+    }
+
+    private Either<AuthError, Session> removed(Session stale) {
+        synchronized (loading) {
+            if (current != null && current.sameAs(stale)) {
+                current = null;
+                missing = Either.left(new AuthError.NoSession(Option.of(stale.accountId())));
+                tell(SessionEvent.Type.REMOVED, stale, "the session was removed from the store");
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * A failed renewal: said to the listener; tried again after {@code retryAfter} unless a
+     * refresh token was sent (it may have been spent: never used twice).
+     */
+    private Either<AuthError, Session> failed(Session stale, AuthError error, boolean sent) {
+        long retryAt = sent && stale.method() == LoginMethod.OAUTH
+                ? Long.MAX_VALUE
+                : clock.millis() + settings.retryAfter().toMillis();
+        if (error instanceof AuthError.NotRenewable || error instanceof AuthError.InvalidInput) {
+            retryAt = Long.MAX_VALUE;
+        }
+        failure = new Failure(stale.token(), error, retryAt);
+        tell(SessionEvent.Type.RENEWAL_FAILED, stale, error.message());
+        return Either.left(error);
+    }
+
+    private Either<AuthError, Session> awaited(CompletableFuture<Either<AuthError, Session>> renewing) {
+        try {
+            var result = renewing.get(settings.waitAtMost().toMillis(), TimeUnit.MILLISECONDS);
+            if (result.isRight()) {
+                return result;
+            }
+            var snapshot = current;
+            if (snapshot != null && clock.millis() < snapshot.expiresAt) {
+                return snapshot.answer;
+            }
+            return result;
+        } catch (TimeoutException e) {
+            return Either.left(new AuthError.Unavailable("the session expired and its renewal did not finish within "
+                    + settings.waitAtMost().toSeconds() + " s"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Either.left(new AuthError.Unavailable("interrupted while waiting for the session's renewal"));
+        } catch (Exception e) {
+            return Either.left(new AuthError.Unavailable("the renewal failed unexpectedly"));
+        }
+    }
+
+    private void tell(SessionEvent.Type type, Session session, String detail) {
+        Option<Instant> expires =
+                Option.of(current).map(s -> s.session.expiresAt()).orElse(() -> Option.some(session.expiresAt()));
+        try {
+            listener.on(new SessionEvent(type, session.accountId(), expires, detail));
+        } catch (RuntimeException e) {
+            // a listener that throws is the platform's bug; the session is kept all the same
+        }
+    }
+}

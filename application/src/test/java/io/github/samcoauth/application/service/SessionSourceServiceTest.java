@@ -1,0 +1,350 @@
+package io.github.samcoauth.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.in.ApiCredentials;
+import io.github.samcoauth.application.port.in.SessionEvent;
+import io.github.samcoauth.application.port.in.SessionSourceSettings;
+import io.github.samcoauth.application.port.out.LoginGrant;
+import io.github.samcoauth.application.port.out.OAuthGrant;
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.LoginMethod;
+import io.github.samcoauth.domain.RefreshGrant;
+import io.github.samcoauth.domain.RefreshToken;
+import io.github.samcoauth.domain.Session;
+import io.github.samcoauth.testkit.InMemorySessionStore;
+import io.github.samcoauth.testkit.RecordingAuditLog;
+import io.github.samcoauth.testkit.ScriptedSamcoApi;
+import io.github.samcoauth.testkit.Sessions;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The always-valid session source, with the store, the lock and Samco faked. */
+class SessionSourceServiceTest {
+
+    private static final AccountId DV = new AccountId("DV99999");
+    private static final Instant T0 = Instant.parse("2025-01-13T04:40:40Z");
+    private static final ApiCredentials CREDENTIALS = ApiCredentials.of(
+                    "U2FsdGVkX1-key-DV99999", "U2FsdGVkX1-secret-DV99999")
+            .get();
+    private static final SessionSourceSettings SETTINGS =
+            SessionSourceSettings.DEFAULTS.withCheckEvery(Duration.ofMillis(10)).withWaitAtMost(Duration.ofSeconds(5));
+
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        private final AtomicLong millis = new AtomicLong(T0.toEpochMilli());
+
+        void advance(Duration by) {
+            millis.addAndGet(by.toMillis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public long millis() {
+            return millis.get();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis.get());
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+    private final ScriptedSamcoApi samco = new ScriptedSamcoApi();
+    private final InMemorySessionStore store = new InMemorySessionStore();
+    private final RecordingAuditLog audit = new RecordingAuditLog();
+    private final ConcurrentLinkedQueue<SessionEvent> events = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(4);
+    private final AtomicInteger logins = new AtomicInteger();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private SessionSourceService source(InMemorySessionStore on) {
+        var apiKey = new ApiKeyLoginService(samco, on, audit, clock);
+        var refresh = new RefreshSessionService(samco, on, audit, clock, apiKey);
+        return new SessionSourceService(
+                Option.some(DV),
+                on,
+                on,
+                refresh,
+                () -> Option.some(CREDENTIALS),
+                events::add,
+                clock,
+                SETTINGS,
+                executor);
+    }
+
+    private static Session apiKeySession(String token, Instant issued) {
+        return Session.issue(Sessions.token(token), Sessions.profile("DV99999"), issued, LoginMethod.API_KEY);
+    }
+
+    /** Samco's /session/token: a new token per login, counted. */
+    private void samcoIssuesTokens() {
+        samco.onSessionToken((key, secret) -> {
+            int n = logins.incrementAndGet();
+            return Either.right(new LoginGrant(
+                    Sessions.token(String.format("%032d", n)), Sessions.profile("DV99999"), ScriptedSamcoApi.OK));
+        });
+    }
+
+    private List<SessionEvent.Type> eventTypes() {
+        return List.ofAll(events).map(SessionEvent::type);
+    }
+
+    @Test
+    void givenAValidSession_whenAskedManyTimes_thenTheSameAnswerFromMemoryWithoutRenewal() {
+        var session = apiKeySession("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", T0);
+        store.save(session);
+        try (var source = source(store)) {
+            assertThat(source.session()).isEqualTo(Either.right(session));
+            int reads = store.reads();
+            for (int i = 0; i < 1000; i++) {
+                assertThat(source.session().get()).isSameAs(session);
+            }
+            assertThat(store.reads() - reads).isLessThan(1000);
+            assertThat(logins).hasValue(0);
+        }
+    }
+
+    @Test
+    void givenNoSession_whenAsked_thenNoSessionNeverNull() {
+        try (var source = source(store)) {
+            assertThat(source.session()).isEqualTo(Either.left(new AuthError.NoSession(Option.some(DV))));
+        }
+    }
+
+    @Test
+    void givenASessionInItsRenewalWindow_whenAsked_thenTheOldOneServedWhileOneRenewalRuns() throws Exception {
+        samcoIssuesTokens();
+        var old = apiKeySession("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", T0);
+        store.save(old);
+        try (var source = source(store)) {
+            source.session();
+            clock.advance(Duration.between(T0, old.expiresAt()).minusMinutes(5));
+            assertThat(source.session()).isEqualTo(Either.right(old));
+            awaitCondition(() -> logins.get() == 1 && !source.session().get().equals(old));
+            assertThat(source.session().get().token()).isEqualTo(Sessions.token(String.format("%032d", 1)));
+            assertThat(store.find(DV).get().get()).isEqualTo(source.session().get());
+            assertThat(eventTypes()).contains(SessionEvent.Type.RENEWED);
+            Thread.sleep(100);
+            assertThat(logins).hasValue(1);
+        }
+    }
+
+    @Test
+    void given64ThreadsOnTwoInstancesAtTheMomentOfExpiry_whenAsked_thenOneRenewal() throws Exception {
+        samcoIssuesTokens();
+        var old = apiKeySession("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", T0);
+        store.save(old);
+        var second = store.sharingState();
+        try (var a = source(store);
+                var b = source(second)) {
+            a.session();
+            b.session();
+            clock.advance(Duration.between(T0, old.expiresAt()));
+            var start = new CountDownLatch(1);
+            var threads = Executors.newFixedThreadPool(128);
+            var answers = new ConcurrentLinkedQueue<Either<AuthError, Session>>();
+            for (int i = 0; i < 128; i++) {
+                var source = i % 2 == 0 ? a : b;
+                threads.execute(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    answers.add(source.session());
+                });
+            }
+            start.countDown();
+            threads.shutdown();
+            assertThat(threads.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(answers)
+                    .hasSize(128)
+                    .allSatisfy(answer ->
+                            assertThat(answer.isRight()).as(answer.toString()).isTrue());
+            assertThat(List.ofAll(answers).map(answer -> answer.get().token()).distinct())
+                    .hasSize(1);
+            assertThat(logins).hasValue(1);
+        }
+    }
+
+    @Test
+    void givenSamcoRefusesTheToken_whenRejectedTwiceOnTwoInstances_thenOneNewLogin() {
+        samcoIssuesTokens();
+        var old = apiKeySession("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", T0);
+        store.save(old);
+        var second = store.sharingState();
+        try (var a = source(store);
+                var b = source(second)) {
+            a.session();
+            b.session();
+            var fromA = a.rejected(old.token());
+            var fromB = b.rejected(old.token());
+            assertThat(fromA.isRight()).as(fromA.toString()).isTrue();
+            assertThat(fromB).isEqualTo(fromA);
+            assertThat(logins).hasValue(1);
+            assertThat(a.rejected(old.token())).isEqualTo(fromA);
+            assertThat(logins).hasValue(1);
+            assertThat(eventTypes()).contains(SessionEvent.Type.REVOKED, SessionEvent.Type.RENEWED);
+        }
+    }
+
+    @Test
+    void givenAnotherInstanceSavedANewSession_whenChecked_thenSeenWithoutALogin() {
+        var old = apiKeySession("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", T0);
+        store.save(old);
+        try (var source = source(store)) {
+            source.session();
+            var newer = apiKeySession("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", T0.plusSeconds(60));
+            store.sharingState().save(newer);
+            awaitCondition(() -> source.session().get().equals(newer));
+            assertThat(logins).hasValue(0);
+        }
+    }
+
+    @Test
+    void givenALoginCodeSession_whenInItsWindow_thenNotRenewableSaidOnceAndServedUntilExpiry() {
+        var session = Sessions.session("DV99999", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", T0);
+        store.save(session);
+        try (var source = source(store)) {
+            source.session();
+            clock.advance(Duration.between(T0, session.expiresAt()).minusMinutes(1));
+            assertThat(source.session()).isEqualTo(Either.right(session));
+            assertThat(source.session()).isEqualTo(Either.right(session));
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(source.session()).isEqualTo(Either.left(new AuthError.NotRenewable(DV, LoginMethod.LOGIN_CODE)));
+            assertThat(eventTypes().count(t -> t == SessionEvent.Type.NOT_RENEWABLE))
+                    .isEqualTo(1);
+            assertThat(samco.calls()).isEmpty();
+        }
+    }
+
+    @Test
+    void givenAnOAuthSession_whenRefreshFails_thenTheRefreshTokenIsNeverSentAgain() throws Exception {
+        var refreshToken =
+                RefreshToken.of("rt-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").get();
+        var session = Session.issueOAuth(
+                Sessions.token("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+                Sessions.profile("DV99999"),
+                T0,
+                T0.plus(Duration.ofHours(1)),
+                new RefreshGrant(refreshToken, T0.plus(Duration.ofDays(7))));
+        store.save(session);
+        var uses = new AtomicInteger();
+        samco.onRefreshToken(token -> {
+            uses.incrementAndGet();
+            return Either.<AuthError, OAuthGrant>left(new AuthError.Unavailable("timed out"));
+        });
+        try (var source = source(store)) {
+            source.session();
+            clock.advance(Duration.between(T0, session.expiresAt()).minusMinutes(5));
+            source.session();
+            awaitCondition(() -> events.stream().anyMatch(e -> e.type() == SessionEvent.Type.RENEWAL_FAILED));
+            clock.advance(Duration.ofMinutes(2));
+            Thread.sleep(100);
+            source.session();
+            assertThat(uses).hasValue(1);
+            assertThat(source.session()).isEqualTo(Either.right(session));
+        }
+    }
+
+    @Test
+    void givenTheStoreForgotEverything_whenChecked_thenTheSessionIsPutBackOnceWithoutALogin() {
+        var session = apiKeySession("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", T0);
+        store.save(session);
+        var second = store.sharingState();
+        try (var a = source(store);
+                var b = source(second)) {
+            a.session();
+            b.session();
+            store.forgetEverything();
+            awaitCondition(() -> store.find(DV).get().isDefined());
+            assertThat(store.find(DV).get().get()).isEqualTo(session);
+            assertThat(logins).hasValue(0);
+            awaitCondition(() -> eventTypes().contains(SessionEvent.Type.RESTORED));
+        }
+    }
+
+    @Test
+    void givenTheSessionIsLoggedOutElsewhere_whenChecked_thenDroppedNotRestored() {
+        var session = apiKeySession("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", T0);
+        store.save(session);
+        try (var source = source(store)) {
+            source.session();
+            store.sharingState().delete(DV);
+            awaitCondition(() -> source.session().isLeft());
+            assertThat(source.session()).isEqualTo(Either.left(new AuthError.NoSession(Option.some(DV))));
+            assertThat(store.find(DV).get()).isEmpty();
+            assertThat(eventTypes()).contains(SessionEvent.Type.REMOVED);
+        }
+    }
+
+    @Test
+    void givenAListenerThatThrows_whenEventsHappen_thenTheSessionIsStillServed() {
+        samcoIssuesTokens();
+        var old = apiKeySession("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", T0);
+        store.save(old);
+        var apiKey = new ApiKeyLoginService(samco, store, audit, clock);
+        try (var source = new SessionSourceService(
+                Option.none(),
+                store,
+                store,
+                new RefreshSessionService(samco, store, audit, clock, apiKey),
+                () -> Option.some(CREDENTIALS),
+                event -> {
+                    throw new IllegalStateException("platform bug");
+                },
+                clock,
+                SETTINGS,
+                executor)) {
+            assertThat(source.session()).isEqualTo(Either.right(old));
+            assertThat(source.rejected(old.token()).isRight()).isTrue();
+            assertThat(logins).hasValue(1);
+        }
+    }
+
+    private static void awaitCondition(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
