@@ -23,19 +23,19 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * The session file's format and its versions: encodes the current format, decodes it, tells a
- * newer format (left untouched, the user upgrades) from a corrupt file (moved aside).
+ * The session's stored form and its versions, in a file and in a shared store: encodes the current
+ * format, decodes it, tells a newer format (left untouched, the user upgrades) from a corrupt one.
  */
-final class SessionFileFormat {
+public final class SessionFileFormat {
 
     /** Why bytes could not be read as a session. */
-    record Problem(String what, boolean newerFormat) {}
+    public record Problem(String what, boolean newerFormat) {}
 
     /** Built on first use: listing an empty or missing directory needs no JSON at all. */
     private final Lazy<ObjectMapper> mapper =
             Lazy.of(() -> new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
 
-    byte[] encode(Session session) throws JsonProcessingException {
+    public byte[] encode(Session session) throws JsonProcessingException {
         var profile = session.profile();
         return mapper.get()
                 .writeValueAsBytes(new SessionJson(
@@ -54,7 +54,7 @@ final class SessionFileFormat {
     }
 
     /** The session of {@code account} in {@code bytes}, or what is wrong with them. */
-    Either<Problem, Session> decode(AccountId account, byte[] bytes) {
+    public Either<Problem, Session> decode(AccountId account, byte[] bytes) {
         if (bytes.length == 0) {
             return Either.left(new Problem("empty", false));
         }

@@ -1,0 +1,104 @@
+package io.github.samcoauth.adapter.persistence.redis;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The Lua scripts that make each step atomic in Redis. Every key a script touches belongs to one
+ * account and shares its cluster hash slot ({@code PREFIX:{ACCOUNT}:…}).
+ */
+final class RedisScripts {
+
+    /** A script sent by its SHA-1 after the first time. */
+    record Script(String text, String sha, ScriptOutputType output) {
+        static Script of(String text, ScriptOutputType output) {
+            try {
+                var sha = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+                return new Script(text, HexFormat.of().formatHex(sha), output);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-1 is part of every JDK", e);
+            }
+        }
+
+        <T> T run(RedisCommands<String, String> redis, String[] keys, String... args) {
+            try {
+                return redis.evalsha(sha, output, keys, args);
+            } catch (RedisNoScriptException e) {
+                return redis.eval(text, output, keys, args);
+            }
+        }
+    }
+
+    /**
+     * KEYS: session, generation. ARGV: largest value read. Returns {value or '', generation or '0'};
+     * a value above the limit is not sent at all ('!' instead), so a planted giant cannot fill the
+     * heap.
+     */
+    static final Script READ = Script.of("""
+            local size = redis.call('STRLEN', KEYS[1])
+            local generation = redis.call('GET', KEYS[2]) or '0'
+            if string.len(generation) > 20 then generation = '-1' end
+            if size > tonumber(ARGV[1]) then return {'!', generation} end
+            return {redis.call('GET', KEYS[1]) or '', generation}
+            """, ScriptOutputType.MULTI);
+
+    /**
+     * KEYS: session, generation, lock. ARGV: value, expire-at (ms), lock owner or '', channel.
+     * Stores, counts a generation, releases the saver's lock, and tells the fleet, in one step.
+     */
+    static final Script SAVE = Script.of("""
+            redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+            local generation = redis.call('INCR', KEYS[2])
+            if ARGV[3] ~= '' and redis.call('GET', KEYS[3]) == ARGV[3] then
+              redis.call('DEL', KEYS[3])
+            end
+            redis.call('PUBLISH', ARGV[4], generation)
+            return generation
+            """, ScriptOutputType.INTEGER);
+
+    /** KEYS: session, generation. ARGV: channel. Removes, counts a generation, tells; 1 when there was one. */
+    static final Script DELETE = Script.of("""
+            if redis.call('DEL', KEYS[1]) == 0 then return 0 end
+            local generation = redis.call('INCR', KEYS[2])
+            redis.call('PUBLISH', ARGV[1], generation)
+            return 1
+            """, ScriptOutputType.INTEGER);
+
+    /**
+     * KEYS: session, generation. ARGV: value, expire-at (ms), generation, channel. Puts back a session
+     * a store restarted empty has lost: only when there is none and the counter is below the one
+     * given; 1 when this call did it.
+     */
+    static final Script RESTORE = Script.of("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            if tonumber(redis.call('GET', KEYS[2]) or '0') >= tonumber(ARGV[3]) then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+            redis.call('SET', KEYS[2], ARGV[3])
+            redis.call('PUBLISH', ARGV[4], ARGV[3])
+            return 1
+            """, ScriptOutputType.INTEGER);
+
+    /** KEYS: lock. ARGV: owner. Compare-and-delete: 1 when the lock was the owner's. */
+    static final Script RELEASE = Script.of("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """, ScriptOutputType.INTEGER);
+
+    /** KEYS: lock. ARGV: owner, time to live (ms). The watchdog: 1 when the lock was still the owner's. */
+    static final Script PROLONG = Script.of("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 0
+            """, ScriptOutputType.INTEGER);
+
+    /** KEYS: generation, lock. Returns {generation or '0', 1 when the lock is held}. */
+    static final Script WATCH = Script.of("""
+            return {redis.call('GET', KEYS[1]) or '0', redis.call('EXISTS', KEYS[2])}
+            """, ScriptOutputType.MULTI);
+
+    private RedisScripts() {}
+}

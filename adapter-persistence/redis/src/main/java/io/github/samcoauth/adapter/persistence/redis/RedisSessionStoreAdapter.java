@@ -1,0 +1,639 @@
+package io.github.samcoauth.adapter.persistence.redis;
+
+import io.github.samcoauth.adapter.persistence.SessionFileFormat;
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.RenewalLease;
+import io.github.samcoauth.application.port.out.SessionCoordinationPort;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.application.port.out.VersionedSession;
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.DomainError;
+import io.github.samcoauth.domain.Session;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Sessions shared by a fleet, in Redis. Per account, in one cluster hash slot:
+ *
+ * <pre>
+ *   PREFIX:{ACCOUNT}:session      the session, sealed (AES-GCM) or plain; expires a while after it does
+ *   PREFIX:{ACCOUNT}:generation   goes up with every save and delete
+ *   PREFIX:{ACCOUNT}:lock         the renewal lock: SET NX PX, kept alive by a watchdog
+ *   PREFIX:{ACCOUNT}:changes      channel: the new generation after every save and delete
+ * </pre>
+ *
+ * No secret is in a key name. Nothing here throws: Redis away, slow or failing over is {@code
+ * AuthError.Unavailable}; a value that cannot be read is {@code StorageFailure}. Connects on first
+ * use and again after a failure, so it can be built while Redis is down.
+ */
+public final class RedisSessionStoreAdapter implements SessionStorePort, SessionCoordinationPort, AutoCloseable {
+
+    /** A stored value is a session of a few hundred bytes; above this it is refused unread. */
+    static final int MAX_VALUE_BYTES = 64 * 1024;
+
+    private static final Pattern SESSION_KEY = Pattern.compile(".*:\\{([A-Z0-9]{3,16})\\}:session");
+
+    private final Option<RedisURI> uri;
+    private final RedisClient client;
+    private final boolean ownsClient;
+    private final SessionCipher cipher;
+    private final String prefix;
+    private final Duration lockTtl;
+    private final Duration keptAfterExpiry;
+    private final Clock clock;
+    private final SessionFileFormat format = new SessionFileFormat();
+    private final SecureRandom random = new SecureRandom();
+    private final ScheduledExecutorService watchdog;
+    private final ConcurrentMap<AccountId, Held> held = new ConcurrentHashMap<>();
+    private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+    private final Object changes = new Object();
+    private final Object connecting = new Object();
+    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile StatefulRedisPubSubConnection<String, String> pubSub;
+
+    private record Held(RenewalLease lease, ScheduledFuture<?> keepAlive) {}
+
+    private RedisSessionStoreAdapter(Builder builder, RedisClient client, boolean ownsClient) {
+        this.uri = builder.uri;
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.cipher = builder.cipher;
+        this.prefix = builder.prefix;
+        this.lockTtl = builder.lockTtl;
+        this.keptAfterExpiry = builder.keptAfterExpiry;
+        this.clock = builder.clock;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "samco-redis-lock-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A fresh store key for {@link Builder#encryptionKeys}: base64 of 32 random bytes. */
+    public static String newEncryptionKey() {
+        return SessionCipher.newKey();
+    }
+
+    // --- keys ------------------------------------------------------------------------------------
+
+    private String key(AccountId account, String what) {
+        return prefix + ":{" + account.value() + "}:" + what;
+    }
+
+    private String[] sessionKeys(AccountId account) {
+        return new String[] {key(account, "session"), key(account, "generation"), key(account, "lock")};
+    }
+
+    private String channel(AccountId account) {
+        return key(account, "changes");
+    }
+
+    // --- connection ------------------------------------------------------------------------------
+
+    private RedisCommands<String, String> redis() {
+        var open = connection;
+        if (open != null && open.isOpen()) {
+            return open.sync();
+        }
+        synchronized (connecting) {
+            if (connection == null || !connection.isOpen()) {
+                connection = uri.isDefined() ? client.connect(StringCodec.UTF8, uri.get()) : client.connect();
+            }
+            return connection.sync();
+        }
+    }
+
+    /** Runs {@code command}; whatever Lettuce throws becomes {@code Unavailable}, naming what was done. */
+    private <T> Either<AuthError, T> call(String doing, Function<RedisCommands<String, String>, T> command) {
+        try {
+            return Either.right(command.apply(redis()));
+        } catch (RuntimeException e) {
+            return Either.left(new AuthError.Unavailable("Redis could not " + doing + ": " + reason(e)));
+        }
+    }
+
+    private static String reason(Throwable e) {
+        var message = e.getMessage();
+        var cause = e.getCause();
+        if ((message == null || message.isBlank()) && cause != null) {
+            return reason(cause);
+        }
+        var text = message == null ? e.getClass().getSimpleName() : message;
+        // never echo a URI that may carry a password
+        return text.replaceAll("rediss?://\\S*", "redis://…").replaceAll("\\p{Cntrl}", " ");
+    }
+
+    // --- SessionStorePort ----------------------------------------------------------------------
+
+    @Override
+    public Either<AuthError, Session> save(Session session) {
+        var account = session.accountId();
+        var keys = sessionKeys(account);
+        byte[] json;
+        try {
+            json = format.encode(session);
+        } catch (Exception e) {
+            return Either.left(new AuthError.StorageFailure("cannot encode the session", Option.none()));
+        }
+        var value = cipher.seal(json, keys[0]);
+        var owner = Option.of(held.get(account)).map(h -> h.lease().owner()).getOrElse("");
+        var result = call(
+                "save the session",
+                redis -> RedisScripts.SAVE.<Long>run(
+                        redis, keys, value, Long.toString(expireAt(session)), owner, channel(account)));
+        if (result.isRight() && !owner.isEmpty()) {
+            forget(account, owner);
+        }
+        return result.map(generation -> session);
+    }
+
+    /** When Redis drops the key: a while after the session, or its refresh token, expires. */
+    private long expireAt(Session session) {
+        var last = session.refresh()
+                .map(r -> r.expiresAt())
+                .filter(at -> at.isAfter(session.expiresAt()))
+                .getOrElse(session.expiresAt());
+        var at = last.plus(keptAfterExpiry);
+        var now = clock.instant();
+        return (at.isAfter(now) ? at : now.plus(keptAfterExpiry)).toEpochMilli();
+    }
+
+    @Override
+    public Either<AuthError, Option<Session>> find(AccountId account) {
+        return read(account).map(VersionedSession::session);
+    }
+
+    @Override
+    public Either<AuthError, List<Session>> findAll() {
+        var accounts = call("list the sessions", redis -> {
+            var found = new java.util.TreeSet<String>();
+            ScanCursor cursor = ScanCursor.INITIAL;
+            var args = ScanArgs.Builder.matches(prefix + ":{*}:session").limit(500);
+            int rounds = 0;
+            do {
+                KeyScanCursor<String> page = redis.scan(cursor, args);
+                for (var key : page.getKeys()) {
+                    var matcher = SESSION_KEY.matcher(key);
+                    if (matcher.matches() && key.startsWith(prefix + ":{")) {
+                        found.add(matcher.group(1));
+                    }
+                }
+                cursor = page;
+            } while (!cursor.isFinished() && ++rounds < 10_000 && found.size() < 10_000);
+            return List.ofAll(found);
+        });
+        if (accounts.isLeft()) {
+            return Either.left(accounts.getLeft());
+        }
+        var sessions = List.<Session>empty();
+        for (var raw : accounts.get()) {
+            var account = AccountId.of(raw);
+            if (account.isLeft()) {
+                continue;
+            }
+            var one = find(account.get());
+            if (one.isLeft()) {
+                return Either.left(one.getLeft());
+            }
+            sessions = sessions.appendAll(one.get());
+        }
+        return Either.right(sessions);
+    }
+
+    @Override
+    public Either<AuthError, Boolean> delete(AccountId account) {
+        var keys = sessionKeys(account);
+        return call(
+                        "remove the session",
+                        redis ->
+                                RedisScripts.DELETE.<Long>run(redis, new String[] {keys[0], keys[1]}, channel(account)))
+                .map(removed -> removed == 1L);
+    }
+
+    /** Redis answers: a save can only fail if it goes away, which no check in advance can tell. */
+    @Override
+    public Either<AuthError, Boolean> checkWritable() {
+        return call("be reached", RedisCommands::ping).map(pong -> true);
+    }
+
+    // --- SessionCoordinationPort ---------------------------------------------------------------
+
+    @Override
+    public Either<AuthError, VersionedSession> read(AccountId account) {
+        var keys = sessionKeys(account);
+        var answer = call(
+                "read the session",
+                redis -> RedisScripts.READ.<java.util.List<Object>>run(
+                        redis, new String[] {keys[0], keys[1]}, Integer.toString(MAX_VALUE_BYTES)));
+        if (answer.isLeft()) {
+            return Either.left(answer.getLeft());
+        }
+        var parts = answer.get();
+        if (parts == null || parts.size() != 2) {
+            return Either.left(new AuthError.UnexpectedResponse("Redis answered a read with something else"));
+        }
+        var value = text(parts.get(0));
+        long generation = generation(text(parts.get(1)));
+        if (value.isEmpty()) {
+            return Either.right(new VersionedSession(Option.none(), generation));
+        }
+        if (value.equals("!")) {
+            return Either.left(unreadable(account, "larger than " + MAX_VALUE_BYTES + " bytes"));
+        }
+        var json = cipher.open(value, keys[0]);
+        if (json.isLeft()) {
+            return Either.left(unreadable(account, json.getLeft()));
+        }
+        var session = format.decode(account, json.get());
+        if (session.isLeft()) {
+            return Either.left(unreadable(account, session.getLeft().what()));
+        }
+        return Either.right(new VersionedSession(Option.some(session.get()), generation));
+    }
+
+    private AuthError unreadable(AccountId account, String why) {
+        return new AuthError.StorageFailure(
+                "the session of " + account.value() + " in Redis cannot be read: " + why,
+                Option.some(key(account, "session")));
+    }
+
+    private static String text(Object part) {
+        if (part instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (part instanceof java.nio.ByteBuffer buffer) {
+            return StandardCharsets.UTF_8.decode(buffer.duplicate()).toString();
+        }
+        return part == null ? "" : part.toString();
+    }
+
+    private static long generation(String raw) {
+        try {
+            return Math.max(0, Long.parseLong(raw.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
+        var owner = HexFormat.of().formatHex(randomBytes());
+        var lockKey = key(account, "lock");
+        var taken = call(
+                "take the renewal lock",
+                redis -> redis.set(lockKey, owner, SetArgs.Builder.nx().px(lockTtl.toMillis())));
+        if (taken.isLeft()) {
+            return Either.left(taken.getLeft());
+        }
+        if (!"OK".equals(taken.get())) {
+            return Either.right(Option.none());
+        }
+        var lease = new RenewalLease(account, owner);
+        long every = Math.max(1, lockTtl.toMillis() / 3);
+        var keepAlive = watchdog.scheduleWithFixedDelay(() -> prolong(lease), every, every, TimeUnit.MILLISECONDS);
+        held.put(account, new Held(lease, keepAlive));
+        return Either.right(Option.some(lease));
+    }
+
+    private byte[] randomBytes() {
+        var bytes = new byte[16];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private void prolong(RenewalLease lease) {
+        var kept = call(
+                "keep the renewal lock",
+                redis -> RedisScripts.PROLONG.<Long>run(
+                        redis,
+                        new String[] {key(lease.account(), "lock")},
+                        lease.owner(),
+                        Long.toString(lockTtl.toMillis())));
+        if (kept.isRight() && kept.get() == 0L) {
+            forget(lease.account(), lease.owner());
+        }
+    }
+
+    private void forget(AccountId account, String owner) {
+        var was = held.get(account);
+        if (was != null && was.lease().owner().equals(owner) && held.remove(account, was)) {
+            was.keepAlive().cancel(false);
+        }
+    }
+
+    @Override
+    public Either<AuthError, Boolean> release(RenewalLease lease) {
+        forget(lease.account(), lease.owner());
+        return call(
+                        "release the renewal lock",
+                        redis -> RedisScripts.RELEASE.<Long>run(
+                                redis, new String[] {key(lease.account(), "lock")}, lease.owner()))
+                .map(released -> released == 1L);
+    }
+
+    /**
+     * Subscribes to the account's channel first, then reads: a message sent between the read and
+     * the wait is not lost. Polls every 100 ms as well, since a message may be lost anyway.
+     */
+    @Override
+    public Either<AuthError, Long> awaitChange(AccountId account, long seen, Duration timeout) {
+        subscribe(channel(account));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var keys = sessionKeys(account);
+        while (true) {
+            var state = call(
+                    "watch the session",
+                    redis -> RedisScripts.WATCH.<java.util.List<Object>>run(redis, new String[] {keys[1], keys[2]}));
+            if (state.isLeft()) {
+                return Either.left(state.getLeft());
+            }
+            long generation = generation(text(state.get().get(0)));
+            boolean locked = "1".equals(text(state.get().get(1)));
+            long left = deadline - System.nanoTime();
+            if (generation > seen || !locked || left <= 0) {
+                return Either.right(generation);
+            }
+            synchronized (changes) {
+                try {
+                    changes.wait(Math.max(1, Math.min(100, left / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Either.left(new AuthError.Unavailable("interrupted while waiting for another renewal"));
+                }
+            }
+        }
+    }
+
+    private void subscribe(String channel) {
+        if (subscribed.contains(channel)) {
+            return;
+        }
+        try {
+            synchronized (connecting) {
+                if (pubSub == null || !pubSub.isOpen()) {
+                    pubSub = uri.isDefined()
+                            ? client.connectPubSub(StringCodec.UTF8, uri.get())
+                            : client.connectPubSub();
+                    pubSub.addListener(new RedisPubSubAdapter<>() {
+                        @Override
+                        public void message(String channel, String message) {
+                            synchronized (changes) {
+                                changes.notifyAll();
+                            }
+                        }
+                    });
+                    subscribed.clear();
+                }
+                pubSub.sync().subscribe(channel);
+                subscribed.add(channel);
+            }
+        } catch (RuntimeException e) {
+            // no messages: the caller polls
+        }
+    }
+
+    @Override
+    public Either<AuthError, Boolean> restore(Session session, long generation) {
+        var account = session.accountId();
+        var keys = sessionKeys(account);
+        byte[] json;
+        try {
+            json = format.encode(session);
+        } catch (Exception e) {
+            return Either.left(new AuthError.StorageFailure("cannot encode the session", Option.none()));
+        }
+        var value = cipher.seal(json, keys[0]);
+        return call(
+                        "restore the session",
+                        redis -> RedisScripts.RESTORE.<Long>run(
+                                redis,
+                                new String[] {keys[0], keys[1]},
+                                value,
+                                Long.toString(expireAt(session)),
+                                Long.toString(generation),
+                                channel(account)))
+                .map(restored -> restored == 1L);
+    }
+
+    /** Releases every lock it holds, closes its connections, and the client if it made it. */
+    @Override
+    public void close() {
+        for (var one : List.ofAll(held.values())) {
+            release(one.lease());
+        }
+        watchdog.shutdownNow();
+        try {
+            if (pubSub != null) {
+                pubSub.close();
+            }
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (RuntimeException e) {
+            // closing what is already broken
+        }
+        if (ownsClient) {
+            try {
+                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                // the process is going away
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisSessionStoreAdapter[prefix=" + prefix + ", " + cipher + "]";
+    }
+
+    /** How to reach Redis and how to keep sessions there. */
+    public static final class Builder {
+        private Option<RedisURI> uri = Option.none();
+        private Option<String> rawUri = Option.none();
+        private Option<RedisClient> client = Option.none();
+        private SessionCipher cipher;
+        private Option<String> keys = Option.none();
+        private boolean plainText;
+        private String prefix = "samco-auth";
+        private Duration timeout = Duration.ofSeconds(2);
+        private Duration lockTtl = Duration.ofSeconds(15);
+        private Duration keptAfterExpiry = Duration.ofDays(1);
+        private Option<Path> trustedCertificates = Option.none();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /** {@code redis://[user:password@]host[:port][/db]} or {@code rediss://…} (TLS). */
+        public Builder uri(String uri) {
+            this.rawUri = Option.of(uri);
+            return this;
+        }
+
+        /** A client the platform made (and closes); with {@link #uri} it connects there, else to its default. */
+        public Builder client(RedisClient client) {
+            this.client = Option.of(client);
+            return this;
+        }
+
+        /**
+         * The encryption keys, base64 of 32 random bytes each, comma-separated: the first seals, every
+         * one opens (older keys during a rotation).
+         */
+        public Builder encryptionKeys(String base64Keys) {
+            this.keys = Option.of(base64Keys);
+            return this;
+        }
+
+        /** Stores tokens in plain text: whoever reads Redis can use them. Only when asked for. */
+        public Builder plainText() {
+            this.plainText = true;
+            return this;
+        }
+
+        /** The first part of every key name, to keep environments apart; default {@code samco-auth}. */
+        public Builder keyPrefix(String prefix) {
+            this.prefix = prefix;
+            return this;
+        }
+
+        /** The longest a Redis command may take; default 2 s. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** How long a renewal lock outlives its holder's death; default 15 s. */
+        public Builder lockTtl(Duration ttl) {
+            this.lockTtl = ttl;
+            return this;
+        }
+
+        /** How long an expired session stays readable (to say when it expired); default one day. */
+        public Builder keptAfterExpiry(Duration kept) {
+            this.keptAfterExpiry = kept;
+            return this;
+        }
+
+        /** The CA certificates (PEM) a {@code rediss://} server is checked against. */
+        public Builder trustedCertificates(Path pem) {
+            this.trustedCertificates = Option.of(pem);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Checks everything; connects nothing (the first use does). */
+        public Either<AuthError, RedisSessionStoreAdapter> build() {
+            if (prefix == null || !prefix.matches("[A-Za-z0-9._-]{1,64}")) {
+                return invalid("Redis key prefix", "1 to 64 letters, digits, '.', '_' or '-'");
+            }
+            if (!positive(timeout) || !positive(lockTtl) || keptAfterExpiry == null || keptAfterExpiry.isNegative()) {
+                return invalid("Redis timings", "positive durations");
+            }
+            if (clock == null) {
+                return Either.left(new AuthError.InvalidInput(new DomainError.Blank("clock")));
+            }
+            if (keys.isDefined()) {
+                var parsed = SessionCipher.of(keys.get());
+                if (parsed.isLeft()) {
+                    return Either.left(new AuthError.InvalidInput(parsed.getLeft()));
+                }
+                cipher = parsed.get();
+            } else if (plainText) {
+                cipher = SessionCipher.plainText();
+            } else {
+                return invalid(
+                        "store key",
+                        "an encryption key for the tokens kept in Redis (SAMCO_STORE_KEY; samco keygen prints one),"
+                                + " or plain text asked for explicitly");
+            }
+            if (rawUri.isEmpty() && client.isEmpty()) {
+                return Either.left(new AuthError.InvalidInput(new DomainError.Blank("Redis URL")));
+            }
+            if (rawUri.isDefined()) {
+                try {
+                    var parsed = RedisURI.create(rawUri.get().strip());
+                    if (parsed.getHost() == null || parsed.getHost().isBlank()) {
+                        return invalid("Redis URL", "redis://[user:password@]host[:port][/db] or rediss://…");
+                    }
+                    parsed.setTimeout(timeout);
+                    uri = Option.some(parsed);
+                } catch (RuntimeException e) {
+                    return invalid("Redis URL", "redis://[user:password@]host[:port][/db] or rediss://…");
+                }
+            }
+            if (trustedCertificates.isDefined() && !Files.isReadable(trustedCertificates.get())) {
+                return invalid("Redis CA certificates", "a readable PEM file");
+            }
+            boolean owns = client.isEmpty();
+            RedisClient redis;
+            try {
+                redis = client.getOrElse(RedisClient::create);
+                if (owns) {
+                    var ssl = SslOptions.builder().jdkSslProvider();
+                    trustedCertificates.forEach(pem -> ssl.trustManager(pem.toFile()));
+                    redis.setOptions(ClientOptions.builder()
+                            .autoReconnect(true)
+                            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                            .timeoutOptions(TimeoutOptions.enabled(timeout))
+                            .sslOptions(ssl.build())
+                            .build());
+                }
+            } catch (RuntimeException e) {
+                return Either.left(new AuthError.Unavailable("cannot set up the Redis client: " + reason(e)));
+            }
+            return Either.right(new RedisSessionStoreAdapter(this, redis, owns));
+        }
+
+        private static boolean positive(Duration d) {
+            return d != null && !d.isNegative() && !d.isZero();
+        }
+
+        private static Either<AuthError, RedisSessionStoreAdapter> invalid(String field, String expected) {
+            return Either.left(new AuthError.InvalidInput(new DomainError.Malformed(field, expected)));
+        }
+    }
+
+    /** For tests: the key under which an account's session is kept. */
+    String sessionKeyOf(AccountId account) {
+        return key(account, "session");
+    }
+}

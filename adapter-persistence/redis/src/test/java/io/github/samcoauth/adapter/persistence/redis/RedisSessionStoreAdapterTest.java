@@ -1,0 +1,252 @@
+package io.github.samcoauth.adapter.persistence.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.testkit.Sessions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the Redis store adds to the contract: sealing, the renewal lock, generations, faults. */
+class RedisSessionStoreAdapterTest {
+
+    private static final AccountId DV = new AccountId("DV99999");
+    private static final String TOKEN = "f4b8ec1dcc1e9486f723cb5fcba16859";
+    private static final String KEY = RedisSessionStoreAdapter.newEncryptionKey();
+    private static LocalRedis redis;
+    private static RedisClient rawClient;
+    private static StatefulRedisConnection<String, String> raw;
+
+    private final ArrayList<RedisSessionStoreAdapter> made = new ArrayList<>();
+    private final String prefix = "t-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void startRedis() {
+        redis = new LocalRedis();
+        rawClient = RedisClient.create(redis.url());
+        raw = rawClient.connect();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        raw.close();
+        rawClient.shutdown();
+        redis.close();
+    }
+
+    @AfterEach
+    void closeStores() {
+        made.forEach(RedisSessionStoreAdapter::close);
+    }
+
+    private RedisSessionStoreAdapter store(RedisSessionStoreAdapter.Builder builder) {
+        var store = builder.uri(redis.url()).keyPrefix(prefix).build().get();
+        made.add(store);
+        return store;
+    }
+
+    private RedisSessionStoreAdapter store() {
+        return store(RedisSessionStoreAdapter.builder().encryptionKeys(KEY));
+    }
+
+    @Test
+    void givenAKey_whenSaved_thenTheValueAtRestIsSealedAndNoKeyNameHoldsASecret() {
+        var session = Sessions.session("DV99999", TOKEN);
+        store().save(session);
+        var keys = raw.sync().keys(prefix + "*");
+        assertThat(keys).containsExactlyInAnyOrder(prefix + ":{DV99999}:session", prefix + ":{DV99999}:generation");
+        var value = raw.sync().get(prefix + ":{DV99999}:session");
+        assertThat(value).startsWith("s1.").doesNotContain(TOKEN).doesNotContain("DV99999");
+        assertThat(String.join(",", keys)).doesNotContain(TOKEN);
+        assertThat(raw.sync().pttl(prefix + ":{DV99999}:session"))
+                .as("kept a day after the session expires")
+                .isPositive();
+    }
+
+    @Test
+    void givenASealedValueCopiedUnderAnotherAccount_whenRead_thenRefusedNotOpened() {
+        store().save(Sessions.session("DV99999", TOKEN));
+        raw.sync().set(prefix + ":{RM3XXXXX}:session", raw.sync().get(prefix + ":{DV99999}:session"));
+        var read = store().find(new AccountId("RM3XXXXX"));
+        assertThat(read.isLeft()).isTrue();
+        assertThat(read.getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+        assertThat(read.getLeft().message()).contains("does not open").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void givenARotatedKey_whenRead_thenTheOldKeyStillOpensAndTheNewOneSeals() {
+        var session = Sessions.session("DV99999", TOKEN);
+        store().save(session);
+        var next = RedisSessionStoreAdapter.newEncryptionKey();
+        var rotated = store(RedisSessionStoreAdapter.builder().encryptionKeys(next + "," + KEY));
+        assertThat(rotated.find(DV)).isEqualTo(Either.right(Option.some(session)));
+        var withoutOld = store(RedisSessionStoreAdapter.builder().encryptionKeys(next));
+        assertThat(withoutOld.find(DV).getLeft().message()).contains("key not given here");
+        rotated.save(session);
+        assertThat(withoutOld.find(DV)).isEqualTo(Either.right(Option.some(session)));
+    }
+
+    @Test
+    void givenNoKey_whenBuilt_thenRefusedUnlessPlainTextAskedFor() {
+        var refused = RedisSessionStoreAdapter.builder().uri(redis.url()).build();
+        assertThat(refused.isLeft()).isTrue();
+        assertThat(refused.getLeft().message()).contains("store key");
+        var badKey = RedisSessionStoreAdapter.builder()
+                .uri(redis.url())
+                .encryptionKeys("c2hvcnQ=")
+                .build();
+        assertThat(badKey.getLeft().message()).contains("32 random bytes");
+        var plain = store(RedisSessionStoreAdapter.builder().plainText());
+        plain.save(Sessions.session("DV99999", TOKEN));
+        assertThat(raw.sync().get(prefix + ":{DV99999}:session"))
+                .startsWith("p1.")
+                .contains(TOKEN);
+        assertThat(store().find(DV).getLeft().message()).contains("plain text");
+    }
+
+    @Test
+    void givenAPasswordInTheUrl_whenRedisRefuses_thenTheErrorNeverShowsIt() {
+        var store = RedisSessionStoreAdapter.builder()
+                .uri("redis://samco:hunter2-secret@127.0.0.1:" + redis.port())
+                .encryptionKeys(KEY)
+                .build()
+                .get();
+        made.add(store);
+        var read = store.find(DV);
+        assertThat(read.isLeft()).isTrue();
+        assertThat(read.getLeft().message()).doesNotContain("hunter2");
+        assertThat(store.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void givenAGiantValuePlanted_whenRead_thenRefusedWithoutReadingIt() {
+        raw.sync().set(prefix + ":{DV99999}:session", "s1." + "A".repeat(2 * RedisSessionStoreAdapter.MAX_VALUE_BYTES));
+        var read = store().find(DV);
+        assertThat(read.getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+        assertThat(read.getLeft().message()).contains("larger than");
+    }
+
+    @Test
+    void givenTheLockIsHeld_whenAnotherTries_thenNoneUntilReleasedByItsOwnerOnly() {
+        var a = store();
+        var b = store();
+        var lease = a.tryLock(DV).get().get();
+        assertThat(b.tryLock(DV)).isEqualTo(Either.right(Option.none()));
+        assertThat(b.release(new io.github.samcoauth.application.port.out.RenewalLease(DV, "not-the-owner")))
+                .isEqualTo(Either.right(false));
+        assertThat(b.tryLock(DV)).isEqualTo(Either.right(Option.none()));
+        assertThat(a.release(lease)).isEqualTo(Either.right(true));
+        assertThat(b.tryLock(DV).get().isDefined()).isTrue();
+    }
+
+    @Test
+    void givenAShortLockTtl_whenTheHolderLives_thenItsWatchdogKeepsTheLockPastTheTtl() throws Exception {
+        var a = store(RedisSessionStoreAdapter.builder().encryptionKeys(KEY).lockTtl(Duration.ofMillis(300)));
+        var lease = a.tryLock(DV).get();
+        assertThat(lease.isDefined()).isTrue();
+        Thread.sleep(900);
+        assertThat(store().tryLock(DV)).isEqualTo(Either.right(Option.none()));
+        a.release(lease.get());
+    }
+
+    @Test
+    void givenAHolderThatDied_whenItsLockLapses_thenAnotherTakesIt() throws Exception {
+        raw.sync().set(prefix + ":{DV99999}:lock", "a-dead-process", SetArgs.Builder.px(300));
+        var b = store();
+        assertThat(b.tryLock(DV)).isEqualTo(Either.right(Option.none()));
+        Thread.sleep(400);
+        assertThat(b.tryLock(DV).get().isDefined()).isTrue();
+    }
+
+    @Test
+    void givenTheLockHolder_whenItSaves_thenSessionGenerationAndReleaseHappenInOneStep() {
+        var a = store();
+        a.tryLock(DV).get().get();
+        assertThat(a.read(DV).get().generation()).isZero();
+        a.save(Sessions.session("DV99999", TOKEN));
+        assertThat(raw.sync().exists(prefix + ":{DV99999}:lock")).isZero();
+        assertThat(a.read(DV).get().generation()).isEqualTo(1);
+        a.delete(DV);
+        assertThat(a.read(DV).get().generation()).isEqualTo(2);
+    }
+
+    @Test
+    void givenAWaiter_whenAnotherInstanceSaves_thenItWakesAtOnce() throws Exception {
+        var a = store();
+        var b = store();
+        a.tryLock(DV).get().get();
+        var waited = CompletableFuture.supplyAsync(() -> {
+            long start = System.nanoTime();
+            var generation = b.awaitChange(DV, 0, Duration.ofSeconds(10));
+            return new long[] {generation.get(), (System.nanoTime() - start) / 1_000_000};
+        });
+        Thread.sleep(300);
+        long saved = System.nanoTime();
+        a.save(Sessions.session("DV99999", TOKEN));
+        var result = waited.get();
+        assertThat(result[0]).isEqualTo(1);
+        assertThat((System.nanoTime() - saved) / 1_000_000).isLessThan(5_000);
+    }
+
+    @Test
+    void givenARedisThatLostEverything_whenRestored_thenPutBackOnceAndOnlyWhenAbsent() {
+        var session = Sessions.session("DV99999", TOKEN);
+        var a = store();
+        a.save(session);
+        a.save(session);
+        raw.sync().del(prefix + ":{DV99999}:session", prefix + ":{DV99999}:generation");
+        assertThat(a.restore(session, 2)).isEqualTo(Either.right(true));
+        assertThat(store().restore(session, 2)).isEqualTo(Either.right(false));
+        assertThat(a.read(DV).get())
+                .isEqualTo(new io.github.samcoauth.application.port.out.VersionedSession(Option.some(session), 2));
+        a.delete(DV);
+        assertThat(a.restore(session, 2)).as("removed on purpose: not put back").isEqualTo(Either.right(false));
+    }
+
+    @Test
+    void givenRedisGoesAway_whenUsed_thenUnavailableQuicklyAndBackWhenItReturns() {
+        var own = new LocalRedis();
+        try {
+            var store = RedisSessionStoreAdapter.builder()
+                    .uri(own.url())
+                    .encryptionKeys(KEY)
+                    .timeout(Duration.ofMillis(500))
+                    .build()
+                    .get();
+            made.add(store);
+            var session = Sessions.session("DV99999", TOKEN, Instant.now());
+            assertThat(store.save(session).isRight()).isTrue();
+            own.stop();
+            long start = System.nanoTime();
+            var down = store.find(DV);
+            assertThat(down.isLeft()).isTrue();
+            assertThat(down.getLeft()).isInstanceOf(AuthError.Unavailable.class);
+            assertThat(store.save(session).getLeft()).isInstanceOf(AuthError.Unavailable.class);
+            assertThat(store.tryLock(DV).getLeft()).isInstanceOf(AuthError.Unavailable.class);
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+            own.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (store.find(DV).isLeft() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(store.find(DV)).isEqualTo(Either.right(Option.none()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            own.close();
+        }
+    }
+}
