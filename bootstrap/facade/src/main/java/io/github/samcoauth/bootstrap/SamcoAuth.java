@@ -3,6 +3,7 @@ package io.github.samcoauth.bootstrap;
 import io.github.samcoauth.adapter.http.FeignSamcoApiAdapter;
 import io.github.samcoauth.adapter.http.SamcoHttpConfig;
 import io.github.samcoauth.adapter.http.SessionHeaderInterceptor;
+import io.github.samcoauth.adapter.http.SessionRenewingErrorDecoder;
 import io.github.samcoauth.adapter.persistence.FileAuditLogAdapter;
 import io.github.samcoauth.adapter.persistence.FileSessionStoreAdapter;
 import io.github.samcoauth.application.AuthError;
@@ -28,10 +29,14 @@ import io.github.samcoauth.application.port.in.RefreshSessionCommand;
 import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
 import io.github.samcoauth.application.port.in.RequestOtpCommand;
 import io.github.samcoauth.application.port.in.RequestOtpUseCase;
+import io.github.samcoauth.application.port.in.SessionEventListener;
+import io.github.samcoauth.application.port.in.SessionSource;
+import io.github.samcoauth.application.port.in.SessionSourceSettings;
 import io.github.samcoauth.application.port.in.StoredSession;
 import io.github.samcoauth.application.port.in.WhoAmIUseCase;
 import io.github.samcoauth.application.port.out.AuditLogPort;
 import io.github.samcoauth.application.port.out.SamcoApiPort;
+import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.service.ApiKeyLoginService;
 import io.github.samcoauth.application.service.CurrentSessionService;
@@ -42,6 +47,7 @@ import io.github.samcoauth.application.service.MintLoginCodeService;
 import io.github.samcoauth.application.service.OAuthLoginService;
 import io.github.samcoauth.application.service.RefreshSessionService;
 import io.github.samcoauth.application.service.RequestOtpService;
+import io.github.samcoauth.application.service.SessionSourceService;
 import io.github.samcoauth.application.service.WhoAmIService;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.DomainError;
@@ -52,6 +58,11 @@ import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -86,12 +97,31 @@ public final class SamcoAuth implements AutoCloseable {
     /** The HTTP client this instance made (not one the platform passed in): closed with it. */
     private final Option<FeignSamcoApiAdapter> ownHttpClient;
 
+    private final SessionStorePort store;
+    private final SessionCoordinationPort coordination;
+    private final Clock clock;
+    private final Keeping keeping;
+    private final ConcurrentMap<Option<AccountId>, SessionSource> sources = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService background;
+    private volatile boolean closed;
+
+    /** How sessions are kept valid: the builder's settings for {@link #sessionSource()}. */
+    private record Keeping(
+            SessionSourceSettings settings,
+            Supplier<Option<ApiCredentials>> credentials,
+            SessionEventListener listener) {}
+
     private SamcoAuth(
             SamcoApiPort samco,
             SessionStorePort store,
             AuditLogPort audit,
             Clock clock,
-            Option<FeignSamcoApiAdapter> ownHttpClient) {
+            Option<FeignSamcoApiAdapter> ownHttpClient,
+            Keeping keeping) {
+        this.store = store;
+        this.coordination = store instanceof SessionCoordinationPort shared ? shared : new InProcessCoordination(store);
+        this.clock = clock;
+        this.keeping = keeping;
         var sessions = new ListSessionsService(store, clock);
         this.requestOtp = new RequestOtpService(samco, store, audit, clock);
         this.login = new LoginService(samco, store, audit, clock);
@@ -209,22 +239,97 @@ public final class SamcoAuth implements AutoCloseable {
         return logout.logout(new LogoutCommand(Option.some(account)));
     }
 
-    /** Sets {@code x-session-token} on a platform's own Feign requests from the only valid session. */
-    public SessionHeaderInterceptor sessionHeaderInterceptor() {
-        return new SessionHeaderInterceptor(this::current);
+    /**
+     * The session of the only account with one, kept valid: read from memory on every call, renewed
+     * ahead of expiry by one instance of the fleet that shares the store, renewed once when Samco
+     * refuses it. One per account per instance; closed with this instance.
+     */
+    public SessionSource sessionSource() {
+        return source(Option.none());
     }
 
-    /** Sets {@code x-session-token} from the valid session of {@code account}. */
-    public SessionHeaderInterceptor sessionHeaderInterceptor(AccountId account) {
-        return new SessionHeaderInterceptor(() -> current(account));
+    /** The session of {@code account}, kept valid (see {@link #sessionSource()}). */
+    public SessionSource sessionSource(AccountId account) {
+        return source(Option.some(account));
+    }
+
+    private SessionSource source(Option<AccountId> account) {
+        return sources.computeIfAbsent(account, named -> {
+            if (closed) {
+                return new ClosedSource();
+            }
+            return new SessionSourceService(
+                    named,
+                    store,
+                    coordination,
+                    refresh,
+                    keeping.credentials(),
+                    keeping.listener(),
+                    clock,
+                    keeping.settings(),
+                    background());
+        });
+    }
+
+    private ScheduledExecutorService background() {
+        var running = background;
+        if (running != null) {
+            return running;
+        }
+        synchronized (sources) {
+            if (background == null) {
+                background = Executors.newScheduledThreadPool(2, r -> {
+                    var thread = new Thread(r, "samco-session-keeper");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            return background;
+        }
     }
 
     /**
-     * Releases the HTTP client this instance made (ports passed to the builder belong to the
-     * caller). The file store and journal hold nothing open between calls.
+     * Sets {@code x-session-token} on a platform's own Feign requests from the kept session of the
+     * only account with one ({@link #sessionSource()}): a memory read per request.
+     */
+    public SessionHeaderInterceptor sessionHeaderInterceptor() {
+        return new SessionHeaderInterceptor(sessionSource()::session);
+    }
+
+    /** Sets {@code x-session-token} from the kept session of {@code account}. */
+    public SessionHeaderInterceptor sessionHeaderInterceptor(AccountId account) {
+        return new SessionHeaderInterceptor(sessionSource(account)::session);
+    }
+
+    /**
+     * The companion of {@link #sessionHeaderInterceptor()} for a Feign client's {@code
+     * errorDecoder}: a 401 renews the session once (fleet-wide) and the request is retried with the
+     * new token by Feign's {@code Retryer}; every other answer goes to {@code delegate}. A 401 means
+     * Samco did not act on the request, so the retry cannot do anything twice.
+     */
+    public SessionRenewingErrorDecoder sessionRenewingErrorDecoder(feign.codec.ErrorDecoder delegate) {
+        return new SessionRenewingErrorDecoder(delegate, sessionSource()::rejected);
+    }
+
+    /** As {@link #sessionRenewingErrorDecoder(feign.codec.ErrorDecoder)}, for {@code account}'s session. */
+    public SessionRenewingErrorDecoder sessionRenewingErrorDecoder(
+            feign.codec.ErrorDecoder delegate, AccountId account) {
+        return new SessionRenewingErrorDecoder(delegate, sessionSource(account)::rejected);
+    }
+
+    /**
+     * Stops the session sources' background work and releases the HTTP client this instance made
+     * (ports passed to the builder belong to the caller). The file store and journal hold nothing
+     * open between calls.
      */
     @Override
     public void close() {
+        closed = true;
+        sources.values().forEach(SessionSource::close);
+        var running = background;
+        if (running != null) {
+            running.shutdownNow();
+        }
         ownHttpClient.forEach(FeignSamcoApiAdapter::close);
     }
 
@@ -254,8 +359,66 @@ public final class SamcoAuth implements AutoCloseable {
         private Option<SessionStorePort> sessionStore = Option.none();
         private Option<SamcoApiPort> samcoApi = Option.none();
         private Option<AuditLogPort> auditLog = Option.none();
+        private SessionSourceSettings keeping = SessionSourceSettings.DEFAULTS;
+        private Supplier<Option<ApiCredentials>> credentials = Option::none;
+        private Option<String[]> rawCredentials = Option.none();
+        private SessionEventListener listener = event -> LoggerFactory.getLogger(SamcoAuth.class)
+                .info(
+                        "session {} of {}: {}",
+                        event.type().label(),
+                        event.account().value(),
+                        event.detail());
 
         private Builder() {}
+
+        /**
+         * The dashboard's API key and secret, with which an API-key session is renewed unattended.
+         * Checked by {@link #build()}; kept in memory only.
+         */
+        public Builder apiCredentials(String apiKey, String apiSecret) {
+            this.rawCredentials = Option.some(new String[] {apiKey, apiSecret});
+            return this;
+        }
+
+        /** Where to get the API key and secret at each renewal (a vault, the environment). */
+        public Builder apiCredentials(Supplier<Option<ApiCredentials>> credentials) {
+            this.credentials = credentials;
+            this.rawCredentials = Option.none();
+            return this;
+        }
+
+        /** Renew this long before the session expires; default 10 minutes. */
+        public Builder refreshBefore(Duration before) {
+            return keeping(() -> keeping.withRefreshBefore(before));
+        }
+
+        /** How often the store is read for a session saved by another instance; default 50 ms. */
+        public Builder checkEvery(Duration every) {
+            return keeping(() -> keeping.withCheckEvery(every));
+        }
+
+        /** How long to wait for a renewal when the session has expired; default 30 s. */
+        public Builder renewalWait(Duration wait) {
+            return keeping(() -> keeping.withWaitAtMost(wait));
+        }
+
+        /** Told of renewals, failures, revocations, and sessions a person must renew. Default: logged. */
+        public Builder onSessionEvent(SessionEventListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        private Option<AuthError> keepingProblem = Option.none();
+
+        private Builder keeping(Supplier<SessionSourceSettings> change) {
+            try {
+                keeping = change.get();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                keepingProblem = Option.some(new AuthError.InvalidInput(
+                        new DomainError.Malformed("session keeping durations", "positive durations")));
+            }
+            return this;
+        }
 
         /** Default {@code https://tradeapi.samco.in}; plain http only to this machine. */
         public Builder baseUrl(String baseUrl) {
@@ -328,6 +491,22 @@ public final class SamcoAuth implements AutoCloseable {
             if (clock == null) {
                 return Either.left(new AuthError.InvalidInput(new DomainError.Blank("clock")));
             }
+            if (keepingProblem.isDefined()) {
+                return Either.left(keepingProblem.get());
+            }
+            if (listener == null || credentials == null) {
+                return Either.left(new AuthError.InvalidInput(new DomainError.Blank("session listener")));
+            }
+            var supplied = credentials;
+            if (rawCredentials.isDefined()) {
+                var parsed = ApiCredentials.of(
+                        rawCredentials.get()[0], rawCredentials.get()[1]);
+                if (parsed.isLeft()) {
+                    return Either.left(parsed.getLeft());
+                }
+                supplied = () -> Option.some(parsed.get());
+            }
+            var keepingWith = new Keeping(keeping, supplied, listener);
             return http.build().map(config -> {
                 var dir = stateDir.toAbsolutePath();
                 Option<FeignSamcoApiAdapter> own =
@@ -335,7 +514,7 @@ public final class SamcoAuth implements AutoCloseable {
                 SamcoApiPort samco = samcoApi.getOrElse(own::get);
                 var store = sessionStore.getOrElse(() -> new FileSessionStoreAdapter(dir, clock));
                 var audit = auditLog.getOrElse(() -> new FileAuditLogAdapter(dir));
-                return new SamcoAuth(samco, store, reported(audit), clock, own);
+                return new SamcoAuth(samco, store, reported(audit), clock, own, keepingWith);
             });
         }
     }

@@ -224,4 +224,35 @@ class SamcoAuthTest {
                     .doesNotContain(app.apiSecret());
         }
     }
+
+    @Test
+    void givenSamcoRevokedEveryToken_whenAPlatformsFeignClientCalls_thenRenewedOnceAndTheCallSucceeds()
+            throws Exception {
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        var events =
+                new java.util.concurrent.ConcurrentLinkedQueue<io.github.samcoauth.application.port.in.SessionEvent>();
+        try (var sandbox = SandboxServer.start();
+                var auth = SamcoAuth.builder()
+                        .baseUrl(sandbox.url())
+                        .stateDir(tmp)
+                        .apiCredentials(app.apiKey(), app.apiSecret())
+                        .onSessionEvent(events::add)
+                        .build()
+                        .get()) {
+            var first = auth.loginWithApiKey(app.apiKey(), app.apiSecret()).get();
+            var client = feign.Feign.builder()
+                    .requestInterceptor(auth.sessionHeaderInterceptor())
+                    .errorDecoder(auth.sessionRenewingErrorDecoder(new feign.codec.ErrorDecoder.Default()))
+                    .target(WhoAmI.class, sandbox.url());
+            assertThat(client.whoami()).contains("Success");
+            sandbox.revokeAll();
+            assertThat(client.whoami()).as("answered after one renewal").contains("Success");
+            assertThat(sandbox.loginCount("DV99999")).isEqualTo(2);
+            assertThat(auth.sessionSource().session().get().token()).isNotEqualTo(first.token());
+            assertThat(auth.current().get())
+                    .isEqualTo(auth.sessionSource().session().get());
+            assertThat(events).extracting(e -> e.type().label()).contains("revoked", "renewed");
+            assertThat(events.toString()).doesNotContain(first.token().value()).doesNotContain(app.apiSecret());
+        }
+    }
 }

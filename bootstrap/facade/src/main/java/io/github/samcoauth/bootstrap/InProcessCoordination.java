@@ -1,0 +1,59 @@
+package io.github.samcoauth.bootstrap;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.RenewalLease;
+import io.github.samcoauth.application.port.out.SessionCoordinationPort;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.application.port.out.VersionedSession;
+import io.github.samcoauth.domain.AccountId;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * For a platform's own store that cannot coordinate: one renewal at a time within this instance,
+ * no generation. Instances in other processes are not seen; the file and Redis stores coordinate
+ * by themselves.
+ */
+final class InProcessCoordination implements SessionCoordinationPort {
+
+    private final SessionStorePort store;
+    private final ConcurrentMap<AccountId, String> locks = new ConcurrentHashMap<>();
+
+    InProcessCoordination(SessionStorePort store) {
+        this.store = store;
+    }
+
+    @Override
+    public Either<AuthError, VersionedSession> read(AccountId account) {
+        return store.find(account).map(found -> new VersionedSession(found, 0));
+    }
+
+    @Override
+    public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
+        var owner = UUID.randomUUID().toString();
+        return Either.right(
+                locks.putIfAbsent(account, owner) == null
+                        ? Option.some(new RenewalLease(account, owner))
+                        : Option.none());
+    }
+
+    @Override
+    public Either<AuthError, Boolean> release(RenewalLease lease) {
+        return Either.right(locks.remove(lease.account(), lease.owner()));
+    }
+
+    @Override
+    public Either<AuthError, Long> awaitChange(AccountId account, long seen, Duration timeout) {
+        try {
+            Thread.sleep(Math.max(1, Math.min(timeout.toMillis(), 20)));
+            return Either.right(0L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Either.left(new AuthError.Unavailable("interrupted while waiting for a renewal"));
+        }
+    }
+}
