@@ -404,6 +404,10 @@ public final class SessionSourceService implements SessionSource {
             if (again.get().session().isEmpty()) {
                 return removed(stale);
             }
+            tell(
+                    SessionEvent.Type.RENEWING,
+                    stale,
+                    "renewing here by " + stale.method().label());
             var command = new RefreshSessionCommand(
                     Option.some(stale.accountId()),
                     stale.method() == LoginMethod.API_KEY ? credentials.get() : Option.none());
@@ -459,14 +463,22 @@ public final class SessionSourceService implements SessionSource {
      * refresh token was sent (it may have been spent: never used twice).
      */
     private Either<AuthError, Session> failed(Session stale, AuthError error, boolean sent) {
-        long retryAt = sent && stale.method() == LoginMethod.OAUTH
-                ? Long.MAX_VALUE
-                : clock.millis() + settings.retryAfter().toMillis();
+        long now = clock.millis();
+        long retryAt;
         if (error instanceof AuthError.NotRenewable || error instanceof AuthError.InvalidInput) {
             retryAt = Long.MAX_VALUE;
+        } else if (!sent) {
+            // nothing reached Samco (the store or the lock failed): free to try again soon
+            retryAt = now + Math.min(settings.retryAfter().toMillis(), 1000);
+        } else if (stale.method() == LoginMethod.OAUTH) {
+            retryAt = Long.MAX_VALUE;
+        } else {
+            retryAt = now + settings.retryAfter().toMillis();
         }
         failure = new Failure(stale.token(), error, retryAt);
-        tell(SessionEvent.Type.RENEWAL_FAILED, stale, error.message());
+        if (sent || !storeDown) {
+            tell(SessionEvent.Type.RENEWAL_FAILED, stale, error.message());
+        }
         return Either.left(error);
     }
 

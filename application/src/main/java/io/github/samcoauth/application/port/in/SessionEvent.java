@@ -20,6 +20,8 @@ public record SessionEvent(Type type, AccountId account, Option<Instant> expires
 
     /** {@link #label()} is the stable name a platform or {@code samco keep --json} matches on. */
     public enum Type {
+        /** This instance holds the account's renewal lock and is renewing now. */
+        RENEWING("renewing"),
         /** A new session is in use: renewed here or by another instance. */
         RENEWED("renewed"),
         /** A renewal was tried and failed; the old session is used until it expires. */

@@ -46,6 +46,19 @@ final class CliModel {
                     "where sessions are kept (env SAMCO_STATE_DIR, default ~/.samco)",
                     (cli, v) -> cli.stateDir = (Path) v),
             new Global(
+                    "--store",
+                    "URL",
+                    String.class,
+                    "where sessions are kept: file:DIR (the default, like --state-dir) or redis://… or"
+                            + " rediss://… shared by a fleet (env SAMCO_STORE; key in SAMCO_STORE_KEY)",
+                    (cli, v) -> cli.store = (String) v),
+            new Global(
+                    "--store-plain-text",
+                    null,
+                    boolean.class,
+                    "keep tokens in Redis unencrypted (anyone who can read Redis can use them)",
+                    (cli, v) -> cli.storePlainText = (Boolean) v),
+            new Global(
                     "--timeout",
                     "SECONDS",
                     Integer.class,
@@ -84,6 +97,9 @@ final class CliModel {
                 .footer(
                         "  SAMCO_BASE_URL   default for --base-url (https://tradeapi.samco.in)",
                         "  SAMCO_STATE_DIR  default for --state-dir (~/.samco)",
+                        "  SAMCO_STORE      default for --store (file:~/.samco)",
+                        "  SAMCO_STORE_KEY  the key tokens in Redis are encrypted with (samco keygen)",
+                        "  SAMCO_STORE_CA   CA certificates (PEM) a rediss:// store is checked against",
                         "  SAMCO_API_KEY    the dashboard's API key (login --api-key, refresh)",
                         "  SAMCO_API_SECRET the dashboard's API secret",
                         "",
@@ -234,6 +250,44 @@ final class CliModel {
                     "Show the IP Samco sees for the valid session, and whether it is a registered static IP.");
             spec.addOption(accountOption(v -> command.account = v));
             return spec;
+        });
+        commands.put("keep", cli -> {
+            var command = new KeepSubcommand(cli);
+            var spec = spec(
+                    command,
+                    "keep",
+                    "Keep one account's session valid until stopped: renew it ahead of expiry, check it with"
+                            + " Samco, renew it once when Samco refuses it; one line per event.",
+                    "Any number of `samco keep` sharing one Redis store make one login per renewal.",
+                    "Stops on SIGTERM or Ctrl-C (exit 0), releasing any lock it holds.");
+            spec.addOption(accountOption(v -> command.account = v));
+            spec.addOption(flag(
+                    "--api-key",
+                    "renew an API-key session with the key and secret from " + Credentials.KEY_VARIABLE + " and "
+                            + Credentials.SECRET_VARIABLE + " or --credentials",
+                    v -> command.apiKey = v));
+            spec.addOption(credentialsOption(v -> command.credentials = v));
+            spec.addOption(option(
+                    "--refresh-before",
+                    "SECONDS",
+                    Integer.class,
+                    "renew this long before the session expires (default 600)",
+                    v -> command.refreshBefore = (Integer) v));
+            spec.addOption(option(
+                    "--check-every",
+                    "SECONDS",
+                    Integer.class,
+                    "check the session with Samco (GET /ip/whoami) this often (default 60)",
+                    v -> command.checkEvery = (Integer) v));
+            return spec;
+        });
+        commands.put("keygen", cli -> {
+            var command = new KeygenSubcommand(cli);
+            return spec(
+                    command,
+                    "keygen",
+                    "Print a fresh key for SAMCO_STORE_KEY (base64 of 32 random bytes).",
+                    "Rotate: put the new key first, the old after a comma, until every session was saved again.");
         });
         commands.put("sandbox", cli -> {
             var command = new SandboxSubcommand(cli);

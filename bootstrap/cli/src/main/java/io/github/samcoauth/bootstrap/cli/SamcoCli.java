@@ -39,6 +39,13 @@ public final class SamcoCli implements Callable<Integer> {
 
     Integer timeoutSeconds;
 
+    String store;
+
+    boolean storePlainText;
+
+    /** What this run opened that holds a connection (a Redis store): closed when the command ends. */
+    private final java.util.List<AutoCloseable> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     boolean json;
 
     boolean verbose;
@@ -169,6 +176,8 @@ public final class SamcoCli implements Callable<Integer> {
         } catch (RuntimeException | Error unexpected) {
             // picocli hands exceptions to the handler above; this catches what escapes it (errors)
             return bug(output, unexpected);
+        } finally {
+            root.closeOpened();
         }
     }
 
@@ -273,12 +282,44 @@ public final class SamcoCli implements Callable<Integer> {
         return Either.right(new Ready(facade.get(), named.get()));
     }
 
+    /** Closes what this run opened, the last first (the facade before the store it uses). */
+    void closeOpened() {
+        var all = new ArrayList<>(opened);
+        java.util.Collections.reverse(all);
+        for (var one : all) {
+            try {
+                one.close();
+            } catch (Exception e) {
+                // the process ends anyway
+            }
+        }
+        opened.clear();
+    }
+
     /** The facade configured from the options; no I/O happens here. */
     Either<AuthError, SamcoAuth> facade() {
+        return facade(builder -> {});
+    }
+
+    /** The facade configured from the options and then by {@code more}; no I/O happens here. */
+    Either<AuthError, SamcoAuth> facade(java.util.function.Consumer<SamcoAuth.Builder> more) {
+        var where = StoreOption.parse(store != null ? store : env.get("SAMCO_STORE"), effectiveStateDir());
+        if (where.isLeft()) {
+            return Either.left(where.getLeft());
+        }
         var builder = SamcoAuth.builder()
                 .baseUrl(effectiveBaseUrl())
-                .stateDir(effectiveStateDir())
+                .stateDir(where.get().stateDir())
                 .wireLogging(verbose);
+        if (where.get().redisUrl().isDefined()) {
+            var redis = StoreOption.redis(where.get().redisUrl().get(), env, storePlainText);
+            if (redis.isLeft()) {
+                return Either.left(redis.getLeft());
+            }
+            opened.add(redis.get());
+            builder.sessionStore(redis.get());
+        }
+        more.accept(builder);
         if (timeoutSeconds != null) {
             if (timeoutSeconds <= 0 || timeoutSeconds > 3600) {
                 return Either.left(
@@ -287,7 +328,9 @@ public final class SamcoCli implements Callable<Integer> {
             builder.requestTimeout(Duration.ofSeconds(timeoutSeconds))
                     .connectTimeout(Duration.ofSeconds(Math.min(10, timeoutSeconds)));
         }
-        return builder.build();
+        var built = builder.build();
+        built.peek(opened::add);
+        return built;
     }
 
     /** How long to wait for a person in a browser: --timeout if given, else five minutes. */

@@ -42,6 +42,8 @@ final class Cli {
         var builder = new ProcessBuilder(command);
         builder.environment().remove("SAMCO_BASE_URL");
         builder.environment().remove("SAMCO_STATE_DIR");
+        builder.environment().remove("SAMCO_STORE");
+        builder.environment().remove("SAMCO_STORE_KEY");
         builder.environment().putAll(env);
         try {
             var process = builder.start();

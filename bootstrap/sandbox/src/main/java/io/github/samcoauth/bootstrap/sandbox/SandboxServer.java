@@ -128,6 +128,10 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
 
     private final Map<String, AtomicInteger> logins = new ConcurrentHashMap<>();
+    private final Map<String, String> latestTokens = new ConcurrentHashMap<>();
+    private final AtomicInteger loginsInFlight = new AtomicInteger();
+    private final AtomicInteger mostLoginsAtOnce = new AtomicInteger();
+    private final Duration loginDelay;
     private final Map<String, ApiApp> apps;
     private final Optional<Duration> tokenLifetime;
     private final Jwts jwts = new Jwts();
@@ -147,8 +151,10 @@ public final class SandboxServer implements AutoCloseable {
             Duration codeTtl,
             Map<String, String> accounts,
             List<ApiApp> apps,
-            Optional<Duration> tokenLifetime)
+            Optional<Duration> tokenLifetime,
+            Duration loginDelay)
             throws IOException {
+        this.loginDelay = loginDelay;
         this.clock = clock;
         this.codeTtl = codeTtl;
         this.accounts = Map.copyOf(accounts);
@@ -156,7 +162,7 @@ public final class SandboxServer implements AutoCloseable {
         this.tokenLifetime = tokenLifetime;
         this.samples = new Samples(json);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        this.executor = Executors.newFixedThreadPool(4, r -> {
+        this.executor = Executors.newFixedThreadPool(16, r -> {
             var t = new Thread(r, "samco-sandbox");
             t.setDaemon(true);
             return t;
@@ -221,6 +227,16 @@ public final class SandboxServer implements AutoCloseable {
     public int loginCount(String account) {
         var count = logins.get(account);
         return count == null ? 0 : count.get();
+    }
+
+    /** The token of the account's latest {@code /session/token} login, if any. */
+    public Optional<String> latestToken(String account) {
+        return Optional.ofNullable(latestTokens.get(account));
+    }
+
+    /** The most {@code /session/token} logins that were ever under way at the same time. */
+    public int mostLoginsAtOnce() {
+        return mostLoginsAtOnce.get();
     }
 
     /** Revokes every token, as regenerating the API secret in the dashboard does: each answers 401. */
@@ -334,6 +350,20 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private void sessionToken(HttpExchange exchange, JsonNode body) {
+        mostLoginsAtOnce.accumulateAndGet(loginsInFlight.incrementAndGet(), Math::max);
+        try {
+            if (!loginDelay.isZero()) {
+                Thread.sleep(loginDelay.toMillis());
+            }
+            grantSessionToken(exchange, body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            loginsInFlight.decrementAndGet();
+        }
+    }
+
+    private void grantSessionToken(HttpExchange exchange, JsonNode body) {
         var key = body.path("apiKey").asText("");
         var secret = body.path("apiSecret").asText("");
         if (key.isBlank() || secret.isBlank()) {
@@ -357,6 +387,7 @@ public final class SandboxServer implements AutoCloseable {
         var token = jwts.issue(app.account(), now, expiresAt);
         tokens.put(token, new Issued(app.account(), expiresAt));
         logins.computeIfAbsent(app.account(), a -> new AtomicInteger()).incrementAndGet();
+        latestTokens.put(app.account(), token);
         var answer = stamped(samples.sessionTokenSuccess());
         answer.put("sessionToken", token);
         answer.put("tokenId", UUID.randomUUID().toString());
@@ -669,8 +700,15 @@ public final class SandboxServer implements AutoCloseable {
         private Map<String, String> accounts = DEFAULT_ACCOUNTS;
         private List<ApiApp> apps = DEFAULT_APPS;
         private Optional<Duration> tokenLifetime = Optional.empty();
+        private Duration loginDelay = Duration.ZERO;
 
         private Builder() {}
+
+        /** {@code /session/token} answers only after this long (a slow Samco, to stop a login midway). */
+        public Builder loginDelay(Duration delay) {
+            this.loginDelay = delay;
+            return this;
+        }
 
         /** The dashboard apps whose API key and secret {@code /session/token} accepts. */
         public Builder apps(List<ApiApp> apps) {
@@ -707,7 +745,7 @@ public final class SandboxServer implements AutoCloseable {
         }
 
         public SandboxServer start() throws IOException {
-            return new SandboxServer(port, clock, codeTtl, accounts, apps, tokenLifetime);
+            return new SandboxServer(port, clock, codeTtl, accounts, apps, tokenLifetime, loginDelay);
         }
     }
 }

@@ -23,6 +23,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -469,7 +471,9 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         }
         if (ownsClient) {
             try {
+                var resources = client.getResources();
                 client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+                resources.shutdown(0, 2, TimeUnit.SECONDS);
             } catch (RuntimeException e) {
                 // the process is going away
             }
@@ -606,7 +610,11 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
             boolean owns = client.isEmpty();
             RedisClient redis;
             try {
-                redis = client.getOrElse(RedisClient::create);
+                // reconnect within a second of Redis coming back, not after Lettuce's default 30 s backoff
+                redis = client.getOrElse(() -> RedisClient.create(DefaultClientResources.builder()
+                        .reconnectDelay(Delay.exponential(
+                                Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                        .build()));
                 if (owns) {
                     var ssl = SslOptions.builder().jdkSslProvider();
                     trustedCertificates.forEach(pem -> ssl.trustManager(pem.toFile()));
