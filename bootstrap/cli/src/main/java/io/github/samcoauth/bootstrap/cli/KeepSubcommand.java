@@ -56,8 +56,8 @@ final class KeepSubcommand implements Callable<Integer> {
             return output.fail(given.getLeft());
         }
         var stop = new CountDownLatch(1);
-        stopOn("TERM", stop);
-        stopOn("INT", stop);
+        stopOn("TERM", stop, output);
+        stopOn("INT", stop, output);
         var facade = root.facade(builder -> {
             builder.apiCredentials(given::get).onSessionEvent(event -> print(output, event));
             if (refreshBefore != null) {
@@ -107,9 +107,13 @@ final class KeepSubcommand implements Callable<Integer> {
     }
 
     /** SIGTERM and SIGINT end the loop instead of the JVM: the locks are released, the exit is 0. */
-    private static void stopOn(String signal, CountDownLatch stop) {
+    private static void stopOn(String signal, CountDownLatch stop, Output output) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal(signal), ignored -> stop.countDown());
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), ignored -> {
+                output.err().println("samco keep: SIG" + signal + " received, stopping");
+                output.err().flush();
+                stop.countDown();
+            });
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             // not on this platform: the JVM's own handling stays
         }

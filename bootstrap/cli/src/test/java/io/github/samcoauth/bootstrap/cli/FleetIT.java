@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,26 +91,55 @@ class FleetIT {
                 Integer.toString(REFRESH_BEFORE),
                 "--check-every",
                 "1"));
+        // stdout goes to a file that is followed: a pipe loses its last lines when the process exits
+        // while a reader is blocked on it
+        var stdout = tmp.resolve("keeper" + n + ".out");
         var builder = new ProcessBuilder(command)
-                .redirectError(tmp.resolve("keeper" + n + ".err").toFile());
+                .redirectError(tmp.resolve("keeper" + n + ".err").toFile())
+                .redirectOutput(stdout.toFile());
         builder.environment().putAll(host(n));
         var process = builder.start();
         var keeper = new Keeper(n, process, new ConcurrentLinkedQueue<>());
-        var reader = new Thread(() -> {
-            try (var lines =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    keeper.events().add(JSON.readTree(line));
-                }
-            } catch (IOException e) {
-                // the process died
-            }
-        });
+        var reader = new Thread(() -> follow(stdout, keeper));
         reader.setDaemon(true);
         reader.start();
         keepers.add(keeper);
         return keeper;
+    }
+
+    /** Reads the complete lines added to {@code file}, as JSON events, until the test ends. */
+    private static void follow(Path file, Keeper keeper) {
+        long read = 0;
+        var pending = new StringBuilder();
+        while (true) {
+            try (var channel = java.nio.channels.FileChannel.open(file)) {
+                var buffer = java.nio.ByteBuffer.allocate(8192);
+                channel.position(read);
+                int n;
+                while ((n = channel.read(buffer)) > 0) {
+                    read += n;
+                    pending.append(new String(buffer.array(), 0, n, StandardCharsets.UTF_8));
+                    buffer.clear();
+                }
+            } catch (IOException e) {
+                // not there yet
+            }
+            int newline;
+            while ((newline = pending.indexOf("\n")) >= 0) {
+                var line = pending.substring(0, newline);
+                pending.delete(0, newline + 1);
+                try {
+                    keeper.events().add(JSON.readTree(line));
+                } catch (IOException notJson) {
+                    keeper.events().add(JSON.getNodeFactory().textNode(line));
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     private long events(String event) {
@@ -234,7 +261,14 @@ class FleetIT {
             keeper.process().destroy();
             assertThat(keeper.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(keeper.process().exitValue()).isZero();
-            await("its last line read", Duration.ofSeconds(5), () -> keeper.printed("stopped"));
+            try {
+                await("its last line read", Duration.ofSeconds(5), () -> keeper.printed("stopped"));
+            } catch (AssertionError e) {
+                throw new AssertionError(
+                        "keeper " + keeper.host() + " printed " + keeper.events() + "; on stderr: "
+                                + java.nio.file.Files.readString(tmp.resolve("keeper" + keeper.host() + ".err")),
+                        e);
+            }
         }
         var events = keepers.stream()
                 .flatMap(k -> k.events().stream())
