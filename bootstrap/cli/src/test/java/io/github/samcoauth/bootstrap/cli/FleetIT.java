@@ -207,6 +207,8 @@ class FleetIT {
                 .filter(lastEventIs("renewing"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no keeper is renewing: " + keepers));
+        await("its login reaching Samco", Duration.ofSeconds(5), () -> sandbox.loginsInFlight() == 1);
+        int loginsBeforeKill = sandbox.loginCount("DV99999");
         holder.process().destroyForcibly();
         long killedAt = System.nanoTime();
         var survivors = keepers.stream().filter(k -> k != holder).toList();
@@ -225,6 +227,9 @@ class FleetIT {
                 "the dead holder's process gone",
                 Duration.ofSeconds(5),
                 () -> !holder.process().isAlive());
+        assertThat(sandbox.loginCount("DV99999"))
+                .as("the dead holder's login, answered to nobody, and the survivor's")
+                .isEqualTo(loginsBeforeKill + 2);
 
         // kill -9 Redis, start it again empty: the keepers survive and put the session back, no login
         int loginsBeforeRedisDied = sandbox.loginCount("DV99999");

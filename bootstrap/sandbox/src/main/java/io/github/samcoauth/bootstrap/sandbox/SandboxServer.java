@@ -234,6 +234,11 @@ public final class SandboxServer implements AutoCloseable {
         return Optional.ofNullable(latestTokens.get(account));
     }
 
+    /** How many {@code /session/token} logins are under way now. */
+    public int loginsInFlight() {
+        return loginsInFlight.get();
+    }
+
     /** The most {@code /session/token} logins that were ever under way at the same time. */
     public int mostLoginsAtOnce() {
         return mostLoginsAtOnce.get();
