@@ -23,10 +23,20 @@ public final class SessionRenewingErrorDecoder implements ErrorDecoder {
     private final ErrorDecoder delegate;
     private final Function<SessionToken, Either<AuthError, Session>> rejected;
 
-    public SessionRenewingErrorDecoder(
+    /** Hands every other answer to Feign's {@link ErrorDecoder.Default}. */
+    public SessionRenewingErrorDecoder(Function<SessionToken, Either<AuthError, Session>> rejected) {
+        this(new ErrorDecoder.Default(), rejected);
+    }
+
+    private SessionRenewingErrorDecoder(
             ErrorDecoder delegate, Function<SessionToken, Either<AuthError, Session>> rejected) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.rejected = Objects.requireNonNull(rejected, "rejected");
+    }
+
+    /** The same, handing every answer other than a renewable 401 to {@code delegate}. */
+    public SessionRenewingErrorDecoder delegatingTo(ErrorDecoder delegate) {
+        return new SessionRenewingErrorDecoder(delegate, rejected);
     }
 
     @Override

@@ -5,9 +5,8 @@ import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.RefreshSessionCommand;
 import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
 import io.github.samcoauth.application.port.in.SessionEvent;
-import io.github.samcoauth.application.port.in.SessionEventListener;
-import io.github.samcoauth.application.port.in.SessionSource;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
+import io.github.samcoauth.application.port.in.SessionSourceUseCase;
 import io.github.samcoauth.application.port.out.RenewalLease;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
@@ -51,7 +50,7 @@ import java.util.function.Supplier;
  * platform supplies (again after {@link SessionSourceSettings#retryAfter()} if it failed), a login
  * code cannot be renewed without a person ({@link SessionEvent.Type#NOT_RENEWABLE}).
  */
-public final class SessionSourceService implements SessionSource {
+public final class SessionSourceService implements SessionSourceUseCase {
 
     /** The session in use, its answer built once, and when to renew it. */
     private record Snapshot(
@@ -83,7 +82,7 @@ public final class SessionSourceService implements SessionSource {
     private final SessionCoordinationPort coordination;
     private final RefreshSessionUseCase refresh;
     private final Supplier<Option<ApiCredentials>> credentials;
-    private final SessionEventListener listener;
+    private final SessionEvent.Listener listener;
     private final Clock clock;
     private final SessionSourceSettings settings;
     private final ScheduledExecutorService executor;
@@ -110,7 +109,7 @@ public final class SessionSourceService implements SessionSource {
             SessionCoordinationPort coordination,
             RefreshSessionUseCase refresh,
             Supplier<Option<ApiCredentials>> credentials,
-            SessionEventListener listener,
+            SessionEvent.Listener listener,
             Clock clock,
             SessionSourceSettings settings,
             ScheduledExecutorService executor) {

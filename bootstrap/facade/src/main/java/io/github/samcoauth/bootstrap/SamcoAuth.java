@@ -29,9 +29,9 @@ import io.github.samcoauth.application.port.in.RefreshSessionCommand;
 import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
 import io.github.samcoauth.application.port.in.RequestOtpCommand;
 import io.github.samcoauth.application.port.in.RequestOtpUseCase;
-import io.github.samcoauth.application.port.in.SessionEventListener;
-import io.github.samcoauth.application.port.in.SessionSource;
+import io.github.samcoauth.application.port.in.SessionEvent;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
+import io.github.samcoauth.application.port.in.SessionSourceUseCase;
 import io.github.samcoauth.application.port.in.StoredSession;
 import io.github.samcoauth.application.port.in.WhoAmIUseCase;
 import io.github.samcoauth.application.port.out.AuditLogPort;
@@ -101,7 +101,7 @@ public final class SamcoAuth implements AutoCloseable {
     private final SessionCoordinationPort coordination;
     private final Clock clock;
     private final Keeping keeping;
-    private final ConcurrentMap<Option<AccountId>, SessionSource> sources = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Option<AccountId>, SessionSourceUseCase> sources = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService background;
     private volatile boolean closed;
 
@@ -109,7 +109,7 @@ public final class SamcoAuth implements AutoCloseable {
     private record Keeping(
             SessionSourceSettings settings,
             Supplier<Option<ApiCredentials>> credentials,
-            SessionEventListener listener) {}
+            SessionEvent.Listener listener) {}
 
     private SamcoAuth(
             SamcoApiPort samco,
@@ -244,16 +244,16 @@ public final class SamcoAuth implements AutoCloseable {
      * ahead of expiry by one instance of the fleet that shares the store, renewed once when Samco
      * refuses it. One per account per instance; closed with this instance.
      */
-    public SessionSource sessionSource() {
+    public SessionSourceUseCase sessionSource() {
         return source(Option.none());
     }
 
     /** The session of {@code account}, kept valid (see {@link #sessionSource()}). */
-    public SessionSource sessionSource(AccountId account) {
+    public SessionSourceUseCase sessionSource(AccountId account) {
         return source(Option.some(account));
     }
 
-    private SessionSource source(Option<AccountId> account) {
+    private SessionSourceUseCase source(Option<AccountId> account) {
         return sources.computeIfAbsent(account, named -> {
             if (closed) {
                 return new ClosedSource();
@@ -304,17 +304,17 @@ public final class SamcoAuth implements AutoCloseable {
     /**
      * The companion of {@link #sessionHeaderInterceptor()} for a Feign client's {@code
      * errorDecoder}: a 401 renews the session once (fleet-wide) and the request is retried with the
-     * new token by Feign's {@code Retryer}; every other answer goes to {@code delegate}. A 401 means
-     * Samco did not act on the request, so the retry cannot do anything twice.
+     * new token by Feign's {@code Retryer}; every other answer goes to Feign's default decoder, or to
+     * yours with {@code .delegatingTo(…)}. A 401 means Samco did not act on the request, so the
+     * retry cannot do anything twice.
      */
-    public SessionRenewingErrorDecoder sessionRenewingErrorDecoder(feign.codec.ErrorDecoder delegate) {
-        return new SessionRenewingErrorDecoder(delegate, sessionSource()::rejected);
+    public SessionRenewingErrorDecoder sessionRenewingErrorDecoder() {
+        return new SessionRenewingErrorDecoder(sessionSource()::rejected);
     }
 
-    /** As {@link #sessionRenewingErrorDecoder(feign.codec.ErrorDecoder)}, for {@code account}'s session. */
-    public SessionRenewingErrorDecoder sessionRenewingErrorDecoder(
-            feign.codec.ErrorDecoder delegate, AccountId account) {
-        return new SessionRenewingErrorDecoder(delegate, sessionSource(account)::rejected);
+    /** As {@link #sessionRenewingErrorDecoder()}, for {@code account}'s session. */
+    public SessionRenewingErrorDecoder sessionRenewingErrorDecoder(AccountId account) {
+        return new SessionRenewingErrorDecoder(sessionSource(account)::rejected);
     }
 
     /**
@@ -325,7 +325,7 @@ public final class SamcoAuth implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        sources.values().forEach(SessionSource::close);
+        sources.values().forEach(SessionSourceUseCase::close);
         var running = background;
         if (running != null) {
             running.shutdownNow();
@@ -362,7 +362,7 @@ public final class SamcoAuth implements AutoCloseable {
         private SessionSourceSettings keeping = SessionSourceSettings.DEFAULTS;
         private Supplier<Option<ApiCredentials>> credentials = Option::none;
         private Option<String[]> rawCredentials = Option.none();
-        private SessionEventListener listener = event -> LoggerFactory.getLogger(SamcoAuth.class)
+        private SessionEvent.Listener listener = event -> LoggerFactory.getLogger(SamcoAuth.class)
                 .info(
                         "session {} of {}: {}",
                         event.type().label(),
@@ -403,7 +403,7 @@ public final class SamcoAuth implements AutoCloseable {
         }
 
         /** Told of renewals, failures, revocations, and sessions a person must renew. Default: logged. */
-        public Builder onSessionEvent(SessionEventListener listener) {
+        public Builder onSessionEvent(SessionEvent.Listener listener) {
             this.listener = listener;
             return this;
         }

@@ -242,7 +242,8 @@ class SamcoAuthTest {
             var first = auth.loginWithApiKey(app.apiKey(), app.apiSecret()).get();
             var client = feign.Feign.builder()
                     .requestInterceptor(auth.sessionHeaderInterceptor())
-                    .errorDecoder(auth.sessionRenewingErrorDecoder(new feign.codec.ErrorDecoder.Default()))
+                    .errorDecoder(
+                            auth.sessionRenewingErrorDecoder().delegatingTo(new feign.codec.ErrorDecoder.Default()))
                     .target(WhoAmI.class, sandbox.url());
             assertThat(client.whoami()).contains("Success");
             sandbox.revokeAll();

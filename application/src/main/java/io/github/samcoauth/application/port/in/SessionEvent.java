@@ -49,4 +49,11 @@ public record SessionEvent(Type type, AccountId account, Option<Instant> expires
             return label;
         }
     }
+
+    /** Told of every event, on the thread that saw it; must return quickly and not throw. */
+    @FunctionalInterface
+    public interface Listener {
+
+        void on(SessionEvent event);
+    }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link SessionSource} keeps its session valid.
+ * How a {@link SessionSourceUseCase} keeps its session valid.
  *
  * @param refreshBefore renew this long before the session expires
  * @param checkEvery how often the store is read for a session saved elsewhere

@@ -59,7 +59,7 @@ final class ArchitectureRules {
             .whereLayer("HttpAdapter")
             .mayOnlyBeAccessedByLayers("Facade")
             .whereLayer("PersistenceAdapter")
-            .mayOnlyBeAccessedByLayers("Facade")
+            .mayOnlyBeAccessedByLayers("Facade", "Cli")
             .whereLayer("Application")
             .mayOnlyBeAccessedByLayers("HttpAdapter", "PersistenceAdapter", "Facade", "Cli")
             .whereLayer("Domain")
@@ -102,8 +102,19 @@ final class ArchitectureRules {
             .resideOutsideOfPackages(OUTER)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("feign..", "com.fasterxml..", "org.mapstruct..")
-            .because("Feign, Jackson and MapStruct types never leave the adapters");
+            .resideInAnyPackage("feign..", "com.fasterxml..", "org.mapstruct..", "io.lettuce..", "io.netty..")
+            .because("Feign, Jackson, MapStruct and Lettuce types never leave the adapters");
+
+    static final String REDIS = "..adapter.persistence.redis..";
+
+    static final ArchRule REDIS_ONLY_WHERE_CHOSEN = noClasses()
+            .that()
+            .resideOutsideOfPackages(REDIS, CLI)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(REDIS, "io.lettuce..", "io.netty..")
+            .because("a platform that keeps sessions in files pulls in no Redis client and no Netty: only the"
+                    + " Redis artifact, and the CLI that offers --store redis://, know them");
 
     static final ArchRule USE_CASES_NAMED = classes()
             .that()

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import io.github.samcoauth.archfixtures.adapter.http.HttpThing;
+import io.github.samcoauth.archfixtures.adapter.persistence.FileStoreUsingLettuce;
 import io.github.samcoauth.archfixtures.adapter.persistence.PersistenceThing;
 import io.github.samcoauth.archfixtures.application.GoodService;
 import io.github.samcoauth.archfixtures.application.JacksonInApplication;
@@ -133,5 +134,12 @@ class ArchitectureRulesCanFailTest {
     @Test
     void givenSystemOutOutsideCli_whenChecked_thenViolation() {
         violates(ArchitectureRules.NO_CONSOLE_OUTSIDE_CLI, "System.out", PrintingService.class);
+    }
+
+    @Test
+    void givenTheFileStoreUsingLettuce_whenChecked_thenTheRedisRuleViolated() {
+        violates(ArchitectureRules.REDIS_ONLY_WHERE_CHOSEN, "io.lettuce", FileStoreUsingLettuce.class);
+        assertThatCode(() -> ArchitectureRules.REDIS_ONLY_WHERE_CHOSEN.check(of(ONE_GOOD_CLASS_PER_LAYER)))
+                .doesNotThrowAnyException();
     }
 }

@@ -30,6 +30,9 @@ class ArchitectureTest {
     static final ArchRule frameworksOnlyInAdapters = ArchitectureRules.FRAMEWORKS_ONLY_IN_ADAPTERS;
 
     @ArchTest
+    static final ArchRule redisOnlyWhereChosen = ArchitectureRules.REDIS_ONLY_WHERE_CHOSEN;
+
+    @ArchTest
     static final ArchRule useCasesNamed = ArchitectureRules.USE_CASES_NAMED;
 
     @ArchTest

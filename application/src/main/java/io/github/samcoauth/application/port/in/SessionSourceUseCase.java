@@ -10,7 +10,7 @@ import io.vavr.control.Either;
  * while the session is valid; renewed ahead of expiry by one instance of the whole fleet while the
  * others keep getting the still-valid session. Never throws.
  */
-public interface SessionSource extends AutoCloseable {
+public interface SessionSourceUseCase extends AutoCloseable {
 
     /** The session valid now, or why there is none. */
     Either<AuthError, Session> session();
