@@ -233,7 +233,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
     void check() {
         var found = read();
         if (found.isLeft()) {
-            if (found.getLeft() instanceof AuthError.Unavailable && !storeDown) {
+            if (!storeDown && !(found.getLeft() instanceof AuthError.AccountRequired)) {
                 storeDown = true;
                 var snapshot = current;
                 if (snapshot != null) {

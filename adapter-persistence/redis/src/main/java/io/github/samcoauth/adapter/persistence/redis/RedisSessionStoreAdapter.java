@@ -67,6 +67,9 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     private static final Pattern SESSION_KEY = Pattern.compile(".*:\\{([A-Z0-9]{3,16})\\}:session");
 
     private final Option<RedisURI> uri;
+    /** Where the sessions are, for messages: host, port and key prefix, never a password. */
+    private final Option<String> where;
+
     private final RedisClient client;
     private final boolean ownsClient;
     private final SessionCipher cipher;
@@ -88,6 +91,10 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
 
     private RedisSessionStoreAdapter(Builder builder, RedisClient client, boolean ownsClient) {
         this.uri = builder.uri;
+        this.where = Option.some(builder.uri
+                        .map(u -> (u.isSsl() ? "rediss://" : "redis://") + u.getHost() + ":" + u.getPort() + " ")
+                        .getOrElse("Redis ")
+                + builder.prefix + ":*");
         this.client = client;
         this.ownsClient = ownsClient;
         this.cipher = builder.cipher;
@@ -140,12 +147,15 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         }
     }
 
-    /** Runs {@code command}; whatever Lettuce throws becomes {@code Unavailable}, naming what was done. */
+    /**
+     * Runs {@code command}; whatever Lettuce throws becomes a {@code StorageFailure} (the store, not
+     * Samco, failed), naming what was being done and where.
+     */
     private <T> Either<AuthError, T> call(String doing, Function<RedisCommands<String, String>, T> command) {
         try {
             return Either.right(command.apply(redis()));
         } catch (RuntimeException e) {
-            return Either.left(new AuthError.Unavailable("Redis could not " + doing + ": " + reason(e)));
+            return Either.left(new AuthError.StorageFailure("Redis could not " + doing + ": " + reason(e), where));
         }
     }
 
@@ -395,7 +405,8 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                     changes.wait(Math.max(1, Math.min(100, left / 1_000_000)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return Either.left(new AuthError.Unavailable("interrupted while waiting for another renewal"));
+                    return Either.left(
+                            new AuthError.StorageFailure("interrupted while waiting for another renewal", where));
                 }
             }
         }
@@ -626,7 +637,8 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                             .build());
                 }
             } catch (RuntimeException e) {
-                return Either.left(new AuthError.Unavailable("cannot set up the Redis client: " + reason(e)));
+                return Either.left(
+                        new AuthError.StorageFailure("cannot set up the Redis client: " + reason(e), Option.none()));
             }
             return Either.right(new RedisSessionStoreAdapter(this, redis, owns));
         }

@@ -217,7 +217,7 @@ class RedisSessionStoreAdapterTest {
     }
 
     @Test
-    void givenRedisGoesAway_whenUsed_thenUnavailableQuicklyAndBackWhenItReturns() {
+    void givenRedisGoesAway_whenUsed_thenAStorageFailureQuicklyAndBackWhenItReturns() {
         var own = new LocalRedis();
         try {
             var store = RedisSessionStoreAdapter.builder()
@@ -233,9 +233,11 @@ class RedisSessionStoreAdapterTest {
             long start = System.nanoTime();
             var down = store.find(DV);
             assertThat(down.isLeft()).isTrue();
-            assertThat(down.getLeft()).isInstanceOf(AuthError.Unavailable.class);
-            assertThat(store.save(session).getLeft()).isInstanceOf(AuthError.Unavailable.class);
-            assertThat(store.tryLock(DV).getLeft()).isInstanceOf(AuthError.Unavailable.class);
+            assertThat(down.getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+            assertThat(down.getLeft().message()).startsWith("Redis could not read the session");
+            assertThat(((AuthError.StorageFailure) down.getLeft()).path().get()).contains("127.0.0.1");
+            assertThat(store.save(session).getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+            assertThat(store.tryLock(DV).getLeft()).isInstanceOf(AuthError.StorageFailure.class);
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
             own.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -248,5 +250,51 @@ class RedisSessionStoreAdapterTest {
         } finally {
             own.close();
         }
+    }
+
+    @Test
+    void givenAnAclUserLimitedToItsKeysAndChannels_whenUsed_thenEverythingWorks() {
+        raw.sync()
+                .aclSetuser(
+                        "desk",
+                        io.lettuce.core.AclSetuserArgs.Builder.on()
+                                .addPassword("desk-password")
+                                .keyPattern(prefix + ":*")
+                                .channelPattern(prefix + ":*")
+                                .addCommand(io.lettuce.core.protocol.CommandType.GET)
+                                .addCommand(io.lettuce.core.protocol.CommandType.SET)
+                                .addCommand(io.lettuce.core.protocol.CommandType.SCAN)
+                                .addCommand(io.lettuce.core.protocol.CommandType.EVAL)
+                                .addCommand(io.lettuce.core.protocol.CommandType.EVALSHA)
+                                .addCommand(io.lettuce.core.protocol.CommandType.SUBSCRIBE)
+                                .addCommand(io.lettuce.core.protocol.CommandType.PING)
+                                .addCommand(io.lettuce.core.protocol.CommandType.HELLO)
+                                .addCommand(io.lettuce.core.protocol.CommandType.CLIENT)
+                                .addCommand(io.lettuce.core.protocol.CommandType.AUTH));
+        var url = "redis://desk:desk-password@127.0.0.1:" + redis.port();
+        var store = RedisSessionStoreAdapter.builder()
+                .uri(url)
+                .encryptionKeys(KEY)
+                .keyPrefix(prefix)
+                .build()
+                .get();
+        made.add(store);
+        var session = Sessions.session("DV99999", TOKEN);
+        assertThat(store.save(session)).isEqualTo(Either.right(session));
+        assertThat(store.findAll()).isEqualTo(Either.right(io.vavr.collection.List.of(session)));
+        var lease = store.tryLock(DV).get().get();
+        assertThat(store.awaitChange(DV, 0, Duration.ofMillis(100))).isEqualTo(Either.right(1L));
+        assertThat(store.release(lease)).isEqualTo(Either.right(true));
+        assertThat(store.delete(DV)).isEqualTo(Either.right(true));
+        var elsewhere = RedisSessionStoreAdapter.builder()
+                .uri(url)
+                .encryptionKeys(KEY)
+                .keyPrefix("other-" + prefix)
+                .build()
+                .get();
+        made.add(elsewhere);
+        assertThat(elsewhere.save(session).getLeft().message())
+                .as("keys outside its pattern are refused")
+                .contains("Redis could not");
     }
 }

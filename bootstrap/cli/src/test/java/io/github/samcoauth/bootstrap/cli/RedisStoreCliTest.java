@@ -1,0 +1,104 @@
+package io.github.samcoauth.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command against a Redis store (a real Redis process), and the store option's mistakes. */
+class RedisStoreCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static RedisProcess redis;
+    private static SandboxServer sandbox;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        redis = new RedisProcess();
+        sandbox = SandboxServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        sandbox.close();
+        redis.close();
+    }
+
+    private Map<String, String> env(String key) {
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        var env = new HashMap<String, String>();
+        env.put("SAMCO_BASE_URL", sandbox.url());
+        env.put("SAMCO_STATE_DIR", tmp.toString());
+        env.put("SAMCO_STORE", redis.url());
+        env.put("SAMCO_API_KEY", app.apiKey());
+        env.put("SAMCO_API_SECRET", app.apiSecret());
+        if (key != null) {
+            env.put("SAMCO_STORE_KEY", key);
+        }
+        return env;
+    }
+
+    @Test
+    void givenARedisStore_whenTheCommandsRun_thenEachWorksOnTheSharedSession() throws Exception {
+        var key = Cli.inProcess("keygen").stdout().strip();
+        assertThat(java.util.Base64.getDecoder().decode(key)).hasSize(32);
+        var env = env(key);
+        var login = Cli.inProcess(env, "", "--json", "login", "--api-key");
+        assertThat(login.exit()).as(login.stderr()).isZero();
+        var sessions = Cli.oneObject(JSON, Cli.inProcess(env, "", "--json", "session"));
+        assertThat(sessions.path("sessions").get(0).path("account").asText()).isEqualTo("DV99999");
+        assertThat(sessions.path("sessions").get(0).path("method").asText()).isEqualTo("api-key");
+        var token = Cli.inProcess(env, "", "token");
+        assertThat(token.stdout().strip())
+                .isEqualTo(sandbox.latestToken("DV99999").orElseThrow());
+        var otherHost = new HashMap<>(env);
+        otherHost.put("SAMCO_STATE_DIR", tmp.resolve("other-host").toString());
+        assertThat(Cli.inProcess(otherHost, "", "token").stdout()).isEqualTo(token.stdout());
+        var wrongKey = new HashMap<>(env);
+        wrongKey.put("SAMCO_STORE_KEY", Cli.inProcess("keygen").stdout().strip());
+        var refused = Cli.inProcess(wrongKey, "", "token");
+        assertThat(refused.exit()).isEqualTo(7);
+        assertThat(refused.stderr()).contains("key not given here").doesNotContain(key);
+        var logout = Cli.oneObject(JSON, Cli.inProcess(env, "", "--json", "logout"));
+        assertThat(logout.path("remote").asText()).isEqualTo("logged-out");
+        assertThat(Cli.inProcess(env, "", "session").exit()).isEqualTo(4);
+    }
+
+    @Test
+    void givenNoKeyOrABadStore_whenRun_thenATypedErrorAndNothingSent() {
+        int before = sandbox.requestCount();
+        var noKey = Cli.inProcess(env(null), "", "login", "--api-key");
+        assertThat(noKey.exit()).isEqualTo(2);
+        assertThat(noKey.stderr()).contains("store key");
+        var nonsense = Cli.inProcess(env("x"), "", "--store", "ftp://somewhere", "session");
+        assertThat(nonsense.exit()).isEqualTo(2);
+        assertThat(nonsense.stderr()).contains("file:DIR");
+        var down = Cli.inProcess(
+                env(Cli.inProcess("keygen").stdout().strip()), "", "--store", "redis://127.0.0.1:1", "session");
+        assertThat(down.exit()).isEqualTo(7);
+        assertThat(down.stderr()).contains("Redis could not");
+        assertThat(sandbox.requestCount()).isEqualTo(before);
+        var plain = Cli.inProcess(env(null), "", "--store-plain-text", "session");
+        assertThat(plain.exit()).as(plain.stderr()).isEqualTo(4);
+    }
+
+    @Test
+    void givenAFileStoreUrl_whenRun_thenItIsTheStateDirectory() {
+        var env = env(null);
+        env.remove("SAMCO_STORE");
+        var dir = tmp.resolve("files");
+        var login = Cli.inProcess(env, "", "--store", "file:" + dir, "login", "--api-key");
+        assertThat(login.exit()).as(login.stderr()).isZero();
+        assertThat(dir.resolve("sessions/DV99999.json")).exists();
+    }
+}
