@@ -137,9 +137,10 @@ class SessionSourceOnRedisTest {
         start.countDown();
         threads.shutdown();
         assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(answers).hasSize(128).allSatisfy(answer -> assertThat(answer.isRight())
-                .as(answer.toString())
-                .isTrue());
+        assertThat(answers)
+                .hasSize(128)
+                .allSatisfy(answer ->
+                        assertThat(answer.isRight()).as(answer.toString()).isTrue());
         assertThat(List.ofAll(answers).map(answer -> answer.get().token()).distinct())
                 .hasSize(1);
         assertThat(logins).as("one login for both hosts").hasValue(1);
@@ -168,7 +169,9 @@ class SessionSourceOnRedisTest {
             assertThat(onB.session()).isEqualTo(Either.right(session));
             own.stop();
             Thread.sleep(300);
-            assertThat(onA.session()).as("served from memory while Redis is away").isEqualTo(Either.right(session));
+            assertThat(onA.session())
+                    .as("served from memory while Redis is away")
+                    .isEqualTo(Either.right(session));
             own.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (stores.get(0).find(DV).fold(e -> true, Option::isEmpty) && System.nanoTime() < deadline) {
