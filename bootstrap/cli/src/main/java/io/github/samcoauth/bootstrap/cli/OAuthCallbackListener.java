@@ -79,6 +79,7 @@ final class OAuthCallbackListener implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange, String path, OAuthState state) throws IOException {
+        OAuthCallback result = null;
         try (exchange) {
             var query = parse(exchange.getRequestURI().getRawQuery());
             var received = Option.of(query.get("state"));
@@ -90,7 +91,7 @@ final class OAuthCallbackListener implements AutoCloseable {
                 page(exchange, 400, "This page is not the answer samco is waiting for. Nothing was done.");
                 return;
             }
-            var result = new OAuthCallback(
+            result = new OAuthCallback(
                     received,
                     Option.of(query.get("code")),
                     Option.of(query.get("error")),
@@ -101,7 +102,12 @@ final class OAuthCallbackListener implements AutoCloseable {
                     result.error().isDefined()
                             ? "Sign-in was not allowed. You may close this window."
                             : "Signed in to samco. You may close this window.");
-            callback.complete(result);
+        } finally {
+            // only once the browser has its whole page: the login then closes this server, and a
+            // server closed mid-answer resets the browser's connection
+            if (result != null) {
+                callback.complete(result);
+            }
         }
     }
 
@@ -153,6 +159,7 @@ final class OAuthCallbackListener implements AutoCloseable {
 
     @Override
     public void close() {
+        // the one callback was answered in full before the login went on to close this
         server.stop(0);
         executor.shutdownNow();
     }
