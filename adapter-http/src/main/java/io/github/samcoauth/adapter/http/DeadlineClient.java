@@ -3,6 +3,7 @@ package io.github.samcoauth.adapter.http;
 import feign.Client;
 import feign.Request;
 import feign.Response;
+import io.vavr.Lazy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -21,10 +22,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feign's transport on the JDK {@link HttpClient} with one deadline for the whole exchange:
@@ -38,14 +39,35 @@ final class DeadlineClient implements Client {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int TIMED_OUT = 2;
+
     private final HttpClient http;
     private final Duration deadline;
     private final int maxBodyBytes;
+    /** One daemon thread that interrupts a call past its deadline; made with the first call. */
+    private final Lazy<ScheduledThreadPoolExecutor> alarms = Lazy.of(() -> {
+        var executor = new ScheduledThreadPoolExecutor(1, r -> {
+            var thread = new Thread(r, "samco-http-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    });
 
     DeadlineClient(HttpClient http, Duration deadline, int maxBodyBytes) {
         this.http = http;
         this.deadline = deadline;
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Stops the alarm thread, if there is one. */
+    void close() {
+        if (alarms.isEvaluated()) {
+            alarms.get().shutdownNow();
+        }
     }
 
     @Override
@@ -63,22 +85,7 @@ final class DeadlineClient implements Client {
                 values.forEach(value -> builder.header(name, value));
             }
         });
-        CompletableFuture<HttpResponse<byte[]>> exchange =
-                http.sendAsync(builder.build(), info -> new BoundedBody(maxBodyBytes + 1));
-        HttpResponse<byte[]> response;
-        try {
-            response = exchange.get(deadline.toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + Limits.describe(deadline));
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for Samco");
-        } catch (ExecutionException e) {
-            var cause = e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(cause);
-        }
+        HttpResponse<byte[]> response = exchange(builder.build(), start);
         Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.headers().map().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         return Response.builder()
@@ -87,6 +94,42 @@ final class DeadlineClient implements Client {
                 .headers(headers)
                 .body(response.body())
                 .build();
+    }
+
+    /**
+     * {@code HttpClient.send} on the caller's thread, stopped at the deadline by an alarm that
+     * interrupts the caller (which cancels the exchange). {@code sendAsync} would cost a new thread
+     * per call wherever the common pool has one thread (two cores or fewer): the JDK client hands
+     * its result to the {@code CompletableFuture} default executor, which is then a thread per task.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request, long start) throws IOException {
+        long left = deadline.toNanos() - (System.nanoTime() - start);
+        var caller = Thread.currentThread();
+        var state = new AtomicInteger(RUNNING);
+        var alarm = alarms.get()
+                .schedule(
+                        () -> {
+                            if (state.compareAndSet(RUNNING, TIMED_OUT)) {
+                                caller.interrupt();
+                            }
+                        },
+                        Math.max(0, left),
+                        TimeUnit.NANOSECONDS);
+        try {
+            return http.send(request, info -> new BoundedBody(maxBodyBytes + 1));
+        } catch (InterruptedException e) {
+            if (state.get() == TIMED_OUT) {
+                throw new HttpTimeoutException("no complete answer within " + Limits.describe(deadline));
+            }
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for Samco");
+        } finally {
+            alarm.cancel(false);
+            if (!state.compareAndSet(RUNNING, DONE)) {
+                // the alarm went off: its interrupt was for this exchange, not for the caller's code
+                Thread.interrupted();
+            }
+        }
     }
 
     /** Collects at most {@code limit} bytes of a body, then stops reading it. */

@@ -59,6 +59,7 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
     /** The wired client, made on first use. */
     private static final class Client {
         final HttpClient http;
+        final DeadlineClient transport;
         final SamcoHttpApi api;
         final SamcoDtoMapper mapper = new SamcoDtoMapperImpl();
         final ResponseClassifier classifier;
@@ -66,9 +67,10 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
         Client(SamcoHttpConfig config) {
             var json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
             this.http = httpClient(config);
+            this.transport = new DeadlineClient(http, config.requestTimeout(), config.maxBodyBytes());
             this.classifier = new ResponseClassifier(json, mapper, config.maxBodyBytes());
             this.api = Feign.builder()
-                    .client(new DeadlineClient(http, config.requestTimeout(), config.maxBodyBytes()))
+                    .client(transport)
                     .options(new Request.Options(
                             config.connectTimeout().toMillis(),
                             TimeUnit.MILLISECONDS,
@@ -221,6 +223,9 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
     /** Releases the HTTP client if one was made and the running Java can close it (21+). */
     @Override
     public void close() {
+        if (client.isEvaluated()) {
+            client.get().transport.close();
+        }
         if (client.isEvaluated() && client.get().http instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

@@ -97,6 +97,35 @@ class DeadlineTest {
                     .generateOtp(io.github.samcoauth.domain.Uid.of("DV99999").get());
             assertThat(result.getLeft()).isInstanceOf(AuthError.Unavailable.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(Thread.currentThread().isInterrupted())
+                    .as("the deadline's interrupt stays inside the call")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void givenTheCallerIsInterrupted_whenWaitingForSamco_thenUnavailableAndTheInterruptKept() throws Exception {
+        try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = serve(server, socket -> Thread.sleep(60_000));
+            var caller = Thread.currentThread();
+            var interrupter = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                caller.interrupt();
+            });
+            interrupter.start();
+            long start = System.nanoTime();
+            var result = adapter(port, Duration.ofSeconds(20))
+                    .generateOtp(io.github.samcoauth.domain.Uid.of("DV99999").get());
+            boolean interrupted = Thread.interrupted();
+            assertThat(result.getLeft()).isInstanceOf(AuthError.Unavailable.class);
+            assertThat(interrupted)
+                    .as("the caller's own interrupt is not swallowed")
+                    .isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
     }
 
