@@ -100,6 +100,17 @@ class HostileStateDirectoryTest {
     }
 
     @Test
+    void givenTheRenewalLockIsASymlink_whenALeaseIsAsked_thenRefusedAndNothingCreatedThere() throws Exception {
+        prepared();
+        var target = tmp.resolve("created-by-samco");
+        Files.createSymbolicLink(state().resolve("sessions/.DV99999.renewal.lock"), target);
+        var lease = store().tryLock(new io.github.samcoauth.domain.AccountId("DV99999"));
+        assertThat(lease.isLeft()).isTrue();
+        assertThat(lease.getLeft().message()).contains("symbolic link");
+        assertThat(Files.exists(target)).isFalse();
+    }
+
+    @Test
     void givenSessionFileIsASymlinkToAValidSession_whenFound_thenRefusedNeverRead() throws Exception {
         var elsewhere = tmp.resolve("elsewhere");
         assertThat(new FileSessionStoreAdapter(elsewhere, CLOCK).save(Sessions.session("DV99999", TOKEN)))

@@ -192,7 +192,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
             }
             var stored = found.get();
             if (stored.session().isEmpty()) {
-                missing = Either.left(new AuthError.NoSession(Option.of(account)));
+                missing = noSession(account);
                 return null;
             }
             current = Snapshot.of(stored.session().get(), stored.generation(), settings.refreshBefore());
@@ -257,12 +257,12 @@ public final class SessionSourceService implements SessionSourceUseCase {
             var snapshot = current;
             if (stored.session().isEmpty()) {
                 if (snapshot == null) {
-                    missing = Either.left(new AuthError.NoSession(Option.of(account)));
+                    missing = noSession(account);
                 } else if (stored.generation() < snapshot.generation) {
                     restore(snapshot);
                 } else {
                     current = null;
-                    missing = Either.left(new AuthError.NoSession(Option.of(account)));
+                    missing = noSession(account);
                     tell(SessionEvent.Type.REMOVED, snapshot.session, "the session was removed from the store");
                 }
                 return;
@@ -278,6 +278,11 @@ public final class SessionSourceService implements SessionSourceUseCase {
         if (snapshot != null && clock.millis() >= snapshot.refreshAt) {
             renew(snapshot);
         }
+    }
+
+    /** The answer while the store holds no session of {@code account} (null: not resolved yet). */
+    private static Either<AuthError, Session> noSession(AccountId account) {
+        return Either.left(new AuthError.NoSession(Option.of(account)));
     }
 
     private void restore(Snapshot snapshot) {
@@ -450,7 +455,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
         synchronized (loading) {
             if (current != null && current.sameAs(stale)) {
                 current = null;
-                missing = Either.left(new AuthError.NoSession(Option.of(stale.accountId())));
+                missing = noSession(stale.accountId());
                 tell(SessionEvent.Type.REMOVED, stale, "the session was removed from the store");
             }
         }

@@ -176,22 +176,28 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     public Either<AuthError, Session> save(Session session) {
         var account = session.accountId();
         var keys = sessionKeys(account);
-        byte[] json;
-        try {
-            json = format.encode(session);
-        } catch (Exception e) {
-            return Either.left(new AuthError.StorageFailure("cannot encode the session", Option.none()));
+        var value = sealed(session, keys[0]);
+        if (value.isLeft()) {
+            return Either.left(value.getLeft());
         }
-        var value = cipher.seal(json, keys[0]);
         var owner = Option.of(held.get(account)).map(h -> h.lease().owner()).getOrElse("");
         var result = call(
                 "save the session",
                 redis -> RedisScripts.SAVE.<Long>run(
-                        redis, keys, value, Long.toString(expireAt(session)), owner, channel(account)));
+                        redis, keys, value.get(), Long.toString(expireAt(session)), owner, channel(account)));
         if (result.isRight() && !owner.isEmpty()) {
             forget(account, owner);
         }
         return result.map(generation -> session);
+    }
+
+    /** The value stored under {@code sessionKey}: the session's stored form, sealed. */
+    private Either<AuthError, String> sealed(Session session, String sessionKey) {
+        try {
+            return Either.right(cipher.seal(format.encode(session), sessionKey));
+        } catch (Exception e) {
+            return Either.left(new AuthError.StorageFailure("cannot encode the session", Option.none()));
+        }
     }
 
     /** When Redis drops the key: a while after the session, or its refresh token, expires. */
@@ -444,19 +450,16 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     public Either<AuthError, Boolean> restore(Session session, long generation) {
         var account = session.accountId();
         var keys = sessionKeys(account);
-        byte[] json;
-        try {
-            json = format.encode(session);
-        } catch (Exception e) {
-            return Either.left(new AuthError.StorageFailure("cannot encode the session", Option.none()));
+        var value = sealed(session, keys[0]);
+        if (value.isLeft()) {
+            return Either.left(value.getLeft());
         }
-        var value = cipher.seal(json, keys[0]);
         return call(
                         "restore the session",
                         redis -> RedisScripts.RESTORE.<Long>run(
                                 redis,
                                 new String[] {keys[0], keys[1]},
-                                value,
+                                value.get(),
                                 Long.toString(expireAt(session)),
                                 Long.toString(generation),
                                 channel(account)))
