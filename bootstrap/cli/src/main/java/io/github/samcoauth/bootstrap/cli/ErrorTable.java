@@ -81,9 +81,21 @@ final class ErrorTable {
                     AuthError.StorageFailure.class,
                     ExitCodes.STORAGE,
                     (e, json) -> e.path().forEach(p -> json.put("path", p)),
-                    e -> Optional.of("check the state directory (--state-dir / SAMCO_STATE_DIR) and its permissions")));
+                    ErrorTable::storageHint));
 
     private ErrorTable() {}
+
+    /** Where to look: the jars beside samco.jar, the Redis store, or the state directory. */
+    private static Optional<String> storageHint(AuthError.StorageFailure e) {
+        if (e.reason().contains(StoreOption.LIBRARIES)) {
+            return Optional.of("keep samco.jar and the lib/ directory beside it together (./samco builds both)");
+        }
+        if (e.reason().contains("Redis")) {
+            return Optional.of(
+                    "check the Redis store (--store / SAMCO_STORE, SAMCO_STORE_KEY) and that it is reachable");
+        }
+        return Optional.of("check the state directory (--state-dir / SAMCO_STATE_DIR) and its permissions");
+    }
 
     /** What to do about a rejection: Samco's OAuth codes that need a word of their own, else its msgId. */
     private static Optional<String> rejectionHint(AuthError.Rejected e) {

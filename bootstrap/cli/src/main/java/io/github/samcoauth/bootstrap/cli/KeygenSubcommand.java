@@ -15,7 +15,11 @@ final class KeygenSubcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var output = root.output();
-        var key = StoreOption.newKey();
+        var made = StoreOption.newKey();
+        if (made.isLeft()) {
+            return output.fail(made.getLeft());
+        }
+        var key = made.get();
         if (output.json()) {
             output.object(Map.of("key", key));
         } else {

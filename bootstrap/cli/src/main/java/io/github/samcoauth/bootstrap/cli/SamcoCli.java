@@ -6,12 +6,10 @@ import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.DomainError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +27,6 @@ import picocli.CommandLine;
  * declared in {@link CliModel}.
  */
 public final class SamcoCli implements Callable<Integer> {
-
-    /** Where the pre-rendered root usage lives; a test keeps it equal to what picocli renders. */
-    static final String USAGE_RESOURCE = "usage.txt";
 
     String baseUrl;
 
@@ -123,14 +118,7 @@ public final class SamcoCli implements Callable<Integer> {
 
     /** The root usage, pre-rendered: {@code samco --help} need not build every command to print it. */
     static String usage() {
-        try (var in = SamcoCli.class.getResourceAsStream(USAGE_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + USAGE_RESOURCE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UsageText.TEXT;
     }
 
     /** Runs one command line; never throws, returns the exit code. */
@@ -316,7 +304,9 @@ public final class SamcoCli implements Callable<Integer> {
             if (redis.isLeft()) {
                 return Either.left(redis.getLeft());
             }
-            opened.add(redis.get());
+            if (redis.get() instanceof AutoCloseable closeable) {
+                opened.add(closeable);
+            }
             builder.sessionStore(redis.get());
         }
         more.accept(builder);

@@ -1,16 +1,24 @@
 package io.github.samcoauth.bootstrap.cli;
 
-import io.github.samcoauth.adapter.persistence.redis.RedisSessionStoreAdapter;
 import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.domain.DomainError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
  * {@code --store} / {@code SAMCO_STORE}: {@code file:DIR} or a Redis URL. The Redis classes are
- * touched only when a Redis URL is given, so the file store's commands load none of them.
+ * touched only when a Redis URL is given (or a store key is made), so the file store's commands load
+ * none of them; {@code samco.jar} does not even hold them.
  */
 final class StoreOption {
 
@@ -47,24 +55,93 @@ final class StoreOption {
         return Either.left(new AuthError.InvalidInput(new DomainError.Malformed("store", EXPECTED)));
     }
 
+    /** The class that builds the Redis store: in {@code lib/redis/} beside {@code samco.jar}, or on the class path. */
+    static final String OPENER = "io.github.samcoauth.bootstrap.cli.redis.LettuceStoreOpener";
+
+    /** Where {@code samco.jar} finds the Redis store and its client (Lettuce, Netty, Reactor). */
+    static final String LIBRARIES = "lib/redis";
+
     /** The Redis store of {@code url}, sealed with {@code SAMCO_STORE_KEY} unless plain text was asked for. */
-    static Either<AuthError, RedisSessionStoreAdapter> redis(String url, Map<String, String> env, boolean plainText) {
-        var builder = RedisSessionStoreAdapter.builder().uri(url);
-        var key = env.get("SAMCO_STORE_KEY");
-        if (key != null && !key.isBlank()) {
-            builder.encryptionKeys(key);
-        } else if (plainText) {
-            builder.plainText();
-        }
-        var ca = env.get("SAMCO_STORE_CA");
-        if (ca != null && !ca.isBlank()) {
-            builder.trustedCertificates(Path.of(ca));
-        }
-        return builder.build();
+    static Either<AuthError, SessionStorePort> redis(String url, Map<String, String> env, boolean plainText) {
+        return opener().flatMap(o -> o.open(url, env, plainText));
     }
 
     /** A fresh key for {@code SAMCO_STORE_KEY}. */
-    static String newKey() {
-        return RedisSessionStoreAdapter.newEncryptionKey();
+    static Either<AuthError, String> newKey() {
+        return opener().map(RedisStoreOpener::newKey);
+    }
+
+    private static Either<AuthError, RedisStoreOpener> opener() {
+        return Loaded.OPENER;
+    }
+
+    /** Looked up once, on first use: the class loader of lib/redis/ is made at most once per process. */
+    private static final class Loaded {
+        static final Either<AuthError, RedisStoreOpener> OPENER =
+                opener(StoreOption.class.getClassLoader(), jarDirectory());
+    }
+
+    /**
+     * The opener on the class path of {@code own} (a build, a platform's tests), else from the jars in
+     * {@code lib/redis/} under {@code jarDirectory}, through a class loader of their own.
+     */
+    static Either<AuthError, RedisStoreOpener> opener(ClassLoader own, Option<Path> jarDirectory) {
+        try {
+            return instance(Class.forName(OPENER, true, own));
+        } catch (ClassNotFoundException notOnTheClassPath) {
+            // samco.jar: the opener ships beside it
+        } catch (LinkageError broken) {
+            return missing(jarDirectory.map(d -> d.resolve(LIBRARIES)));
+        }
+        if (jarDirectory.isEmpty()) {
+            return missing(Option.none());
+        }
+        var libraries = jarDirectory.get().resolve(LIBRARIES);
+        var jars = new ArrayList<URL>();
+        try (var listed = Files.newDirectoryStream(libraries, "*.jar")) {
+            for (var jar : listed) {
+                jars.add(jar.toUri().toURL());
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return missing(Option.some(libraries));
+        }
+        if (jars.isEmpty()) {
+            return missing(Option.some(libraries));
+        }
+        jars.sort(Comparator.comparing(URL::toString));
+        try {
+            var loader = new URLClassLoader("samco-redis", jars.toArray(URL[]::new), own);
+            return instance(Class.forName(OPENER, true, loader));
+        } catch (ClassNotFoundException | LinkageError broken) {
+            return missing(Option.some(libraries));
+        }
+    }
+
+    private static Either<AuthError, RedisStoreOpener> instance(Class<?> type) {
+        try {
+            return Either.right((RedisStoreOpener) type.getConstructor().newInstance());
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError broken) {
+            return missing(Option.none());
+        }
+    }
+
+    private static <T> Either<AuthError, T> missing(Option<Path> libraries) {
+        return Either.left(new AuthError.StorageFailure(
+                "the Redis store's libraries are missing or damaged; they ship in " + LIBRARIES + "/ beside samco.jar",
+                libraries.map(Path::toString)));
+    }
+
+    /** The directory of the jar this class was loaded from, if it came from a jar. */
+    private static Option<Path> jarDirectory() {
+        try {
+            var source = StoreOption.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return Option.none();
+            }
+            var location = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(location) ? Option.of(location.getParent()) : Option.none();
+        } catch (URISyntaxException | RuntimeException unknown) {
+            return Option.none();
+        }
     }
 }

@@ -17,7 +17,9 @@ import io.github.samcoauth.archfixtures.application.port.in.Login;
 import io.github.samcoauth.archfixtures.application.port.out.SessionStore;
 import io.github.samcoauth.archfixtures.bootstrap.FacadeUsingCli;
 import io.github.samcoauth.archfixtures.bootstrap.Wiring;
+import io.github.samcoauth.archfixtures.bootstrap.cli.CliBuildingRedisItself;
 import io.github.samcoauth.archfixtures.bootstrap.cli.CliThing;
+import io.github.samcoauth.archfixtures.bootstrap.cli.redis.OpenerBuildingRedis;
 import io.github.samcoauth.archfixtures.bootstrap.sandbox.SandboxThing;
 import io.github.samcoauth.archfixtures.bootstrap.sandbox.SandboxUsingAdapter;
 import io.github.samcoauth.archfixtures.domain.DomainReachingIntoAdapter;
@@ -140,6 +142,14 @@ class ArchitectureRulesCanFailTest {
     void givenTheFileStoreUsingLettuce_whenChecked_thenTheRedisRuleViolated() {
         violates(ArchitectureRules.REDIS_ONLY_WHERE_CHOSEN, "io.lettuce", FileStoreUsingLettuce.class);
         assertThatCode(() -> ArchitectureRules.REDIS_ONLY_WHERE_CHOSEN.check(of(ONE_GOOD_CLASS_PER_LAYER)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void givenTheCliBuildingTheRedisStoreOutsideItsRedisRoom_whenChecked_thenTheRedisRuleViolated() {
+        violates(ArchitectureRules.REDIS_ONLY_WHERE_CHOSEN, "CliBuildingRedisItself", CliBuildingRedisItself.class);
+        assertThatCode(() ->
+                        ArchitectureRules.REDIS_ONLY_WHERE_CHOSEN.check(of(CliThing.class, OpenerBuildingRedis.class)))
                 .doesNotThrowAnyException();
     }
 }

@@ -32,12 +32,17 @@ final class Cli {
     private Cli() {}
 
     static Run run(Map<String, String> env, String stdin, String... args) {
+        return run(JAR, env, stdin, args);
+    }
+
+    /** Runs {@code jar}: the real one, or a copy of it somewhere else. */
+    static Run run(Path jar, Map<String, String> env, String stdin, String... args) {
         var command = new ArrayList<String>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto",
                 "-jar",
-                JAR.toString()));
+                jar.toString()));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command);
         builder.environment().remove("SAMCO_BASE_URL");

@@ -52,7 +52,7 @@ class FleetIT {
     private final List<Keeper> keepers = new ArrayList<>();
     private RedisProcess redis;
     private SandboxServer sandbox;
-    private final String storeKey = StoreOption.newKey();
+    private final String storeKey = StoreOption.newKey().get();
     private final SandboxServer.ApiApp app = SandboxServer.DEFAULT_APPS.get(0);
 
     @AfterEach

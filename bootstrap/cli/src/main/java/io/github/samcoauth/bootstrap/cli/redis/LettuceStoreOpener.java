@@ -1,0 +1,39 @@
+package io.github.samcoauth.bootstrap.cli.redis;
+
+import io.github.samcoauth.adapter.persistence.redis.RedisSessionStoreAdapter;
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.bootstrap.cli.RedisStoreOpener;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The Redis store for the CLI: built here, in the one package of the CLI that may know Lettuce. */
+public final class LettuceStoreOpener implements RedisStoreOpener {
+
+    /** Made by reflection, through the class loader of {@code lib/redis/}. */
+    public LettuceStoreOpener() {
+        // nothing to set up
+    }
+
+    @Override
+    public Either<AuthError, SessionStorePort> open(String url, Map<String, String> env, boolean plainText) {
+        var builder = RedisSessionStoreAdapter.builder().uri(url);
+        var key = env.get("SAMCO_STORE_KEY");
+        if (key != null && !key.isBlank()) {
+            builder.encryptionKeys(key);
+        } else if (plainText) {
+            builder.plainText();
+        }
+        var ca = env.get("SAMCO_STORE_CA");
+        if (ca != null && !ca.isBlank()) {
+            builder.trustedCertificates(Path.of(ca));
+        }
+        return builder.build().map(store -> store);
+    }
+
+    @Override
+    public String newKey() {
+        return RedisSessionStoreAdapter.newEncryptionKey();
+    }
+}
