@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * When a Samco session token stops working. Samco documents two rules: a token is valid for 24
@@ -12,8 +13,12 @@ import java.time.ZoneId;
  */
 public final class SessionLifetime {
 
-    /** Samco's time zone: every {@code serverTime} and the daily cut-off are in it. */
-    public static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+    /**
+     * Samco's time zone: every {@code serverTime} and the daily cut-off are in it. India Standard Time
+     * is UTC+05:30 all year and has been since 1945 (Asia/Kolkata in the tz database), so it is kept as
+     * that offset: reading the JDK's zone rules would cost every CLI run a few milliseconds.
+     */
+    public static final ZoneId INDIA = ZoneOffset.ofHoursMinutes(5, 30);
 
     public static final Duration MAX_AGE = Duration.ofHours(24);
     public static final LocalTime DAILY_CUTOFF = LocalTime.of(8, 0);

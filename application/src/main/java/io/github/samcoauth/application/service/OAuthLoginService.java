@@ -14,6 +14,7 @@ import io.github.samcoauth.domain.DomainError;
 import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.OAuthState;
 import io.github.samcoauth.domain.Session;
+import io.vavr.Lazy;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -29,7 +30,8 @@ public final class OAuthLoginService implements OAuthLoginUseCase {
     private final SessionStorePort store;
     private final Audit audit;
     private final GrantKeeper keeper;
-    private final SecureRandom random = new SecureRandom();
+    /** Made on first use: seeding it starts the JDK's security providers, which only an OAuth login needs. */
+    private final Lazy<SecureRandom> random = Lazy.of(SecureRandom::new);
 
     public OAuthLoginService(SamcoApiPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
         this.samco = samco;
@@ -40,7 +42,7 @@ public final class OAuthLoginService implements OAuthLoginUseCase {
 
     @Override
     public Either<AuthError, OAuthStart> start(String apiKey, String redirectUrl) {
-        var state = OAuthState.fresh(random);
+        var state = OAuthState.fresh(random.get());
         return ApiKey.of(apiKey)
                 .<AuthError>mapLeft(AuthError.InvalidInput::new)
                 .flatMap(key -> samco.authorizeUrl(key, redirectUrl, state))

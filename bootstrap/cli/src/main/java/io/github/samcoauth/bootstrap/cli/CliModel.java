@@ -2,15 +2,11 @@ package io.github.samcoauth.bootstrap.cli;
 
 import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
@@ -78,13 +74,25 @@ final class CliModel {
                     (cli, v) -> cli.verbose = (Boolean) v));
 
     /** Global options that take a value, to find the command name among the arguments. */
-    static final Set<String> VALUE_OPTIONS =
-            GLOBALS.stream().filter(Global::takesValue).map(Global::name).collect(Collectors.toUnmodifiableSet());
+    static final Set<String> VALUE_OPTIONS = valueOptions();
 
-    /** The commands, in the order help lists them; each builds its spec bound to the root. */
-    private static final Map<String, Function<SamcoCli, CommandSpec>> COMMANDS = commands();
+    private static Set<String> valueOptions() {
+        var names = new HashSet<String>();
+        for (var global : GLOBALS) {
+            if (global.takesValue()) {
+                names.add(global.name());
+            }
+        }
+        return Set.copyOf(names);
+    }
 
-    static final List<String> NAMES = List.copyOf(COMMANDS.keySet());
+    /**
+     * The commands, in the order help lists them; {@link #command} builds each one's spec, bound to
+     * the root, only when it is run (a switch, not a map of lambdas: nothing to link at start-up).
+     */
+    static final List<String> NAMES = List.of(
+            "otp", "login", "session", "token", "logout", "refresh", "code", "whoami", "keep", "keygen", "sandbox",
+            "demo");
 
     private CliModel() {}
 
@@ -121,202 +129,221 @@ final class CliModel {
 
     /** The spec of one command, its user object bound to {@code cli}. */
     static CommandSpec command(String name, SamcoCli cli) {
-        var make = COMMANDS.get(name);
-        if (make == null) {
-            throw new IllegalArgumentException("no command " + name);
-        }
-        return make.apply(cli);
+        return make(name, cli);
     }
 
-    private static Map<String, Function<SamcoCli, CommandSpec>> commands() {
-        var commands = new LinkedHashMap<String, Function<SamcoCli, CommandSpec>>();
-        commands.put("otp", cli -> {
-            var command = new OtpSubcommand(cli);
-            var spec = spec(command, "otp", "Ask Samco to send an OTP to your phone and e-mail (generateOtp).");
-            spec.addOption(OptionSpec.builder("--uid")
-                    .paramLabel("UID")
-                    .required(true)
-                    .type(String.class)
-                    .description("your Samco client code, e.g. DV99999")
-                    .setter(setter(v -> command.uid = (String) v))
-                    .getter(getter())
-                    .build());
-            return spec;
-        });
-        commands.put("login", cli -> {
-            var command = new LoginSubcommand(cli);
-            var spec = spec(
-                    command,
-                    "login",
-                    "Redeem a login code for a session and store it.",
-                    "Without --otp: prompts without echo on a terminal, else reads one line from standard input.");
-            spec.addOption(option(
-                    "--otp",
-                    "CODE",
-                    String.class,
-                    "the login code (visible to other users in `ps` and kept in your shell history: prefer the"
-                            + " prompt or stdin)",
-                    v -> command.otp = (String) v));
-            spec.addOption(flag(
-                    "--api-key",
-                    "log in headless with the dashboard's API key and secret (POST /session/token), from "
-                            + Credentials.KEY_VARIABLE + " and " + Credentials.SECRET_VARIABLE + " or --credentials",
-                    v -> command.apiKey = v));
-            spec.addOption(credentialsOption(v -> command.credentials = v));
-            spec.addOption(flag(
-                    "--oauth",
-                    "log in through Samco's consent page in a browser (OAuth 2.1), with the app's API key from "
-                            + Credentials.KEY_VARIABLE + " or --credentials",
-                    v -> command.oauth = v));
-            spec.addOption(option(
-                    "--redirect-url",
-                    "URL",
-                    String.class,
-                    "with --oauth: the app's registered redirect URL, http://127.0.0.1:PORT/PATH, where samco listens",
-                    v -> command.redirectUrl = (String) v));
-            spec.addOption(flag(
-                    "--no-browser",
-                    "with --oauth: only print the page's address, open no browser",
-                    v -> command.noBrowser = v));
-            return spec;
-        });
-        commands.put("session", cli -> {
-            var command = new SessionSubcommand(cli);
-            var spec = spec(
-                    command,
-                    "session",
-                    "Show stored sessions: account, name, exchanges, products, expiry, valid or expired. Never the token.",
-                    "Exits 4 when no valid session is stored.");
-            spec.addOption(
-                    option("--account", "ID", String.class, "only this account", v -> command.account = (String) v));
-            spec.addOption(flag(
-                    "--prune-expired",
-                    "first remove the expired sessions from the store",
-                    v -> command.pruneExpired = v));
-            return spec;
-        });
-        commands.put("token", cli -> {
-            var command = new TokenSubcommand(cli);
-            var spec = spec(
-                    command,
-                    "token",
-                    "Print only the raw session token of the valid session, for scripts.",
-                    "Pipe it, so that no other user sees it in `ps`:",
-                    "  samco token --header | curl -H @- https://tradeapi.samco.in/…");
-            spec.addOption(accountOption(v -> command.account = v));
-            spec.addOption(flag(
-                    "--header",
-                    "print it as the header line `x-session-token: TOKEN` (for curl -H @-)",
-                    v -> command.header = v));
-            return spec;
-        });
-        commands.put("logout", cli -> {
-            var command = new LogoutSubcommand(cli);
-            var spec = spec(
-                    command,
-                    "logout",
-                    "Log out at Samco, then remove the local session.",
-                    "The local session is removed even when Samco cannot be reached.");
-            spec.addOption(accountOption(v -> command.account = v));
-            return spec;
-        });
-        commands.put("refresh", cli -> {
-            var command = new RefreshSubcommand(cli);
-            var spec = spec(
-                    command,
-                    "refresh",
-                    "Get a new session the way the stored one was made (valid or expired).",
-                    "An API-key session logs in again with the key and secret; a login-code session cannot be"
-                            + " renewed without a person (exit 4).");
-            spec.addOption(accountOption(v -> command.account = v));
-            spec.addOption(credentialsOption(v -> command.credentials = v));
-            return spec;
-        });
-        commands.put("code", cli -> {
-            var command = new CodeSubcommand(cli);
-            var spec = spec(
-                    command,
-                    "code",
-                    "Mint a login code with the valid session, for another device; prints only the code.",
-                    "The other device redeems it with `samco login` within its lifetime (--json tells it).");
-            spec.addOption(accountOption(v -> command.account = v));
-            return spec;
-        });
-        commands.put("whoami", cli -> {
-            var command = new WhoAmISubcommand(cli);
-            var spec = spec(
-                    command,
-                    "whoami",
-                    "Show the IP Samco sees for the valid session, and whether it is a registered static IP.");
-            spec.addOption(accountOption(v -> command.account = v));
-            return spec;
-        });
-        commands.put("keep", cli -> {
-            var command = new KeepSubcommand(cli);
-            var spec = spec(
-                    command,
-                    "keep",
-                    "Keep one account's session valid until stopped: renew it ahead of expiry, check it with"
-                            + " Samco, renew it once when Samco refuses it; one line per event.",
-                    "Any number of `samco keep` sharing one Redis store make one login per renewal.",
-                    "Stops on SIGTERM or Ctrl-C (exit 0), releasing any lock it holds.");
-            spec.addOption(accountOption(v -> command.account = v));
-            spec.addOption(flag(
-                    "--api-key",
-                    "renew an API-key session with the key and secret from " + Credentials.KEY_VARIABLE + " and "
-                            + Credentials.SECRET_VARIABLE + " or --credentials",
-                    v -> command.apiKey = v));
-            spec.addOption(credentialsOption(v -> command.credentials = v));
-            spec.addOption(option(
-                    "--refresh-before",
-                    "SECONDS",
-                    Integer.class,
-                    "renew this long before the session expires (default 600)",
-                    v -> command.refreshBefore = (Integer) v));
-            spec.addOption(option(
-                    "--check-every",
-                    "SECONDS",
-                    Integer.class,
-                    "check the session with Samco (GET /ip/whoami) this often (default 60)",
-                    v -> command.checkEvery = (Integer) v));
-            return spec;
-        });
-        commands.put("keygen", cli -> {
-            var command = new KeygenSubcommand(cli);
-            return spec(
-                    command,
-                    "keygen",
-                    "Print a fresh key for SAMCO_STORE_KEY (base64 of 32 random bytes).",
-                    "Rotate: put the new key first, the old after a comma, until every session was saved again.");
-        });
-        commands.put("sandbox", cli -> {
-            var command = new SandboxSubcommand(cli);
-            var spec = spec(
-                    command,
-                    "sandbox",
-                    "Run the embedded Samco sandbox on loopback until stopped (Ctrl-C).",
-                    "Prints its URL, then every OTP it \"sends\". With --json: one JSON object per line, per event.");
-            spec.addOption(option(
-                    "--port",
-                    "N",
-                    Integer.class,
-                    "port to listen on (default: a free one)",
-                    v -> command.port = (Integer) v));
-            spec.addOption(option(
-                    "--code-ttl",
-                    "SECONDS",
-                    Integer.class,
-                    "how long a login code stays valid (default " + SandboxServer.DEFAULT_CODE_TTL.toSeconds() + ")",
-                    v -> command.codeTtlSeconds = (Integer) v));
-            return spec;
-        });
-        commands.put(
+    /** The spec of the command {@code name}, its user object bound to {@code cli}. */
+    private static CommandSpec make(String name, SamcoCli cli) {
+        return switch (name) {
+            case "otp" -> otpCommand(cli);
+            case "login" -> loginCommand(cli);
+            case "session" -> sessionCommand(cli);
+            case "token" -> tokenCommand(cli);
+            case "logout" -> logoutCommand(cli);
+            case "refresh" -> refreshCommand(cli);
+            case "code" -> codeCommand(cli);
+            case "whoami" -> whoamiCommand(cli);
+            case "keep" -> keepCommand(cli);
+            case "keygen" -> keygenCommand(cli);
+            case "sandbox" -> sandboxCommand(cli);
+            case "demo" -> demoCommand(cli);
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    private static CommandSpec otpCommand(SamcoCli cli) {
+        var command = new OtpSubcommand(cli);
+        var spec = spec(command, "otp", "Ask Samco to send an OTP to your phone and e-mail (generateOtp).");
+        spec.addOption(OptionSpec.builder("--uid")
+                .paramLabel("UID")
+                .required(true)
+                .type(String.class)
+                .description("your Samco client code, e.g. DV99999")
+                .setter(setter(v -> command.uid = (String) v))
+                .getter(getter())
+                .build());
+        return spec;
+    }
+
+    private static CommandSpec loginCommand(SamcoCli cli) {
+        var command = new LoginSubcommand(cli);
+        var spec = spec(
+                command,
+                "login",
+                "Redeem a login code for a session and store it.",
+                "Without --otp: prompts without echo on a terminal, else reads one line from standard input.");
+        spec.addOption(option(
+                "--otp",
+                "CODE",
+                String.class,
+                "the login code (visible to other users in `ps` and kept in your shell history: prefer the"
+                        + " prompt or stdin)",
+                v -> command.otp = (String) v));
+        spec.addOption(flag(
+                "--api-key",
+                "log in headless with the dashboard's API key and secret (POST /session/token), from "
+                        + Credentials.KEY_VARIABLE + " and " + Credentials.SECRET_VARIABLE + " or --credentials",
+                v -> command.apiKey = v));
+        spec.addOption(credentialsOption(v -> command.credentials = v));
+        spec.addOption(flag(
+                "--oauth",
+                "log in through Samco's consent page in a browser (OAuth 2.1), with the app's API key from "
+                        + Credentials.KEY_VARIABLE + " or --credentials",
+                v -> command.oauth = v));
+        spec.addOption(option(
+                "--redirect-url",
+                "URL",
+                String.class,
+                "with --oauth: the app's registered redirect URL, http://127.0.0.1:PORT/PATH, where samco listens",
+                v -> command.redirectUrl = (String) v));
+        spec.addOption(flag(
+                "--no-browser",
+                "with --oauth: only print the page's address, open no browser",
+                v -> command.noBrowser = v));
+        return spec;
+    }
+
+    private static CommandSpec sessionCommand(SamcoCli cli) {
+        var command = new SessionSubcommand(cli);
+        var spec = spec(
+                command,
+                "session",
+                "Show stored sessions: account, name, exchanges, products, expiry, valid or expired. Never the token.",
+                "Exits 4 when no valid session is stored.");
+        spec.addOption(option("--account", "ID", String.class, "only this account", v -> command.account = (String) v));
+        spec.addOption(flag(
+                "--prune-expired", "first remove the expired sessions from the store", v -> command.pruneExpired = v));
+        return spec;
+    }
+
+    private static CommandSpec tokenCommand(SamcoCli cli) {
+        var command = new TokenSubcommand(cli);
+        var spec = spec(
+                command,
+                "token",
+                "Print only the raw session token of the valid session, for scripts.",
+                "Pipe it, so that no other user sees it in `ps`:",
+                "  samco token --header | curl -H @- https://tradeapi.samco.in/…");
+        spec.addOption(accountOption(v -> command.account = v));
+        spec.addOption(flag(
+                "--header",
+                "print it as the header line `x-session-token: TOKEN` (for curl -H @-)",
+                v -> command.header = v));
+        return spec;
+    }
+
+    private static CommandSpec logoutCommand(SamcoCli cli) {
+        var command = new LogoutSubcommand(cli);
+        var spec = spec(
+                command,
+                "logout",
+                "Log out at Samco, then remove the local session.",
+                "The local session is removed even when Samco cannot be reached.");
+        spec.addOption(accountOption(v -> command.account = v));
+        return spec;
+    }
+
+    private static CommandSpec refreshCommand(SamcoCli cli) {
+        var command = new RefreshSubcommand(cli);
+        var spec = spec(
+                command,
+                "refresh",
+                "Get a new session the way the stored one was made (valid or expired).",
+                "An API-key session logs in again with the key and secret; a login-code session cannot be"
+                        + " renewed without a person (exit 4).");
+        spec.addOption(accountOption(v -> command.account = v));
+        spec.addOption(credentialsOption(v -> command.credentials = v));
+        return spec;
+    }
+
+    private static CommandSpec codeCommand(SamcoCli cli) {
+        var command = new CodeSubcommand(cli);
+        var spec = spec(
+                command,
+                "code",
+                "Mint a login code with the valid session, for another device; prints only the code.",
+                "The other device redeems it with `samco login` within its lifetime (--json tells it).");
+        spec.addOption(accountOption(v -> command.account = v));
+        return spec;
+    }
+
+    private static CommandSpec whoamiCommand(SamcoCli cli) {
+        var command = new WhoAmISubcommand(cli);
+        var spec = spec(
+                command,
+                "whoami",
+                "Show the IP Samco sees for the valid session, and whether it is a registered static IP.");
+        spec.addOption(accountOption(v -> command.account = v));
+        return spec;
+    }
+
+    private static CommandSpec keepCommand(SamcoCli cli) {
+        var command = new KeepSubcommand(cli);
+        var spec = spec(
+                command,
+                "keep",
+                "Keep one account's session valid until stopped: renew it ahead of expiry, check it with"
+                        + " Samco, renew it once when Samco refuses it; one line per event.",
+                "Any number of `samco keep` sharing one Redis store make one login per renewal.",
+                "Stops on SIGTERM or Ctrl-C (exit 0), releasing any lock it holds.");
+        spec.addOption(accountOption(v -> command.account = v));
+        spec.addOption(flag(
+                "--api-key",
+                "renew an API-key session with the key and secret from " + Credentials.KEY_VARIABLE + " and "
+                        + Credentials.SECRET_VARIABLE + " or --credentials",
+                v -> command.apiKey = v));
+        spec.addOption(credentialsOption(v -> command.credentials = v));
+        spec.addOption(option(
+                "--refresh-before",
+                "SECONDS",
+                Integer.class,
+                "renew this long before the session expires (default 600)",
+                v -> command.refreshBefore = (Integer) v));
+        spec.addOption(option(
+                "--check-every",
+                "SECONDS",
+                Integer.class,
+                "check the session with Samco (GET /ip/whoami) this often (default 60)",
+                v -> command.checkEvery = (Integer) v));
+        return spec;
+    }
+
+    private static CommandSpec keygenCommand(SamcoCli cli) {
+        var command = new KeygenSubcommand(cli);
+        return spec(
+                command,
+                "keygen",
+                "Print a fresh key for SAMCO_STORE_KEY (base64 of 32 random bytes).",
+                "Rotate: put the new key first, the old after a comma, until every session was saved again.");
+    }
+
+    private static CommandSpec sandboxCommand(SamcoCli cli) {
+        var command = new SandboxSubcommand(cli);
+        var spec = spec(
+                command,
+                "sandbox",
+                "Run the embedded Samco sandbox on loopback until stopped (Ctrl-C).",
+                "Prints its URL, then every OTP it \"sends\". With --json: one JSON object per line, per event.");
+        spec.addOption(option(
+                "--port",
+                "N",
+                Integer.class,
+                "port to listen on (default: a free one)",
+                v -> command.port = (Integer) v));
+        spec.addOption(option(
+                "--code-ttl",
+                "SECONDS",
+                Integer.class,
+                "how long a login code stays valid (default " + SandboxServer.DEFAULT_CODE_TTL.toSeconds() + ")",
+                v -> command.codeTtlSeconds = (Integer) v));
+        return spec;
+    }
+
+    private static CommandSpec demoCommand(SamcoCli cli) {
+        return spec(
+                new DemoSubcommand(cli),
                 "demo",
-                cli -> spec(
-                        new DemoSubcommand(cli),
-                        "demo",
-                        "Run the whole flow against an embedded sandbox in a temporary state directory."));
-        return Collections.unmodifiableMap(commands);
+                "Run the whole flow against an embedded sandbox in a temporary state directory.");
     }
 
     private static CommandSpec spec(Object command, String name, String... description) {

@@ -74,6 +74,8 @@ public final class SamcoCli implements Callable<Integer> {
             return;
         }
         configureLogging(Arrays.asList(args).contains("--verbose"));
+        // no option here is of a java.sql or java.time type: picocli need not look their converters up
+        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
         // The JDK's HTTP server (the sandbox) writes headers and body apart; without TCP_NODELAY each
         // answer waits ~40 ms for the client's delayed ACK. Read once, when the first server is made.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -193,6 +195,9 @@ public final class SamcoCli implements Callable<Integer> {
 
     /** slf4j-simple reads these once, at its first use: quiet by default, DEBUG with --verbose. */
     static void configureLogging(boolean verbose) {
+        // the binding this jar ships, named: SLF4J need not scan the class path for one
+        System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
