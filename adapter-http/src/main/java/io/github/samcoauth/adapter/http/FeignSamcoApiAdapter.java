@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
 
-    private final org.slf4j.Logger log = LoggerFactory.getLogger(FeignSamcoApiAdapter.class);
+    /** Made with the client: a run that never calls Samco starts no logging. */
+    private final Lazy<org.slf4j.Logger> log = Lazy.of(() -> LoggerFactory.getLogger(FeignSamcoApiAdapter.class));
+
     private final SamcoHttpConfig config;
     private final Lazy<Client> client;
 
@@ -214,8 +216,8 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
         } catch (RuntimeException e) {
             result = Either.left(Failures.classify(e, config));
         }
-        if (log.isDebugEnabled()) {
-            log.debug("{} -> {}", endpoint, result.fold(AuthError::code, success -> "Success"));
+        if (log.get().isDebugEnabled()) {
+            log.get().debug("{} -> {}", endpoint, result.fold(AuthError::code, success -> "Success"));
         }
         return result;
     }
@@ -230,7 +232,10 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
             try {
                 closeable.close();
             } catch (Exception e) {
-                log.debug("closing the HTTP client failed ({})", e.getClass().getSimpleName());
+                log.get()
+                        .debug(
+                                "closing the HTTP client failed ({})",
+                                e.getClass().getSimpleName());
             }
         }
     }

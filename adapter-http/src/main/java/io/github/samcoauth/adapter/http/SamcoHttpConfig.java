@@ -128,26 +128,37 @@ public record SamcoHttpConfig(
             return this;
         }
 
+        /** Validates and builds; checked in order, the first problem found is the one reported. */
         public Either<AuthError, SamcoHttpConfig> build() {
-            return parseBaseUrl(baseUrl)
-                    .flatMap(url -> positive(connectTimeout, "connect timeout")
-                            .flatMap(c -> positive(requestTimeout, "request timeout"))
-                            .flatMap(r -> positive(initialBackoff, "initial backoff"))
-                            .flatMap(b -> retries < 0 || retries > 10
-                                    ? invalid(new DomainError.Malformed("retries", "0 to 10"))
-                                    : Either.right(b))
-                            .flatMap(b -> maxBodyBytes < 1024
-                                    ? invalid(new DomainError.Malformed("max body size", "at least 1024 bytes"))
-                                    : Either.right(b))
-                            .map(ok -> new SamcoHttpConfig(
-                                    url,
-                                    connectTimeout,
-                                    requestTimeout,
-                                    proxy,
-                                    retries,
-                                    initialBackoff,
-                                    wireLogging,
-                                    maxBodyBytes)));
+            var url = parseBaseUrl(baseUrl);
+            if (url.isLeft()) {
+                return Either.left(url.getLeft());
+            }
+            var timeouts = positive(connectTimeout, "connect timeout");
+            if (timeouts.isRight()) {
+                timeouts = positive(requestTimeout, "request timeout");
+            }
+            if (timeouts.isRight()) {
+                timeouts = positive(initialBackoff, "initial backoff");
+            }
+            if (timeouts.isLeft()) {
+                return Either.left(timeouts.getLeft());
+            }
+            if (retries < 0 || retries > 10) {
+                return invalid(new DomainError.Malformed("retries", "0 to 10"));
+            }
+            if (maxBodyBytes < 1024) {
+                return invalid(new DomainError.Malformed("max body size", "at least 1024 bytes"));
+            }
+            return Either.right(new SamcoHttpConfig(
+                    url.get(),
+                    connectTimeout,
+                    requestTimeout,
+                    proxy,
+                    retries,
+                    initialBackoff,
+                    wireLogging,
+                    maxBodyBytes));
         }
 
         private static <T> Either<AuthError, T> invalid(DomainError error) {

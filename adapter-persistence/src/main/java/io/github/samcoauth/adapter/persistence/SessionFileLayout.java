@@ -13,7 +13,11 @@ import java.util.regex.Pattern;
  */
 final class SessionFileLayout {
 
-    private static final Pattern SESSION_FILE = Pattern.compile("([A-Z0-9]{3,16})\\.json");
+    /** Compiled when a directory is first listed, not when a store is made: most runs list none. */
+    private static final class Names {
+        static final Pattern SESSION_FILE = Pattern.compile("([A-Z0-9]{3,16})\\.json");
+    }
+
     private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path stateDir;
@@ -58,7 +62,7 @@ final class SessionFileLayout {
 
     /** The account whose session {@code file} holds, if it is a session file at all. */
     Option<AccountId> accountOf(Path file) {
-        var matcher = SESSION_FILE.matcher(file.getFileName().toString());
+        var matcher = Names.SESSION_FILE.matcher(file.getFileName().toString());
         return matcher.matches() ? Option.some(new AccountId(matcher.group(1))) : Option.none();
     }
 

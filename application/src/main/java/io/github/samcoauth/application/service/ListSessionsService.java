@@ -25,7 +25,8 @@ public final class ListSessionsService implements ListSessionsUseCase, PruneSess
     public Either<AuthError, List<StoredSession>> list() {
         var now = clock.instant();
         return store.findAll()
-                .map(all -> all.sortBy(Session::accountId).map(s -> new StoredSession(s, s.isValidAt(now))));
+                .map(all -> (all.size() > 1 ? all.sortBy(Session::accountId) : all)
+                        .map(s -> new StoredSession(s, s.isValidAt(now))));
     }
 
     @Override

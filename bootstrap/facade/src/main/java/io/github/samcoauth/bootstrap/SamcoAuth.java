@@ -34,6 +34,7 @@ import io.github.samcoauth.application.port.in.SessionSourceSettings;
 import io.github.samcoauth.application.port.in.SessionSourceUseCase;
 import io.github.samcoauth.application.port.in.StoredSession;
 import io.github.samcoauth.application.port.in.WhoAmIUseCase;
+import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.AuditLogPort;
 import io.github.samcoauth.application.port.out.SamcoApiPort;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
@@ -342,13 +343,40 @@ public final class SamcoAuth implements AutoCloseable {
      * The journal is best effort (a login Samco granted stands even when it cannot be recorded),
      * but never silently: a failed write is logged as a warning, which the CLI prints on stderr.
      */
-    private static AuditLogPort reported(AuditLogPort audit) {
-        return event -> audit.record(event)
-                .peekLeft(error -> LoggerFactory.getLogger(SamcoAuth.class)
+    private record Reported(AuditLogPort audit) implements AuditLogPort {
+        @Override
+        public Either<AuthError, AuditEvent> record(AuditEvent event) {
+            var recorded = audit.record(event);
+            if (recorded.isLeft()) {
+                LoggerFactory.getLogger(SamcoAuth.class)
                         .warn(
                                 "The audit journal was not written ({}): {}",
                                 event.type().label(),
-                                error.message()));
+                                recorded.getLeft().message());
+            }
+            return recorded;
+        }
+    }
+
+    /** The default listener: each event logged at INFO. */
+    private static final class LoggedEvents implements SessionEvent.Listener {
+        @Override
+        public void on(SessionEvent event) {
+            LoggerFactory.getLogger(SamcoAuth.class)
+                    .info(
+                            "session {} of {}: {}",
+                            event.type().label(),
+                            event.account().value(),
+                            event.detail());
+        }
+    }
+
+    /** No API key: sessions are renewed by their own refresh token, if any. */
+    private static final class NoCredentials implements Supplier<Option<ApiCredentials>> {
+        @Override
+        public Option<ApiCredentials> get() {
+            return Option.none();
+        }
     }
 
     /** Configures a {@link SamcoAuth}; {@link #build()} validates and wires, with no I/O. */
@@ -360,14 +388,9 @@ public final class SamcoAuth implements AutoCloseable {
         private Option<SamcoApiPort> samcoApi = Option.none();
         private Option<AuditLogPort> auditLog = Option.none();
         private SessionSourceSettings keeping = SessionSourceSettings.DEFAULTS;
-        private Supplier<Option<ApiCredentials>> credentials = Option::none;
+        private Supplier<Option<ApiCredentials>> credentials = new NoCredentials();
         private Option<String[]> rawCredentials = Option.none();
-        private SessionEvent.Listener listener = event -> LoggerFactory.getLogger(SamcoAuth.class)
-                .info(
-                        "session {} of {}: {}",
-                        event.type().label(),
-                        event.account().value(),
-                        event.detail());
+        private SessionEvent.Listener listener = new LoggedEvents();
 
         private Builder() {}
 
@@ -507,15 +530,17 @@ public final class SamcoAuth implements AutoCloseable {
                 supplied = () -> Option.some(parsed.get());
             }
             var keepingWith = new Keeping(keeping, supplied, listener);
-            return http.build().map(config -> {
-                var dir = stateDir.toAbsolutePath();
-                Option<FeignSamcoApiAdapter> own =
-                        samcoApi.isEmpty() ? Option.some(new FeignSamcoApiAdapter(config)) : Option.none();
-                SamcoApiPort samco = samcoApi.getOrElse(own::get);
-                var store = sessionStore.getOrElse(() -> new FileSessionStoreAdapter(dir, clock));
-                var audit = auditLog.getOrElse(() -> new FileAuditLogAdapter(dir));
-                return new SamcoAuth(samco, store, reported(audit), clock, own, keepingWith);
-            });
+            var config = http.build();
+            if (config.isLeft()) {
+                return Either.left(config.getLeft());
+            }
+            var dir = stateDir.toAbsolutePath();
+            Option<FeignSamcoApiAdapter> own =
+                    samcoApi.isEmpty() ? Option.some(new FeignSamcoApiAdapter(config.get())) : Option.none();
+            SamcoApiPort samco = samcoApi.isDefined() ? samcoApi.get() : own.get();
+            var store = sessionStore.isDefined() ? sessionStore.get() : new FileSessionStoreAdapter(dir, clock);
+            var audit = auditLog.isDefined() ? auditLog.get() : new FileAuditLogAdapter(dir);
+            return Either.right(new SamcoAuth(samco, store, new Reported(audit), clock, own, keepingWith));
         }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,56 +21,48 @@ import picocli.CommandLine.ScopeType;
 final class CliModel {
 
     /** A global option, declared once: the parser, the help and {@link #VALUE_OPTIONS} come from it. */
-    record Global(String name, String label, Class<?> type, String description, BiConsumer<SamcoCli, Object> set) {
+    record Global(String name, String label, Class<?> type, String description) {
         boolean takesValue() {
             return type != boolean.class;
+        }
+
+        /** Sets the option's field of {@code cli} (a switch, not a lambda per option: nothing to link at start). */
+        void set(SamcoCli cli, Object value) {
+            switch (name) {
+                case "--base-url" -> cli.baseUrl = (String) value;
+                case "--state-dir" -> cli.stateDir = (Path) value;
+                case "--store" -> cli.store = (String) value;
+                case "--store-plain-text" -> cli.storePlainText = (Boolean) value;
+                case "--timeout" -> cli.timeoutSeconds = (Integer) value;
+                case "--json" -> cli.json = (Boolean) value;
+                case "--verbose" -> cli.verbose = (Boolean) value;
+                default -> throw new IllegalStateException("no field for " + name);
+            }
         }
     }
 
     static final List<Global> GLOBALS = List.of(
-            new Global(
-                    "--base-url",
-                    "URL",
-                    String.class,
-                    "Samco's API (env SAMCO_BASE_URL)",
-                    (cli, v) -> cli.baseUrl = (String) v),
+            new Global("--base-url", "URL", String.class, "Samco's API (env SAMCO_BASE_URL)"),
             new Global(
                     "--state-dir",
                     "DIR",
                     Path.class,
-                    "where sessions are kept (env SAMCO_STATE_DIR, default ~/.samco)",
-                    (cli, v) -> cli.stateDir = (Path) v),
+                    "where sessions are kept (env SAMCO_STATE_DIR, default ~/.samco)"),
             new Global(
                     "--store",
                     "URL",
                     String.class,
                     "where sessions are kept: file:DIR (the default, like --state-dir) or redis://… or"
-                            + " rediss://… shared by a fleet (env SAMCO_STORE; key in SAMCO_STORE_KEY)",
-                    (cli, v) -> cli.store = (String) v),
+                            + " rediss://… shared by a fleet (env SAMCO_STORE; key in SAMCO_STORE_KEY)"),
             new Global(
                     "--store-plain-text",
                     null,
                     boolean.class,
-                    "keep tokens in Redis unencrypted (anyone who can read Redis can use them)",
-                    (cli, v) -> cli.storePlainText = (Boolean) v),
+                    "keep tokens in Redis unencrypted (anyone who can read Redis can use them)"),
+            new Global("--timeout", "SECONDS", Integer.class, "how long to wait for Samco (default 30)"),
+            new Global("--json", null, boolean.class, "print exactly one JSON object on stdout"),
             new Global(
-                    "--timeout",
-                    "SECONDS",
-                    Integer.class,
-                    "how long to wait for Samco (default 30)",
-                    (cli, v) -> cli.timeoutSeconds = (Integer) v),
-            new Global(
-                    "--json",
-                    null,
-                    boolean.class,
-                    "print exactly one JSON object on stdout",
-                    (cli, v) -> cli.json = (Boolean) v),
-            new Global(
-                    "--verbose",
-                    null,
-                    boolean.class,
-                    "log the HTTP exchange (secrets masked) and show stack traces",
-                    (cli, v) -> cli.verbose = (Boolean) v));
+                    "--verbose", null, boolean.class, "log the HTTP exchange (secrets masked) and show stack traces"));
 
     /** Global options that take a value, to find the command name among the arguments. */
     static final Set<String> VALUE_OPTIONS = valueOptions();
@@ -117,11 +108,24 @@ final class CliModel {
                         "  2 invalid input   5 Samco unavailable   130 interrupted: a request may have",
                         "                                            reached Samco");
         for (var global : GLOBALS) {
-            var set = (Consumer<Object>) v -> global.set().accept(cli, v);
-            var option = global.takesValue()
-                    ? option(global.name(), global.label(), global.type(), global.description(), set)
-                    : flag(global.name(), global.description(), v -> set.accept(v));
-            spec.addOption(option.toBuilder().scopeType(ScopeType.INHERIT).build());
+            var builder = OptionSpec.builder(global.name()).type(global.type()).description(global.description());
+            if (global.takesValue()) {
+                builder.paramLabel(global.label());
+            } else {
+                builder.arity("0");
+            }
+            spec.addOption(builder.setter(new ISetter() {
+                        @Override
+                        public <T> T set(T value) {
+                            if (value != null) { // picocli first resets to the initial value
+                                global.set(cli, value);
+                            }
+                            return null;
+                        }
+                    })
+                    .getter(getter())
+                    .scopeType(ScopeType.INHERIT)
+                    .build());
         }
         standardHelp(spec);
         return spec;

@@ -1,11 +1,10 @@
 package io.github.samcoauth.bootstrap.cli;
 
 import io.github.samcoauth.application.AuthError;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * The one place that turns an {@link AuthError} into what the user sees: its exit code, its hint in
@@ -14,74 +13,132 @@ import java.util.function.Function;
  */
 final class ErrorTable {
 
-    /** What one kind of error becomes. */
-    record Outcome(
-            int exitCode,
-            BiConsumer<AuthError, Map<String, Object>> fields,
-            Function<AuthError, Optional<String>> hint) {}
+    /**
+     * What one kind of error becomes. Each row is a small class of its own rather than a pair of
+     * lambdas: the table is built on every run that fails, and a class comes ready from the
+     * class-data archive where a lambda would be linked anew.
+     */
+    abstract static class Outcome<E extends AuthError> {
+        private final Class<E> type;
+        private final int exitCode;
 
-    static final Map<Class<? extends AuthError>, Outcome> TABLE = Map.of(
-            AuthError.InvalidInput.class,
-            row(
-                    AuthError.InvalidInput.class,
-                    ExitCodes.USAGE,
-                    (e, json) -> json.put("field", e.error().field()),
-                    e -> Optional.empty()),
-            AuthError.AccountRequired.class,
-            row(
-                    AuthError.AccountRequired.class,
-                    ExitCodes.USAGE,
-                    (e, json) -> json.put(
-                            "accounts", e.accounts().map(Object::toString).asJava()),
-                    e -> Optional.of("name one with --account, e.g. --account "
-                            + e.accounts().head())),
-            AuthError.Rejected.class,
-            row(
-                    AuthError.Rejected.class,
-                    ExitCodes.REJECTED,
-                    (e, json) -> {
-                        json.put("status", e.status());
-                        json.put("messages", e.messages().asJava());
-                        e.errorCode().forEach(c -> json.put("errorCode", c));
-                        e.msgId().forEach(m -> json.put("msgId", m));
-                        e.serverTime().forEach(t -> json.put("serverTime", t.raw()));
-                        json.put("httpStatus", e.httpStatus());
-                    },
-                    ErrorTable::rejectionHint),
-            AuthError.NoSession.class,
-            row(
-                    AuthError.NoSession.class,
-                    ExitCodes.NO_SESSION,
-                    (e, json) -> e.account().forEach(a -> json.put("account", a.value())),
-                    e -> Optional.of("run `samco login` to start a session")),
-            AuthError.Unavailable.class,
-            row(
-                    AuthError.Unavailable.class,
-                    ExitCodes.UNAVAILABLE,
-                    (e, json) -> {},
-                    e -> Optional.of("check the network, or --base-url / SAMCO_BASE_URL")),
-            AuthError.UnexpectedResponse.class,
-            row(
-                    AuthError.UnexpectedResponse.class,
-                    ExitCodes.UNEXPECTED_RESPONSE,
-                    (e, json) -> {},
-                    e -> Optional.empty()),
-            AuthError.NotRenewable.class,
-            row(
-                    AuthError.NotRenewable.class,
-                    ExitCodes.NO_SESSION,
-                    (e, json) -> {
-                        json.put("account", e.account().value());
-                        json.put("method", e.method().label());
-                    },
-                    e -> Optional.of(
-                            "run `samco login` with a new code (or log in with --api-key, which renews unattended)")),
-            AuthError.StorageFailure.class,
-            row(
-                    AuthError.StorageFailure.class,
-                    ExitCodes.STORAGE,
-                    (e, json) -> e.path().forEach(p -> json.put("path", p)),
-                    ErrorTable::storageHint));
+        Outcome(Class<E> type, int exitCode) {
+            this.type = type;
+            this.exitCode = exitCode;
+        }
+
+        int exitCode() {
+            return exitCode;
+        }
+
+        /** The fields of the {@code --json} error object beyond its code and message. */
+        void fields(E error, Map<String, Object> json) {
+            // none beyond code and message
+        }
+
+        /** What to do about it, in human mode. */
+        Optional<String> hint(E error) {
+            return Optional.empty();
+        }
+
+        final void fieldsOf(AuthError error, Map<String, Object> json) {
+            fields(type.cast(error), json);
+        }
+
+        final Optional<String> hintOf(AuthError error) {
+            return hint(type.cast(error));
+        }
+    }
+
+    static final Map<Class<? extends AuthError>, Outcome<?>> TABLE = table(
+            new Outcome<>(AuthError.InvalidInput.class, ExitCodes.USAGE) {
+                @Override
+                void fields(AuthError.InvalidInput e, Map<String, Object> json) {
+                    json.put("field", e.error().field());
+                }
+            },
+            new Outcome<>(AuthError.AccountRequired.class, ExitCodes.USAGE) {
+                @Override
+                void fields(AuthError.AccountRequired e, Map<String, Object> json) {
+                    json.put("accounts", e.accounts().map(Object::toString).asJava());
+                }
+
+                @Override
+                Optional<String> hint(AuthError.AccountRequired e) {
+                    return Optional.of("name one with --account, e.g. --account "
+                            + e.accounts().head());
+                }
+            },
+            new Outcome<>(AuthError.Rejected.class, ExitCodes.REJECTED) {
+                @Override
+                void fields(AuthError.Rejected e, Map<String, Object> json) {
+                    json.put("status", e.status());
+                    json.put("messages", e.messages().asJava());
+                    e.errorCode().forEach(c -> json.put("errorCode", c));
+                    e.msgId().forEach(m -> json.put("msgId", m));
+                    e.serverTime().forEach(t -> json.put("serverTime", t.raw()));
+                    json.put("httpStatus", e.httpStatus());
+                }
+
+                @Override
+                Optional<String> hint(AuthError.Rejected e) {
+                    return rejectionHint(e);
+                }
+            },
+            new Outcome<>(AuthError.NoSession.class, ExitCodes.NO_SESSION) {
+                @Override
+                void fields(AuthError.NoSession e, Map<String, Object> json) {
+                    if (e.account().isDefined()) {
+                        json.put("account", e.account().get().value());
+                    }
+                }
+
+                @Override
+                Optional<String> hint(AuthError.NoSession e) {
+                    return Optional.of("run `samco login` to start a session");
+                }
+            },
+            new Outcome<>(AuthError.Unavailable.class, ExitCodes.UNAVAILABLE) {
+                @Override
+                Optional<String> hint(AuthError.Unavailable e) {
+                    return Optional.of("check the network, or --base-url / SAMCO_BASE_URL");
+                }
+            },
+            new Outcome<>(AuthError.UnexpectedResponse.class, ExitCodes.UNEXPECTED_RESPONSE) {},
+            new Outcome<>(AuthError.NotRenewable.class, ExitCodes.NO_SESSION) {
+                @Override
+                void fields(AuthError.NotRenewable e, Map<String, Object> json) {
+                    json.put("account", e.account().value());
+                    json.put("method", e.method().label());
+                }
+
+                @Override
+                Optional<String> hint(AuthError.NotRenewable e) {
+                    return Optional.of(
+                            "run `samco login` with a new code (or log in with --api-key, which renews unattended)");
+                }
+            },
+            new Outcome<>(AuthError.StorageFailure.class, ExitCodes.STORAGE) {
+                @Override
+                void fields(AuthError.StorageFailure e, Map<String, Object> json) {
+                    if (e.path().isDefined()) {
+                        json.put("path", e.path().get());
+                    }
+                }
+
+                @Override
+                Optional<String> hint(AuthError.StorageFailure e) {
+                    return storageHint(e);
+                }
+            });
+
+    private static Map<Class<? extends AuthError>, Outcome<?>> table(Outcome<?>... rows) {
+        var table = new HashMap<Class<? extends AuthError>, Outcome<?>>();
+        for (var row : rows) {
+            table.put(row.type, row);
+        }
+        return Map.copyOf(table);
+    }
 
     private ErrorTable() {}
 
@@ -111,16 +168,8 @@ final class ErrorTable {
                 .toJavaOptional();
     }
 
-    private static <E extends AuthError> Outcome row(
-            Class<E> type,
-            int exitCode,
-            BiConsumer<E, Map<String, Object>> fields,
-            Function<E, Optional<String>> hint) {
-        return new Outcome(exitCode, (e, json) -> fields.accept(type.cast(e), json), e -> hint.apply(type.cast(e)));
-    }
-
     /** The row of {@code error}'s kind; a kind without a row is a bug of samco's, caught by a test. */
-    static Outcome of(AuthError error) {
+    static Outcome<?> of(AuthError error) {
         var outcome = TABLE.get(error.getClass());
         if (outcome == null) {
             throw new IllegalStateException("no outcome for " + error.getClass().getSimpleName());
@@ -133,7 +182,7 @@ final class ErrorTable {
     }
 
     static Optional<String> hint(AuthError error) {
-        return of(error).hint().apply(error);
+        return of(error).hintOf(error);
     }
 
     /** The {@code error} object of the {@code --json} output. */
@@ -141,7 +190,7 @@ final class ErrorTable {
         var json = new LinkedHashMap<String, Object>();
         json.put("code", error.code());
         json.put("message", error.message());
-        of(error).fields().accept(error, json);
+        of(error).fieldsOf(error, json);
         return json;
     }
 }

@@ -24,8 +24,11 @@ import java.util.Map;
  */
 final class Output {
 
-    private static final DateTimeFormatter INDIA_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'IST'").withZone(SessionLifetime.INDIA);
+    /** Made when a time is first printed: the JDK's formatters take milliseconds to set up. */
+    private static final class Times {
+        static final DateTimeFormatter INDIA_TIME =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'IST'").withZone(SessionLifetime.INDIA);
+    }
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -129,7 +132,7 @@ final class Output {
     // --- shapes shared by commands ------------------------------------------------------------
 
     static String indiaTime(Instant instant) {
-        return INDIA_TIME.format(instant);
+        return Times.INDIA_TIME.format(instant);
     }
 
     static Map<String, Object> reply(SamcoReply reply) {

@@ -74,8 +74,8 @@ public final class SamcoCli implements Callable<Integer> {
             return;
         }
         configureLogging(Arrays.asList(args).contains("--verbose"));
-        // no option here is of a java.sql or java.time type: picocli need not look their converters up
-        System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+        // picocli need not look for Groovy closures, which only annotations could name
+        System.setProperty("picocli.disable.closures", "true");
         // The JDK's HTTP server (the sandbox) writes headers and body apart; without TCP_NODELAY each
         // answer waits ~40 ms for the client's delayed ACK. Read once, when the first server is made.
         System.setProperty("sun.net.httpserver.nodelay", "true");
