@@ -1,7 +1,7 @@
 package io.github.samcoauth.domain;
 
 import io.vavr.control.Option;
-import io.vavr.control.Try;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +14,11 @@ import java.util.Objects;
  */
 public record ServerTime(String raw, Option<Instant> instant) {
 
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("dd/MM/uu HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    /** How Samco writes it; made on first use (the JDK's formatters take milliseconds to set up). */
+    private static final class Format {
+        static final DateTimeFormatter SAMCO =
+                DateTimeFormatter.ofPattern("dd/MM/uu HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    }
 
     public ServerTime {
         Objects.requireNonNull(raw, "raw");
@@ -30,23 +33,69 @@ public record ServerTime(String raw, Option<Instant> instant) {
      * keeps printable ASCII only, at most {@value #MAX_RAW} characters (it came from the network).
      */
     public static ServerTime parse(String raw) {
-        var text = raw == null
-                ? ""
-                : raw.strip()
-                        .codePoints()
-                        .filter(c -> c >= 0x20 && c < 0x7F)
-                        .limit(MAX_RAW)
-                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                        .toString();
-        var instant = Try.of(() -> LocalDateTime.parse(text, FORMAT))
-                .map(local -> local.atZone(SessionLifetime.INDIA).toInstant())
-                .toOption();
-        return new ServerTime(text, instant);
+        var text = printable(raw);
+        return new ServerTime(text, instantOf(text));
+    }
+
+    private static String printable(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        var stripped = raw.strip();
+        var text = new StringBuilder(Math.min(stripped.length(), MAX_RAW));
+        for (int i = 0; i < stripped.length() && text.length() < MAX_RAW; i++) {
+            char c = stripped.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * {@code dd/MM/yy HH:mm:ss} read field by field (years 2000 to 2099), as strictly as the
+     * formatter would and without its cost: a login reads one on every answer.
+     */
+    private static Option<Instant> instantOf(String text) {
+        if (text.length() != 17
+                || text.charAt(2) != '/'
+                || text.charAt(5) != '/'
+                || text.charAt(8) != ' '
+                || text.charAt(11) != ':'
+                || text.charAt(14) != ':') {
+            return Option.none();
+        }
+        int day = twoDigits(text, 0);
+        int month = twoDigits(text, 3);
+        int year = twoDigits(text, 6);
+        int hour = twoDigits(text, 9);
+        int minute = twoDigits(text, 12);
+        int second = twoDigits(text, 15);
+        if ((day | month | year | hour | minute | second) < 0) {
+            return Option.none();
+        }
+        try {
+            return Option.some(LocalDateTime.of(2000 + year, month, day, hour, minute, second)
+                    .atZone(SessionLifetime.INDIA)
+                    .toInstant());
+        } catch (DateTimeException impossible) {
+            return Option.none();
+        }
+    }
+
+    /** The number in {@code text} at {@code at} and {@code at + 1}, or -1 if either is not a digit. */
+    private static int twoDigits(String text, int at) {
+        char tens = text.charAt(at);
+        char ones = text.charAt(at + 1);
+        if (tens < '0' || tens > '9' || ones < '0' || ones > '9') {
+            return -1;
+        }
+        return (tens - '0') * 10 + (ones - '0');
     }
 
     /** Formats an instant as Samco does. */
     public static ServerTime of(Instant instant) {
-        return new ServerTime(FORMAT.format(instant.atZone(SessionLifetime.INDIA)), Option.some(instant));
+        return new ServerTime(Format.SAMCO.format(instant.atZone(SessionLifetime.INDIA)), Option.some(instant));
     }
 
     @Override
