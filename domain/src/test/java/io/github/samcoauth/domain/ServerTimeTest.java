@@ -41,6 +41,43 @@ class ServerTimeTest {
         assertThat(ServerTime.parse(text).instant()).isEqualTo(byFormatter(text));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "x3/01/25 10:10:40",
+                "13/0-/25 10:10:40",
+                "13/01/x5 10:10:40",
+                "13/01/2- 10:10:40",
+                "13/01/25 1+:10:40",
+                "13/01/25 10:1 :40",
+                "13/01/25 10:10:4x",
+                "13/01/25 10:10:/0",
+                "00/01/25 10:10:40",
+                "13/13/25 10:10:40",
+                "13/01/25 24:00:00",
+                "29/02/25 10:10:40",
+                "13-01-25 10:10:40",
+                "13/01/25T10:10:40",
+                "13/01/25 10.10.40"
+            })
+    void givenOneFieldOrSeparatorWrong_whenParsed_thenTextOnly(String text) {
+        assertThat(ServerTime.parse(text).instant()).isEqualTo(Option.none());
+        assertThat(byFormatter(text)).isEqualTo(Option.none());
+        assertThat(ServerTime.parse(text).raw()).isEqualTo(text);
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenTheSampleAndALeapDay_whenParsed_thenIndiaTime() {
+        assertThat(ServerTime.parse("13/01/25 10:10:40").instant())
+                .isEqualTo(Option.some(Instant.parse("2025-01-13T04:40:40Z")));
+        assertThat(ServerTime.parse("29/02/24 00:00:00").instant())
+                .isEqualTo(Option.some(Instant.parse("2024-02-28T18:30:00Z")));
+        assertThat(ServerTime.parse("31/12/99 23:59:59").instant())
+                .isEqualTo(Option.some(Instant.parse("2099-12-31T18:29:59Z")));
+        assertThat(ServerTime.parse("01/01/00 00:00:00").instant())
+                .isEqualTo(Option.some(Instant.parse("1999-12-31T18:30:00Z")));
+    }
+
     @Provide
     Arbitrary<String> nearlyTimes() {
         return Arbitraries.oneOf(

@@ -23,9 +23,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feign's transport on the JDK {@link HttpClient} with one deadline for the whole exchange:
@@ -39,23 +36,11 @@ final class DeadlineClient implements Client {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
-    private static final int RUNNING = 0;
-    private static final int DONE = 1;
-    private static final int TIMED_OUT = 2;
-
     private final HttpClient http;
     private final Duration deadline;
     private final int maxBodyBytes;
     /** One daemon thread that interrupts a call past its deadline; made with the first call. */
-    private final Lazy<ScheduledThreadPoolExecutor> alarms = Lazy.of(() -> {
-        var executor = new ScheduledThreadPoolExecutor(1, r -> {
-            var thread = new Thread(r, "samco-http-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
-    });
+    private final Lazy<DeadlineWatchdog> watchdog = Lazy.of(DeadlineWatchdog::new);
 
     DeadlineClient(HttpClient http, Duration deadline, int maxBodyBytes) {
         this.http = http;
@@ -65,8 +50,8 @@ final class DeadlineClient implements Client {
 
     /** Stops the alarm thread, if there is one. */
     void close() {
-        if (alarms.isEvaluated()) {
-            alarms.get().shutdownNow();
+        if (watchdog.isEvaluated()) {
+            watchdog.get().close();
         }
     }
 
@@ -97,36 +82,24 @@ final class DeadlineClient implements Client {
     }
 
     /**
-     * {@code HttpClient.send} on the caller's thread, stopped at the deadline by an alarm that
+     * {@code HttpClient.send} on the caller's thread, stopped at the deadline by the watchdog, which
      * interrupts the caller (which cancels the exchange). {@code sendAsync} would cost a new thread
      * per call wherever the common pool has one thread (two cores or fewer): the JDK client hands
      * its result to the {@code CompletableFuture} default executor, which is then a thread per task.
      */
     private HttpResponse<byte[]> exchange(HttpRequest request, long start) throws IOException {
-        long left = deadline.toNanos() - (System.nanoTime() - start);
-        var caller = Thread.currentThread();
-        var state = new AtomicInteger(RUNNING);
-        var alarm = alarms.get()
-                .schedule(
-                        () -> {
-                            if (state.compareAndSet(RUNNING, TIMED_OUT)) {
-                                caller.interrupt();
-                            }
-                        },
-                        Math.max(0, left),
-                        TimeUnit.NANOSECONDS);
+        var watch = watchdog.get().start(start + deadline.toNanos());
         try {
             return http.send(request, info -> new BoundedBody(maxBodyBytes + 1));
         } catch (InterruptedException e) {
-            if (state.get() == TIMED_OUT) {
+            if (watch.timedOut()) {
                 throw new HttpTimeoutException("no complete answer within " + Limits.describe(deadline));
             }
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for Samco");
         } finally {
-            alarm.cancel(false);
-            if (!state.compareAndSet(RUNNING, DONE)) {
-                // the alarm went off: its interrupt was for this exchange, not for the caller's code
+            if (!watchdog.get().end(watch)) {
+                // the deadline came first: its interrupt was for this exchange, not for the caller's code
                 Thread.interrupted();
             }
         }

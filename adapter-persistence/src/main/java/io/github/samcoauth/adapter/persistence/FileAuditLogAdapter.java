@@ -36,7 +36,8 @@ public final class FileAuditLogAdapter implements AuditLogPort {
     private final long maxBytes;
     private final int keep;
     private final SecureFiles files;
-    private final Lazy<ObjectMapper> json = Lazy.of(ObjectMapper::new);
+    // a lambda, not ObjectMapper::new: a method reference would load Jackson when the adapter is made
+    private final Lazy<ObjectMapper> json = Lazy.of(() -> new ObjectMapper());
 
     /** No I/O happens here. */
     public FileAuditLogAdapter(Path stateDir) {

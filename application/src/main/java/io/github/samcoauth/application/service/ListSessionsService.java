@@ -10,6 +10,7 @@ import io.github.samcoauth.domain.Session;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import java.time.Clock;
+import java.util.ArrayList;
 
 public final class ListSessionsService implements ListSessionsUseCase, PruneSessionsUseCase {
 
@@ -24,9 +25,16 @@ public final class ListSessionsService implements ListSessionsUseCase, PruneSess
     @Override
     public Either<AuthError, List<StoredSession>> list() {
         var now = clock.instant();
-        return store.findAll()
-                .map(all -> (all.size() > 1 ? all.sortBy(Session::accountId) : all)
-                        .map(s -> new StoredSession(s, s.isValidAt(now))));
+        var found = store.findAll();
+        if (found.isLeft()) {
+            return Either.left(found.getLeft());
+        }
+        var all = found.get();
+        var stored = new ArrayList<StoredSession>(all.size());
+        for (var session : all.size() > 1 ? all.sortBy(Session::accountId) : all) {
+            stored.add(new StoredSession(session, session.isValidAt(now)));
+        }
+        return Either.right(List.ofAll(stored));
     }
 
     @Override

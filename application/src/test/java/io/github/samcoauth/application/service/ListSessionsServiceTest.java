@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.StoredSession;
+import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.testkit.InMemorySessionStore;
 import io.github.samcoauth.testkit.Sessions;
@@ -30,6 +31,37 @@ class ListSessionsServiceTest {
         store.save(expired);
         assertThat(service.list())
                 .isEqualTo(Either.right(List.of(new StoredSession(expired, false), new StoredSession(valid, true))));
+    }
+
+    @Test
+    void givenAStoreThatListsInAnyOrder_whenList_thenOrderedByAccount() {
+        var third = Sessions.session("AB12345", "cccccccccccccccccccccccccccccccc", NOW.minusSeconds(5));
+        var unordered = new SessionStorePort() {
+            @Override
+            public Either<AuthError, io.github.samcoauth.domain.Session> save(io.github.samcoauth.domain.Session s) {
+                return Either.right(s);
+            }
+
+            @Override
+            public Either<AuthError, Option<io.github.samcoauth.domain.Session>> find(AccountId account) {
+                return Either.right(Option.none());
+            }
+
+            @Override
+            public Either<AuthError, List<io.github.samcoauth.domain.Session>> findAll() {
+                return Either.right(List.of(valid, expired, third));
+            }
+
+            @Override
+            public Either<AuthError, Boolean> delete(AccountId account) {
+                return Either.right(false);
+            }
+        };
+        assertThat(new ListSessionsService(unordered, CLOCK)
+                        .list()
+                        .get()
+                        .map(s -> s.session().accountId().value()))
+                .containsExactly("AB12345", "DV99999", "RM3XXXXX");
     }
 
     @Test

@@ -326,12 +326,16 @@ public final class SamcoAuth implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        sources.values().forEach(SessionSourceUseCase::close);
+        for (var source : sources.values()) {
+            source.close();
+        }
         var running = background;
         if (running != null) {
             running.shutdownNow();
         }
-        ownHttpClient.forEach(FeignSamcoApiAdapter::close);
+        if (ownHttpClient.isDefined()) {
+            ownHttpClient.get().close();
+        }
     }
 
     @Override

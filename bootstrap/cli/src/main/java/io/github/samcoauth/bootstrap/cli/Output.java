@@ -87,17 +87,23 @@ final class Output {
      */
     static String safe(String text) {
         var out = new StringBuilder(text.length());
-        text.codePoints()
-                .filter(c -> c == '\n'
-                        || c == '\t'
-                        || !(Character.isISOControl(c)
-                                || c == 0x061C
-                                || c == 0x200E
-                                || c == 0x200F
-                                || (c >= 0x202A && c <= 0x202E)
-                                || (c >= 0x2066 && c <= 0x2069)))
-                .forEach(out::appendCodePoint);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n' || c == '\t' || !unsafe(c)) {
+                out.appendCodePoint(c);
+            }
+        }
         return out.toString();
+    }
+
+    private static boolean unsafe(int c) {
+        return Character.isISOControl(c)
+                || c == 0x061C
+                || c == 0x200E
+                || c == 0x200F
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 
     /** Prints the one JSON object of this command. */
@@ -123,7 +129,10 @@ final class Output {
             object(object);
         } else {
             err.println("samco: " + safe(error.message()));
-            ErrorTable.hint(error).ifPresent(h -> err.println("hint: " + safe(h)));
+            var hint = ErrorTable.hint(error);
+            if (hint.isPresent()) {
+                err.println("hint: " + safe(hint.get()));
+            }
             err.flush();
         }
         return ErrorTable.exitCode(error);

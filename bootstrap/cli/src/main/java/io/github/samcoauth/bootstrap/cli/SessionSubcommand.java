@@ -2,9 +2,9 @@ package io.github.samcoauth.bootstrap.cli;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.StoredSession;
-import io.vavr.collection.List;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The {@code samco session} command; its options are declared in {@link CliModel}. */
@@ -44,10 +44,19 @@ final class SessionSubcommand implements Callable<Integer> {
         if (listed.isLeft()) {
             return output.fail(listed.getLeft());
         }
-        List<StoredSession> sessions =
-                listed.get().filter(s -> only.forAll(a -> a.equals(s.session().accountId())));
-        var shown = sessions.map(s -> Output.session(s.session(), s.valid())).asJava();
-        boolean anyValid = sessions.exists(StoredSession::valid);
+        // loops, not Vavr's lambdas: this is every `samco session`, and each lambda links at start
+        var sessions = new ArrayList<StoredSession>();
+        for (var stored : listed.get()) {
+            if (only.isEmpty() || only.get().equals(stored.session().accountId())) {
+                sessions.add(stored);
+            }
+        }
+        var shown = new ArrayList<Map<String, Object>>();
+        boolean anyValid = false;
+        for (var stored : sessions) {
+            shown.add(Output.session(stored.session(), stored.valid()));
+            anyValid |= stored.valid();
+        }
         if (!anyValid) {
             var extra = new LinkedHashMap<String, Object>();
             extra.put("sessions", shown);
@@ -55,7 +64,9 @@ final class SessionSubcommand implements Callable<Integer> {
                 extra.put("pruned", pruned);
             }
             if (!output.json()) {
-                sessions.forEach(s -> output.humanSession(s.session(), false));
+                for (var stored : sessions) {
+                    output.humanSession(stored.session(), false);
+                }
             }
             return output.fail(new AuthError.NoSession(only), extra);
         }
@@ -67,7 +78,9 @@ final class SessionSubcommand implements Callable<Integer> {
             }
             output.object(object);
         } else {
-            sessions.forEach(s -> output.humanSession(s.session(), s.valid()));
+            for (var stored : sessions) {
+                output.humanSession(stored.session(), stored.valid());
+            }
         }
         return ExitCodes.OK;
     }
