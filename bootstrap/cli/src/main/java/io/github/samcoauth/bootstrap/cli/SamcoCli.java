@@ -80,6 +80,9 @@ public final class SamcoCli implements Callable<Integer> {
         // The JDK's HTTP server (the sandbox) writes headers and body apart; without TCP_NODELAY each
         // answer waits ~40 ms for the client's delayed ACK. Read once, when the first server is made.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK's own console, not the line editor JDK 22 and later load for System.console():
+        // samco reads a code without echo and asks whether it is on a terminal, nothing more.
+        System.setProperty("jdk.console", "java.base");
         var out = new PrintWriter(
                 new OutputStreamWriter(new PrintStream(System.out, true), StandardCharsets.UTF_8), true);
         var err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -94,7 +97,26 @@ public final class SamcoCli implements Callable<Integer> {
         interruption.finished();
         out.flush();
         err.flush();
-        System.exit(code);
+        exit(code);
+    }
+
+    /**
+     * Ends the process with {@code code}. Once the command has finished, its output is flushed and
+     * the shutdown hooks have nothing left to do, so the JVM halts: {@code System.exit} on JDK 21
+     * and later would first start the JDK's logging to record the exit, about 9 ms of a short run.
+     * When the JVM is already shutting down (a signal), {@code System.exit} waits for the hooks.
+     */
+    private static void exit(int code) {
+        System.out.flush();
+        System.err.flush();
+        var probe = new Thread("samco-exit-probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+        } catch (IllegalStateException shuttingDown) {
+            System.exit(code);
+        }
+        Runtime.getRuntime().halt(code);
     }
 
     /** The command line with the subcommand {@code args} name, or with all of them when it names none. */
