@@ -15,11 +15,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -70,9 +70,13 @@ final class DeadlineClient implements Client {
                 values.forEach(value -> builder.header(name, value));
             }
         });
+        if (!request.headers().containsKey("User-Agent")) {
+            builder.header("User-Agent", UserAgent.VALUE);
+        }
         HttpResponse<byte[]> response = exchange(builder.build(), start);
-        Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        response.headers().map().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+        // Feign copies them into a case-insensitive map of its own
+        Map<String, Collection<String>> headers =
+                Collections.unmodifiableMap(response.headers().map());
         return Response.builder()
                 .status(response.statusCode())
                 .request(request)

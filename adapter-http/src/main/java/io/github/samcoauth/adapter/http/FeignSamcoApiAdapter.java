@@ -90,7 +90,6 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
                             config.retries(), config.initialBackoff().toMillis()))
                     .logger(new RedactingLogger(config.maxBodyBytes()))
                     .logLevel(config.wireLogging() ? Logger.Level.FULL : Logger.Level.NONE)
-                    .requestInterceptor(template -> template.header("User-Agent", UserAgent.VALUE))
                     .target(SamcoHttpApi.class, config.target());
         }
 
