@@ -20,49 +20,101 @@ import picocli.CommandLine.ScopeType;
  */
 final class CliModel {
 
-    /** A global option, declared once: the parser, the help and {@link #VALUE_OPTIONS} come from it. */
-    record Global(String name, String label, Class<?> type, String description) {
+    /**
+     * A global option, declared once with the field it sets: the parser, the help and {@link
+     * #VALUE_OPTIONS} come from it. Each constant is a small class of its own rather than a lambda:
+     * nothing to link at start-up.
+     */
+    enum Global {
+        BASE_URL("--base-url", "URL", String.class, "Samco's API (env SAMCO_BASE_URL)") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.baseUrl = (String) value;
+            }
+        },
+        STATE_DIR("--state-dir", "DIR", Path.class, "where sessions are kept (env SAMCO_STATE_DIR, default ~/.samco)") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.stateDir = (Path) value;
+            }
+        },
+        STORE(
+                "--store",
+                "URL",
+                String.class,
+                "where sessions are kept: file:DIR (the default, like --state-dir) or redis://… or"
+                        + " rediss://… shared by a fleet (env SAMCO_STORE; key in SAMCO_STORE_KEY)") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.store = (String) value;
+            }
+        },
+        STORE_PLAIN_TEXT(
+                "--store-plain-text",
+                null,
+                boolean.class,
+                "keep tokens in Redis unencrypted (anyone who can read Redis can use them)") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.storePlainText = (Boolean) value;
+            }
+        },
+        TIMEOUT("--timeout", "SECONDS", Integer.class, "how long to wait for Samco (default 30)") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.timeoutSeconds = (Integer) value;
+            }
+        },
+        JSON("--json", null, boolean.class, "print exactly one JSON object on stdout") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.json = (Boolean) value;
+            }
+        },
+        VERBOSE("--verbose", null, boolean.class, "log the HTTP exchange (secrets masked) and show stack traces") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.verbose = (Boolean) value;
+            }
+        };
+
+        private final String option;
+        private final String label;
+        private final Class<?> type;
+        private final String description;
+
+        Global(String option, String label, Class<?> type, String description) {
+            this.option = option;
+            this.label = label;
+            this.type = type;
+            this.description = description;
+        }
+
+        /** Sets this option's field of {@code cli}. */
+        abstract void set(SamcoCli cli, Object value);
+
+        String option() {
+            return option;
+        }
+
+        String label() {
+            return label;
+        }
+
+        Class<?> type() {
+            return type;
+        }
+
+        String description() {
+            return description;
+        }
+
         boolean takesValue() {
             return type != boolean.class;
         }
-
-        /** Sets the option's field of {@code cli} (a switch, not a lambda per option: nothing to link at start). */
-        void set(SamcoCli cli, Object value) {
-            switch (name) {
-                case "--base-url" -> cli.baseUrl = (String) value;
-                case "--state-dir" -> cli.stateDir = (Path) value;
-                case "--store" -> cli.store = (String) value;
-                case "--store-plain-text" -> cli.storePlainText = (Boolean) value;
-                case "--timeout" -> cli.timeoutSeconds = (Integer) value;
-                case "--json" -> cli.json = (Boolean) value;
-                case "--verbose" -> cli.verbose = (Boolean) value;
-                default -> throw new IllegalStateException("no field for " + name);
-            }
-        }
     }
 
-    static final List<Global> GLOBALS = List.of(
-            new Global("--base-url", "URL", String.class, "Samco's API (env SAMCO_BASE_URL)"),
-            new Global(
-                    "--state-dir",
-                    "DIR",
-                    Path.class,
-                    "where sessions are kept (env SAMCO_STATE_DIR, default ~/.samco)"),
-            new Global(
-                    "--store",
-                    "URL",
-                    String.class,
-                    "where sessions are kept: file:DIR (the default, like --state-dir) or redis://… or"
-                            + " rediss://… shared by a fleet (env SAMCO_STORE; key in SAMCO_STORE_KEY)"),
-            new Global(
-                    "--store-plain-text",
-                    null,
-                    boolean.class,
-                    "keep tokens in Redis unencrypted (anyone who can read Redis can use them)"),
-            new Global("--timeout", "SECONDS", Integer.class, "how long to wait for Samco (default 30)"),
-            new Global("--json", null, boolean.class, "print exactly one JSON object on stdout"),
-            new Global(
-                    "--verbose", null, boolean.class, "log the HTTP exchange (secrets masked) and show stack traces"));
+    static final List<Global> GLOBALS = List.of(Global.values());
 
     /** Global options that take a value, to find the command name among the arguments. */
     static final Set<String> VALUE_OPTIONS = valueOptions();
@@ -71,7 +123,7 @@ final class CliModel {
         var names = new HashSet<String>();
         for (var global : GLOBALS) {
             if (global.takesValue()) {
-                names.add(global.name());
+                names.add(global.option());
             }
         }
         return Set.copyOf(names);
@@ -108,7 +160,8 @@ final class CliModel {
                         "  2 invalid input   5 Samco unavailable   130 interrupted: a request may have",
                         "                                            reached Samco");
         for (var global : GLOBALS) {
-            var builder = OptionSpec.builder(global.name()).type(global.type()).description(global.description());
+            var builder =
+                    OptionSpec.builder(global.option()).type(global.type()).description(global.description());
             if (global.takesValue()) {
                 builder.paramLabel(global.label());
             } else {

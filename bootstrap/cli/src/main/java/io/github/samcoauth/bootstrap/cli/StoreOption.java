@@ -87,7 +87,7 @@ final class StoreOption {
      */
     static Either<AuthError, RedisStoreOpener> opener(ClassLoader own, Option<Path> jarDirectory) {
         try {
-            return instance(Class.forName(OPENER, true, own));
+            return instance(Class.forName(OPENER, true, own), Option.none());
         } catch (ClassNotFoundException notOnTheClassPath) {
             // samco.jar: the opener ships beside it
         } catch (LinkageError broken) {
@@ -111,17 +111,17 @@ final class StoreOption {
         jars.sort(Comparator.comparing(URL::toString));
         try {
             var loader = new URLClassLoader("samco-redis", jars.toArray(URL[]::new), own);
-            return instance(Class.forName(OPENER, true, loader));
+            return instance(Class.forName(OPENER, true, loader), Option.some(libraries));
         } catch (ClassNotFoundException | LinkageError broken) {
             return missing(Option.some(libraries));
         }
     }
 
-    private static Either<AuthError, RedisStoreOpener> instance(Class<?> type) {
+    private static Either<AuthError, RedisStoreOpener> instance(Class<?> type, Option<Path> libraries) {
         try {
             return Either.right((RedisStoreOpener) type.getConstructor().newInstance());
         } catch (ReflectiveOperationException | ClassCastException | LinkageError broken) {
-            return missing(Option.none());
+            return missing(libraries);
         }
     }
 
