@@ -4,6 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Validation;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -68,8 +69,16 @@ public record AccountProfile(
         if (raw == null) {
             return Validation.invalid(List.of(new DomainError.Blank(field)));
         }
-        var parsed = List.ofAll(raw).map(factory);
-        var errors = parsed.filter(Either::isLeft).map(Either::getLeft);
-        return errors.isEmpty() ? Validation.valid(parsed.map(Either::get)) : Validation.invalid(errors);
+        var values = new ArrayList<T>();
+        var errors = new ArrayList<DomainError>();
+        for (var code : raw) {
+            var parsed = factory.apply(code);
+            if (parsed.isRight()) {
+                values.add(parsed.get());
+            } else {
+                errors.add(parsed.getLeft());
+            }
+        }
+        return errors.isEmpty() ? Validation.valid(List.ofAll(values)) : Validation.invalid(List.ofAll(errors));
     }
 }

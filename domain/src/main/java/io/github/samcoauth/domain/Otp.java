@@ -2,7 +2,6 @@ package io.github.samcoauth.domain;
 
 import io.vavr.control.Either;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A one-time password or login code ({@code NUWL3586}): a secret, single use. Samco's codes are
@@ -10,11 +9,11 @@ import java.util.regex.Pattern;
  */
 public record Otp(String value) {
 
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9]{4,16}");
+    private static final CharRule CODE = new CharRule(4, 16, "AZ09");
     private static final String FIELD = "login code";
 
     public Otp {
-        if (value == null || !CODE.matcher(value).matches()) {
+        if (!CODE.test(value)) {
             throw new IllegalArgumentException("not a login code; use Otp.of");
         }
     }

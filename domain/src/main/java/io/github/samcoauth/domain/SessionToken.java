@@ -1,7 +1,6 @@
 package io.github.samcoauth.domain;
 
 import io.vavr.control.Either;
-import java.util.regex.Pattern;
 
 /**
  * The secret that authenticates every call after login: 32 hex characters today, a JWT in newer
@@ -11,10 +10,10 @@ import java.util.regex.Pattern;
 public record SessionToken(String value) {
 
     /** Printable ASCII without spaces, 8 to 4096 characters. */
-    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]{8,4096}");
+    private static final CharRule TOKEN = Text.OPAQUE_SECRET;
 
     public SessionToken {
-        if (value == null || !TOKEN.matcher(value).matches()) {
+        if (!TOKEN.test(value)) {
             throw new IllegalArgumentException("not a session token; use SessionToken.of");
         }
     }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
+import feign.InvocationContext;
 import feign.Logger;
 import feign.Request;
 import feign.Response;
+import feign.ResponseInterceptor;
 import feign.codec.EncodeException;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
@@ -58,6 +60,14 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
         this.client = Lazy.of(() -> new Client(config));
     }
 
+    /** Hands back the {@link Response} as the transport made it; the classifier reads and closes it. */
+    private static final ResponseInterceptor RAW = new ResponseInterceptor() {
+        @Override
+        public Object intercept(InvocationContext context, ResponseInterceptor.Chain chain) {
+            return context.response();
+        }
+    };
+
     /** The wired client, made on first use. */
     private static final class Client {
         final HttpClient http;
@@ -69,7 +79,8 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
         Client(SamcoHttpConfig config) {
             var json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
             this.http = httpClient(config);
-            this.transport = new DeadlineClient(http, config.requestTimeout(), config.maxBodyBytes());
+            this.transport =
+                    new DeadlineClient(http, config.requestTimeout(), config.maxBodyBytes(), config.wireLogging());
             this.classifier = new ResponseClassifier(json, mapper, config.maxBodyBytes());
             this.api = Feign.builder()
                     .client(transport)
@@ -86,11 +97,13 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
                             throw new EncodeException("cannot encode " + type, e);
                         }
                     })
+                    // the method returns the Response itself: Feign need not copy its body again
+                    .responseInterceptor(RAW)
                     .retryer(new SafeRetryer(
                             config.retries(), config.initialBackoff().toMillis()))
                     .logger(new RedactingLogger(config.maxBodyBytes()))
                     .logLevel(config.wireLogging() ? Logger.Level.FULL : Logger.Level.NONE)
-                    .target(SamcoHttpApi.class, config.target());
+                    .target(new SamcoTarget(config.target()));
         }
 
         /** What {@code generateOtp} and {@code logout} make of any response. */

@@ -46,16 +46,22 @@ final class ResponseClassifier {
         if (response.body() == null) {
             return Either.right(new byte[0]);
         }
+        if (response.body() instanceof BufferedBody buffered) {
+            return bounded(buffered.bytes());
+        }
         try (InputStream in = response.body().asInputStream()) {
-            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-            if (bytes.length > maxBodyBytes) {
-                return Either.left(new AuthError.UnexpectedResponse(
-                        "the answer is larger than " + Limits.describeBytes(maxBodyBytes) + "; it was not read"));
-            }
-            return Either.right(bytes);
+            return bounded(in.readNBytes(maxBodyBytes + 1));
         } catch (IOException e) {
             return Either.left(new AuthError.Unavailable("the connection broke while reading the answer"));
         }
+    }
+
+    private Either<AuthError, byte[]> bounded(byte[] bytes) {
+        if (bytes.length > maxBodyBytes) {
+            return Either.left(new AuthError.UnexpectedResponse(
+                    "the answer is larger than " + Limits.describeBytes(maxBodyBytes) + "; it was not read"));
+        }
+        return Either.right(bytes);
     }
 
     private Either<AuthError, Success> classify(int code, byte[] bytes) {

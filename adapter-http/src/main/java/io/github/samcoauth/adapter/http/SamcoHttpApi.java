@@ -7,9 +7,9 @@ import feign.Response;
 
 /**
  * Samco's auth endpoints as Feign sees them. Methods return the raw {@link Response} so that every
- * status, body and size is judged by {@link ResponseClassifier}, never by an exception.
+ * status, body and size is judged by {@link ResponseClassifier}, never by an exception. The transport
+ * ({@link DeadlineClient}) asks for JSON and labels request bodies as JSON, so no method repeats it.
  */
-@Headers({"Content-Type: application/json", "Accept: application/json"})
 interface SamcoHttpApi {
 
     @RequestLine("POST /otp/generateOtp")

@@ -1,7 +1,6 @@
 package io.github.samcoauth.adapter.http;
 
 import io.vavr.control.Option;
-import java.util.regex.Pattern;
 
 /**
  * Text that came from the network, made safe before anything stores, logs or prints it: no C0 or C1
@@ -16,8 +15,6 @@ final class ServerText {
 
     static final int MAX_MSG_ID = 64;
 
-    private static final Pattern MSG_ID = Pattern.compile("[A-Za-z0-9._:-]+");
-
     private ServerText() {}
 
     /** {@code raw} without controls or bidi overrides, cut to {@code max} characters (with an ellipsis). */
@@ -25,17 +22,29 @@ final class ServerText {
         if (raw == null) {
             return "";
         }
+        if (raw.length() <= max && isClean(raw)) {
+            return raw; // what Samco sends nearly always
+        }
+        // char by char: surrogates are neither controls nor marks, so pairs pass through whole
         var out = new StringBuilder(Math.min(raw.length(), max + 1));
-        raw.codePoints().forEach(c -> {
-            if (out.length() <= max) {
-                if (c == '\t' || c == '\n' || c == '\r') {
-                    out.append(' ');
-                } else if (!isControl(c)) {
-                    out.appendCodePoint(c);
-                }
+        for (int i = 0; i < raw.length() && out.length() <= max; i++) {
+            char c = raw.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r') {
+                out.append(' ');
+            } else if (!isControl(c)) {
+                out.append(c);
             }
-        });
+        }
         return out.length() > max ? out.substring(0, max - 1) + "…" : out.toString();
+    }
+
+    private static boolean isClean(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (isControl(raw.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String message(String raw) {
@@ -47,11 +56,29 @@ final class ServerText {
      * 64; anything else is not a message id and is dropped.
      */
     static Option<String> msgId(String raw) {
-        return Option.of(raw)
-                .map(String::strip)
-                .filter(m -> !m.isEmpty()
-                        && m.length() <= MAX_MSG_ID
-                        && MSG_ID.matcher(m).matches());
+        if (raw == null) {
+            return Option.none();
+        }
+        var id = raw.strip();
+        if (id.isEmpty() || id.length() > MAX_MSG_ID) {
+            return Option.none();
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (!isMsgIdChar(id.charAt(i))) {
+                return Option.none();
+            }
+        }
+        return Option.some(id);
+    }
+
+    private static boolean isMsgIdChar(char c) {
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '.'
+                || c == '_'
+                || c == ':'
+                || c == '-';
     }
 
     private static boolean isControl(int c) {
