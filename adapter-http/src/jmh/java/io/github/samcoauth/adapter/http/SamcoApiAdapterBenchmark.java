@@ -33,9 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Per-call latency of the Feign adapter against a hand-written JDK {@code HttpClient} + Jackson
  * call to the same loopback server answering Samco's documented sample bodies. The hand-written
- * call does the least a caller must: send the JSON, read the body, pick the fields. The adapter's
- * path (Feign, classification, domain validation) needs about 30 s of warm-up to reach steady state
- * on two cores.
+ * call does the least a caller must: send the JSON with a timeout, read the body, pick the fields,
+ * on a client built with the JDK's defaults ({@code handWritten*}) and on one whose small tasks run
+ * inline as the adapter's do ({@code inlineHandWritten*}, like for like). The adapter's path (Feign,
+ * classification, domain validation) needs about 30 s of warm-up to reach steady state on two cores.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -50,6 +51,7 @@ public class SamcoApiAdapterBenchmark {
     private String baseUrl;
     private FeignSamcoApiAdapter adapter;
     private HttpClient client;
+    private HttpClient inlineClient;
     private ObjectMapper json;
     private final Uid uid = Uid.of("DV99999").get();
     private final Otp code = Otp.of("NUWL3586").get();
@@ -71,6 +73,11 @@ public class SamcoApiAdapterBenchmark {
         client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        inlineClient = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(Runnable::run)
                 .build();
         json = new ObjectMapper();
     }
@@ -103,7 +110,13 @@ public class SamcoApiAdapterBenchmark {
 
     @Benchmark
     public Object handWrittenValidateLoginCode() throws Exception {
-        JsonNode body = post("/webSecretCodeValidation", Map.of("otp", code.value()));
+        JsonNode body = post(client, "/webSecretCodeValidation", Map.of("otp", code.value()));
+        return body.get("sessionToken").asText() + body.get("accountID").asText();
+    }
+
+    @Benchmark
+    public Object inlineHandWrittenValidateLoginCode() throws Exception {
+        JsonNode body = post(inlineClient, "/webSecretCodeValidation", Map.of("otp", code.value()));
         return body.get("sessionToken").asText() + body.get("accountID").asText();
     }
 
@@ -114,7 +127,13 @@ public class SamcoApiAdapterBenchmark {
 
     @Benchmark
     public Object handWrittenGenerateOtp() throws Exception {
-        JsonNode body = post("/otp/generateOtp", Map.of("uid", uid.value()));
+        JsonNode body = post(client, "/otp/generateOtp", Map.of("uid", uid.value()));
+        return body.get("status").asText() + body.get("msgId").asText();
+    }
+
+    @Benchmark
+    public Object inlineHandWrittenGenerateOtp() throws Exception {
+        JsonNode body = post(inlineClient, "/otp/generateOtp", Map.of("uid", uid.value()));
         return body.get("status").asText() + body.get("msgId").asText();
     }
 
@@ -133,14 +152,14 @@ public class SamcoApiAdapterBenchmark {
         }
     }
 
-    private JsonNode post(String path, Map<String, String> payload) throws Exception {
+    private JsonNode post(HttpClient http, String path, Map<String, String> payload) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(payload)))
                 .build();
-        var response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return json.readTree(response.body());
     }
 }

@@ -29,6 +29,8 @@ import io.vavr.control.Option;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FeignSamcoApiAdapterTest {
 
@@ -157,7 +159,8 @@ class FeignSamcoApiAdapterTest {
                 1,
                 deleteRequestedFor(urlEqualTo("/logout"))
                         .withHeader("x-session-token", equalTo(jwt.value()))
-                        .withHeader("Accept", equalTo("application/json")));
+                        .withHeader("Accept", equalTo("application/json"))
+                        .withoutHeader("Content-Type"));
     }
 
     @Test
@@ -329,6 +332,31 @@ class FeignSamcoApiAdapterTest {
     void givenOversizedBody_whenCalled_thenUnexpectedWithoutReadingAll() {
         var big = "{\"status\":\"Success\",\"statusMessage\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
         answerOtp(json(200, big));
+        assertThat(adapter().generateOtp(UID))
+                .isEqualTo(Either.left(
+                        new AuthError.UnexpectedResponse("the answer is larger than 1 MiB; it was not read")));
+    }
+
+    /** A success answer of exactly {@code size} bytes. */
+    private static String otpAnswerOf(int size) {
+        var head = "{\"status\":\"Success\",\"statusMessage\":\"";
+        var tail = "\"}";
+        return head + "x".repeat(size - head.length() - tail.length()) + tail;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void givenAnAnswerOfExactlyTheLimit_whenCalled_thenReadWhetherItsLengthIsDeclaredOrNot(boolean chunked) {
+        var answer = json(200, otpAnswerOf(1024 * 1024));
+        answerOtp(chunked ? answer.withChunkedDribbleDelay(7, 10) : answer);
+        assertThat(adapter().generateOtp(UID)).isRight();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void givenAnAnswerOneByteOverTheLimit_whenCalled_thenTooLarge(boolean chunked) {
+        var answer = json(200, otpAnswerOf(1024 * 1024 + 1));
+        answerOtp(chunked ? answer.withChunkedDribbleDelay(7, 10) : answer);
         assertThat(adapter().generateOtp(UID))
                 .isEqualTo(Either.left(
                         new AuthError.UnexpectedResponse("the answer is larger than 1 MiB; it was not read")));
