@@ -10,7 +10,7 @@ final class CharRule {
 
     private final int min;
     private final int max;
-    /** Bit {@code c} set: ASCII character {@code c} is allowed. */
+    /** Bit {@code c % 64} of {@code low} (characters 0 to 63) or {@code high} (64 to 127) set: {@code c} is allowed. */
     private final long low;
 
     private final long high;
@@ -32,10 +32,11 @@ final class CharRule {
                 throw new IllegalArgumentException("not an ASCII range: " + first + last);
             }
             for (char c = first; c <= last; c++) {
+                // a long shift uses the low six bits of its distance: 1L << c is bit c % 64
                 if (c < 64) {
                     lowBits |= 1L << c;
                 } else {
-                    highBits |= 1L << (c - 64);
+                    highBits |= 1L << c;
                 }
             }
         }
@@ -58,9 +59,10 @@ final class CharRule {
     }
 
     boolean allows(char c) {
-        if (c < 64) {
-            return (low & (1L << c)) != 0;
+        if (c >= 128) {
+            return false;
         }
-        return c < 128 && (high & (1L << (c - 64))) != 0;
+        long bits = c < 64 ? low : high;
+        return (bits & (1L << c)) != 0;
     }
 }

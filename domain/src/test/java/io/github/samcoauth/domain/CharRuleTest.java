@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 /** A {@link CharRule} says exactly what the one-class regular expression it replaces says. */
 class CharRuleTest {
 
-    private static final CharRule CLIENT_CODE = new CharRule(3, 16, "AZ09");
+    // made per test, not in a static initializer, so that mutation testing sees the constructor run
+    private final CharRule clientCode = new CharRule(3, 16, "AZ09");
+    private final CharRule state = new CharRule(16, 128, "AZaz09__--");
+    private final CharRule secret = new CharRule(8, 4096, "!~");
     private static final Pattern CLIENT_CODE_REGEX = Pattern.compile("[A-Z0-9]{3,16}");
-    private static final CharRule STATE = new CharRule(16, 128, "AZaz09__--");
     private static final Pattern STATE_REGEX = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final Pattern SECRET_REGEX = Pattern.compile("[\\x21-\\x7E]{8,4096}");
 
@@ -31,25 +33,36 @@ class CharRuleTest {
 
     @Property(tries = 3000)
     void agreesWithTheRegex(@ForAll("texts") String text) {
-        assertThat(CLIENT_CODE.test(text))
+        assertThat(clientCode.test(text))
                 .isEqualTo(CLIENT_CODE_REGEX.matcher(text).matches());
-        assertThat(STATE.test(text)).isEqualTo(STATE_REGEX.matcher(text).matches());
-        assertThat(Text.OPAQUE_SECRET.test(text))
-                .isEqualTo(SECRET_REGEX.matcher(text).matches());
+        assertThat(state.test(text)).isEqualTo(STATE_REGEX.matcher(text).matches());
+        assertThat(secret.test(text)).isEqualTo(SECRET_REGEX.matcher(text).matches());
     }
 
     @Test
     void givenTheEdgesOfEveryRange_whenTested_thenOnlyTheRangeAllowed() {
         // the characters on either side of each range, and both ends of the 64-bit halves
-        assertThat("@[`{/:".chars().anyMatch(c -> STATE.allows((char) c))).isFalse();
-        assertThat("AZaz09_-".chars().allMatch(c -> STATE.allows((char) c))).isTrue();
-        assertThat(Text.OPAQUE_SECRET.allows(' ')).isFalse();
-        assertThat(Text.OPAQUE_SECRET.allows('!')).isTrue();
-        assertThat(Text.OPAQUE_SECRET.allows('~')).isTrue();
-        assertThat(Text.OPAQUE_SECRET.allows('\u007f')).isFalse();
-        assertThat(Text.OPAQUE_SECRET.allows('\u0000')).isFalse();
-        assertThat(Text.OPAQUE_SECRET.allows('\u00a1')).isFalse();
-        assertThat(Text.OPAQUE_SECRET.allows((char) ('!' + 128))).isFalse();
+        assertThat("@[`{/:".chars().anyMatch(c -> state.allows((char) c))).isFalse();
+        assertThat("AZaz09_-".chars().allMatch(c -> state.allows((char) c))).isTrue();
+        assertThat(secret.allows(' ')).isFalse();
+        assertThat(secret.allows('!')).isTrue();
+        assertThat(secret.allows('~')).isTrue();
+        assertThat(secret.allows('\u007f')).isFalse();
+        assertThat(secret.allows('\u0000')).isFalse();
+        assertThat(secret.allows('\u00a1')).isFalse();
+        assertThat(secret.allows((char) ('!' + 128))).isFalse();
+        assertThat(secret.allows('@')).isTrue();
+        assertThat(secret.allows('?')).isTrue();
+        assertThat(secret.allows('\u0080')).isFalse();
+        assertThat(secret.allows('\u00c0')).isFalse();
+        assertThat(clientCode.allows('@')).isFalse();
+        assertThat(clientCode.allows('\u0000')).isFalse();
+        assertThat(clientCode.allows('\u0080')).isFalse();
+        assertThat(new CharRule(0, 1, "@@").allows('\u0000')).isFalse();
+        assertThat(new CharRule(0, 1, "@@").allows('@')).isTrue();
+        assertThat(new CharRule(0, 1, "??").allows('?')).isTrue();
+        assertThat(new CharRule(0, 1, "??").allows('\u007f')).isFalse();
+        assertThat(Text.OPAQUE_SECRET.test("!".repeat(8))).isTrue();
         assertThat(new CharRule(0, 1, "\u0000\u0000").allows('\u0000')).isTrue();
         assertThat(new CharRule(0, 1, "\u007f\u007f").allows('\u007f')).isTrue();
         assertThat(new CharRule(0, 1, "\u007f\u007f").allows('\u00ff')).isFalse();
@@ -57,11 +70,11 @@ class CharRuleTest {
 
     @Test
     void givenTheLengthBounds_whenTested_thenBothEndsIncluded() {
-        assertThat(CLIENT_CODE.test("AB")).isFalse();
-        assertThat(CLIENT_CODE.test("ABC")).isTrue();
-        assertThat(CLIENT_CODE.test("A".repeat(16))).isTrue();
-        assertThat(CLIENT_CODE.test("A".repeat(17))).isFalse();
-        assertThat(CLIENT_CODE.test(null)).isFalse();
+        assertThat(clientCode.test("AB")).isFalse();
+        assertThat(clientCode.test("ABC")).isTrue();
+        assertThat(clientCode.test("A".repeat(16))).isTrue();
+        assertThat(clientCode.test("A".repeat(17))).isFalse();
+        assertThat(clientCode.test(null)).isFalse();
         assertThat(new CharRule(0, 0, "").test("")).isTrue();
     }
 
