@@ -67,6 +67,48 @@ public sealed interface AuthError {
         }
     }
 
+    /**
+     * Samco refused the request because it came from an address that is not the app's registered
+     * static IP (SEBI's rule since April 2026: HTTP 403, e.g. {@code EOAUTH009} "The IP is not the
+     * registered static IP"). Nothing but registering the address, or calling from a registered
+     * one, helps: it is never retried.
+     */
+    record IpNotRegistered(Rejected refusal) implements AuthError {
+        public IpNotRegistered {
+            Objects.requireNonNull(refusal, "refusal");
+        }
+
+        @Override
+        public String code() {
+            return "ip-not-registered";
+        }
+
+        @Override
+        public String message() {
+            var said = refusal.messages().isEmpty()
+                    ? ""
+                    : ": " + refusal.messages().mkString("; ");
+            return "Samco refused this machine's IP address: it is not the app's registered static IP ("
+                    + refusal.status() + refusal.errorCode().map(c -> ", " + c).getOrElse("") + ")" + said;
+        }
+
+        /**
+         * {@code rejected} as a static-IP refusal when it is one: HTTP 403 with Samco's code {@code
+         * EOAUTH009}, or a message that speaks of the static IP; else {@code rejected} as it is.
+         */
+        public static AuthError classify(Rejected rejected) {
+            if (rejected.httpStatus() != 403) {
+                return rejected;
+            }
+            boolean byCode = rejected.errorCode().contains("EOAUTH009");
+            boolean byWords = rejected.messages().exists(m -> {
+                var lower = m.toLowerCase(java.util.Locale.ROOT);
+                return lower.contains("static ip") || lower.contains("registered ip") || lower.contains("ip is not");
+            });
+            return byCode || byWords ? new IpNotRegistered(rejected) : rejected;
+        }
+    }
+
     /** No answer could be had: unreachable, timed out, or a 5xx from Samco or a gateway. */
     record Unavailable(String reason) implements AuthError {
         public Unavailable {
@@ -81,6 +123,27 @@ public sealed interface AuthError {
         @Override
         public String message() {
             return "Samco is unavailable: " + reason;
+        }
+    }
+
+    /**
+     * The browser never came back from Samco's consent page to the redirect URL within {@code
+     * waited}: the person did not finish, or the browser went elsewhere. Nothing was sent to Samco.
+     */
+    record NoCallback(java.time.Duration waited) implements AuthError {
+        public NoCallback {
+            Objects.requireNonNull(waited, "waited");
+        }
+
+        @Override
+        public String code() {
+            return "no-callback";
+        }
+
+        @Override
+        public String message() {
+            return "The browser did not come back from Samco's consent page within " + waited.toSeconds()
+                    + " s; nothing was sent to Samco";
         }
     }
 
@@ -101,10 +164,18 @@ public sealed interface AuthError {
         }
     }
 
-    /** No valid session is stored (for the account, if one was named). */
-    record NoSession(Option<AccountId> account) implements AuthError {
+    /**
+     * No valid session is stored (for the account, if one was named); {@code detail} says more where
+     * it helps (e.g. the session belongs to another origin).
+     */
+    record NoSession(Option<AccountId> account, Option<String> detail) implements AuthError {
         public NoSession {
             Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        public NoSession(Option<AccountId> account) {
+            this(account, Option.none());
         }
 
         @Override
@@ -114,7 +185,8 @@ public sealed interface AuthError {
 
         @Override
         public String message() {
-            return account.map(a -> "No valid session for " + a).getOrElse("No valid session is stored");
+            return account.map(a -> "No valid session for " + a).getOrElse("No valid session is stored")
+                    + detail.map(d -> ": " + d).getOrElse("");
         }
     }
 

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A logged-in session: the secret token, whose account it is, when it stops working, and how it
- * was obtained (which decides how it is renewed).
+ * A logged-in session: the secret token, whose account it is, when it stops working, how it was
+ * obtained (which decides how it is renewed) and the {@link Origin} that issued it (the only place
+ * its token may be sent). The factories without an origin make sessions of {@link Origin#DEFAULT};
+ * {@link #at} moves a new session to the API that issued it.
  */
 public record Session(
         SessionToken token,
@@ -15,9 +17,22 @@ public record Session(
         Instant issuedAt,
         Instant expiresAt,
         LoginMethod method,
-        Option<RefreshGrant> refresh) {
+        Option<RefreshGrant> refresh,
+        Origin origin) {
+
+    /** A session of {@link Origin#DEFAULT}. */
+    public Session(
+            SessionToken token,
+            AccountProfile profile,
+            Instant issuedAt,
+            Instant expiresAt,
+            LoginMethod method,
+            Option<RefreshGrant> refresh) {
+        this(token, profile, issuedAt, expiresAt, method, refresh, Origin.DEFAULT);
+    }
 
     public Session {
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(refresh, "refresh");
         Objects.requireNonNull(token, "token");
@@ -95,6 +110,13 @@ public record Session(
         return Either.right(new Session(token, profile, issuedAt, expiresAt, method, refresh));
     }
 
+    /** This session as issued by {@code origin}. */
+    public Session at(Origin origin) {
+        return origin.equals(this.origin)
+                ? this
+                : new Session(token, profile, issuedAt, expiresAt, method, refresh, origin);
+    }
+
     public AccountId accountId() {
         return profile.accountId();
     }
@@ -106,7 +128,7 @@ public record Session(
 
     @Override
     public String toString() {
-        return "Session[account=" + profile.accountId() + ", method=" + method.label() + ", issuedAt=" + issuedAt
-                + ", expiresAt=" + expiresAt + ", token=***]";
+        return "Session[account=" + profile.accountId() + ", method=" + method.label() + ", origin=" + origin
+                + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + ", token=***]";
     }
 }

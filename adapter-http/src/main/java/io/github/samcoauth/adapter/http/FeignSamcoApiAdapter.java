@@ -23,6 +23,7 @@ import io.github.samcoauth.domain.ApiSecret;
 import io.github.samcoauth.domain.AuthorizationCode;
 import io.github.samcoauth.domain.OAuthState;
 import io.github.samcoauth.domain.Otp;
+import io.github.samcoauth.domain.PkceVerifier;
 import io.github.samcoauth.domain.RefreshToken;
 import io.github.samcoauth.domain.SessionToken;
 import io.github.samcoauth.domain.Uid;
@@ -185,10 +186,13 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
     }
 
     @Override
-    public Either<AuthError, String> authorizeUrl(ApiKey key, String redirectUrl, OAuthState state) {
+    public Either<AuthError, String> authorizeUrl(
+            ApiKey key, String redirectUrl, OAuthState state, PkceVerifier verifier) {
         return RedirectUrls.check(redirectUrl)
                 .map(redirect -> config.target() + "/app/oauth/authorize?api_key=" + encode(key.value())
-                        + "&redirect_url=" + encode(redirect) + "&state=" + encode(state.value()));
+                        + "&redirect_url=" + encode(redirect) + "&state=" + encode(state.value())
+                        + "&code_challenge=" + verifier.challenge()
+                        + "&code_challenge_method=" + PkceVerifier.METHOD);
     }
 
     private static String encode(String value) {
@@ -196,11 +200,11 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
     }
 
     @Override
-    public Either<AuthError, OAuthGrant> exchangeCode(AuthorizationCode code) {
+    public Either<AuthError, OAuthGrant> exchangeCode(AuthorizationCode code, PkceVerifier verifier) {
         return call(
                 "oauth/token (code)",
                 c -> c.decode(
-                        c.api.oauthToken(OAuthTokenRequestDto.authorizationCode(code.value())),
+                        c.api.oauthToken(OAuthTokenRequestDto.authorizationCode(code.value(), verifier.value())),
                         OAuthTokenResponseDto.class,
                         c.mapper::toOAuthGrant));
     }

@@ -1,6 +1,7 @@
 package io.github.samcoauth.adapter.http;
 
 import feign.Response;
+import io.github.samcoauth.domain.SafeText;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
@@ -26,7 +27,9 @@ final class RedactingLogger extends feign.Logger {
             var text = format.equals("%s") && args.length == 1
                     ? Redactor.redactBody(String.valueOf(args[0]))
                     : Redactor.redact(String.format(format, args));
-            log.debug(methodTag(configKey) + text);
+            // the one cleaning of everything printed or logged: a server's C1 or bidi controls
+            // (which JSON re-encoding leaves as they are) never reach the log
+            log.debug(SafeText.forDisplay(methodTag(configKey) + text));
         }
     }
 

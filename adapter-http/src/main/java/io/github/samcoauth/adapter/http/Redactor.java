@@ -34,6 +34,8 @@ final class Redactor {
             "refresh_token",
             "token",
             "code",
+            "code_verifier",
+            "codeverifier",
             "yob");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +45,7 @@ final class Redactor {
 
     private static final Pattern SECRET_FIELD = Pattern.compile(
             "(?i)(\"(?:otp|sessionToken|session_token|password|apiSecret|apiKey|secretApiKey|accessToken|refreshToken"
-                    + "|token|yob)\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\]\\s]+)");
+                    + "|token|code_verifier|codeVerifier|yob)\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\]\\s]+)");
 
     private Redactor() {}
 

@@ -86,7 +86,7 @@ final class ResponseClassifier {
             return Either.right(success);
         }
         if ((code >= 400 && code < 500) || (ok && isFailure(status))) {
-            return Either.left(mapper.toRejected(success.status(), code));
+            return Either.left(AuthError.IpNotRegistered.classify(mapper.toRejected(success.status(), code)));
         }
         if (ok) {
             return Either.left(new AuthError.UnexpectedResponse(

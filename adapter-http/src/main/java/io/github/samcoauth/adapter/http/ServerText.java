@@ -1,5 +1,6 @@
 package io.github.samcoauth.adapter.http;
 
+import io.github.samcoauth.domain.SafeText;
 import io.vavr.control.Option;
 
 /**
@@ -17,34 +18,9 @@ final class ServerText {
 
     private ServerText() {}
 
-    /** {@code raw} without controls or bidi overrides, cut to {@code max} characters (with an ellipsis). */
+    /** {@code raw} without controls or format characters, on one line, cut to {@code max} characters. */
     static String clean(String raw, int max) {
-        if (raw == null) {
-            return "";
-        }
-        if (raw.length() <= max && isClean(raw)) {
-            return raw; // what Samco sends nearly always
-        }
-        // char by char: surrogates are neither controls nor marks, so pairs pass through whole
-        var out = new StringBuilder(Math.min(raw.length(), max + 1));
-        for (int i = 0; i < raw.length() && out.length() <= max; i++) {
-            char c = raw.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r') {
-                out.append(' ');
-            } else if (!isControl(c)) {
-                out.append(c);
-            }
-        }
-        return out.length() > max ? out.substring(0, max - 1) + "…" : out.toString();
-    }
-
-    private static boolean isClean(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            if (isControl(raw.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return SafeText.oneLine(raw, max);
     }
 
     static String message(String raw) {
@@ -79,14 +55,5 @@ final class ServerText {
                 || c == '_'
                 || c == ':'
                 || c == '-';
-    }
-
-    private static boolean isControl(int c) {
-        return Character.isISOControl(c) // C0, DEL, C1
-                || c == 0x061C // Arabic letter mark
-                || c == 0x200E
-                || c == 0x200F // left-to-right and right-to-left marks
-                || (c >= 0x202A && c <= 0x202E) // embeddings and overrides
-                || (c >= 0x2066 && c <= 0x2069); // isolates
     }
 }

@@ -28,6 +28,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code POST /session/token}, {@code GET /ip/whoami} and {@code GET /webSecretCode} on a stub of Samco. */
 class CurrentFlowsAdapterTest {
 
+    /** RFC 7636 appendix B: this verifier's S256 challenge is E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM. */
+    private static final io.github.samcoauth.domain.PkceVerifier VERIFIER = io.github.samcoauth.domain.PkceVerifier.of(
+                    "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
+            .get();
+
     @RegisterExtension
     static WireMockExtension samco = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort())
@@ -169,8 +174,10 @@ class CurrentFlowsAdapterTest {
     void givenTheDocumentedSample_whenACodeIsExchanged_thenTheDataWrappedGrantAndTheGrantSentAsDocumented() {
         samco.stubFor(post("/oauth/token").willReturn(json(200, Samples.read("oauth-token-success.json"))));
         var grant = adapter()
-                .exchangeCode(io.github.samcoauth.domain.AuthorizationCode.of("auth-code-0001")
-                        .get())
+                .exchangeCode(
+                        io.github.samcoauth.domain.AuthorizationCode.of("auth-code-0001")
+                                .get(),
+                        VERIFIER)
                 .get();
         assertThat(grant.profile().accountId().value()).isEqualTo("DV99999");
         assertThat(grant.refreshToken().value()).isEqualTo("rt_4f9a1c7e2b8d4e6f9a0b1c2d3e4f5a6b");
@@ -178,7 +185,8 @@ class CurrentFlowsAdapterTest {
         assertThat(grant.refreshExpiresIn()).isEqualTo(Duration.ofDays(7));
         assertThat(grant.toString()).doesNotContain("rt_4f9a");
         samco.verify(postRequestedFor(urlEqualTo("/oauth/token"))
-                .withRequestBody(equalToJson("{\"grant_type\":\"authorization_code\",\"code\":\"auth-code-0001\"}")));
+                .withRequestBody(equalToJson("{\"grant_type\":\"authorization_code\",\"code\":\"auth-code-0001\","
+                        + "\"code_verifier\":\"" + VERIFIER.value() + "\"}")));
         adapter()
                 .refreshToken(io.github.samcoauth.domain.RefreshToken.of("rt_old_refresh_token")
                         .get());
@@ -205,8 +213,10 @@ class CurrentFlowsAdapterTest {
         samco.stubFor(post("/oauth/token")
                 .willReturn(json(400, Samples.read("oauth-error.json").replace("EOAUTH012", code))));
         var error = (AuthError.Rejected) adapter()
-                .exchangeCode(io.github.samcoauth.domain.AuthorizationCode.of("auth-code-0001")
-                        .get())
+                .exchangeCode(
+                        io.github.samcoauth.domain.AuthorizationCode.of("auth-code-0001")
+                                .get(),
+                        VERIFIER)
                 .getLeft();
         assertThat(error.errorCode()).isEqualTo(Option.some(code));
         assertThat(error.messages())
@@ -226,8 +236,10 @@ class CurrentFlowsAdapterTest {
     void givenTokenAnswersThatAreNotWhatSamcoDocuments_whenExchanged_thenUnexpectedResponse(String body) {
         samco.stubFor(post("/oauth/token").willReturn(json(200, body)));
         assertThat(adapter()
-                        .exchangeCode(io.github.samcoauth.domain.AuthorizationCode.of("auth-code-0001")
-                                .get())
+                        .exchangeCode(
+                                io.github.samcoauth.domain.AuthorizationCode.of("auth-code-0001")
+                                        .get(),
+                                VERIFIER)
                         .getLeft())
                 .isInstanceOf(AuthError.UnexpectedResponse.class);
     }
@@ -245,24 +257,25 @@ class CurrentFlowsAdapterTest {
         var state = io.github.samcoauth.domain.OAuthState.of("abcdefghijklmnopqrstuvwxyz_-0123")
                 .get();
         var url = adapter()
-                .authorizeUrl(KEY, "http://127.0.0.1:8765/callback", state)
+                .authorizeUrl(KEY, "http://127.0.0.1:8765/callback", state, VERIFIER)
                 .get();
         assertThat(url)
-                .isEqualTo(
-                        samco.baseUrl() + "/app/oauth/authorize?api_key=U2FsdGVkX1%2Bencrypted%2Fkey%3D%3D"
-                                + "&redirect_url=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&state=abcdefghijklmnopqrstuvwxyz_-0123");
-        assertThat(adapter().authorizeUrl(KEY, "https://desk.example/cb", state))
+                .isEqualTo(samco.baseUrl() + "/app/oauth/authorize?api_key=U2FsdGVkX1%2Bencrypted%2Fkey%3D%3D"
+                        + "&redirect_url=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&state=abcdefghijklmnopqrstuvwxyz_-0123"
+                        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
+        assertThat(adapter().authorizeUrl(KEY, "https://desk.example/cb", state, VERIFIER))
                 .isRight();
         assertThat(adapter()
-                        .authorizeUrl(KEY, "http://desk.example/cb", state)
+                        .authorizeUrl(KEY, "http://desk.example/cb", state, VERIFIER)
                         .getLeft()
                         .code())
                 .isEqualTo("invalid-input");
         assertThat(adapter()
-                        .authorizeUrl(KEY, "javascript:alert(1)", state)
+                        .authorizeUrl(KEY, "javascript:alert(1)", state, VERIFIER)
                         .getLeft()
                         .code())
                 .isEqualTo("invalid-input");
-        assertThat(adapter().authorizeUrl(KEY, null, state).getLeft().code()).isEqualTo("invalid-input");
+        assertThat(adapter().authorizeUrl(KEY, null, state, VERIFIER).getLeft().code())
+                .isEqualTo("invalid-input");
     }
 }

@@ -10,6 +10,7 @@ import io.github.samcoauth.domain.DomainError;
 import io.github.samcoauth.domain.Exchange;
 import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.OrderType;
+import io.github.samcoauth.domain.Origin;
 import io.github.samcoauth.domain.Product;
 import io.github.samcoauth.domain.RefreshGrant;
 import io.github.samcoauth.domain.RefreshToken;
@@ -50,7 +51,8 @@ public final class SessionFileFormat {
                         session.expiresAt().toString(),
                         session.method().label(),
                         session.refresh().map(r -> r.token().value()).getOrNull(),
-                        session.refresh().map(r -> r.expiresAt().toString()).getOrNull()));
+                        session.refresh().map(r -> r.expiresAt().toString()).getOrNull(),
+                        session.origin().toString()));
     }
 
     /** The session of {@code account} in {@code bytes}, or what is wrong with them. */
@@ -109,8 +111,16 @@ public final class SessionFileFormat {
                         .flatMap(profile -> instant(stored.issuedAt(), "issued at")
                                 .flatMap(issued -> instant(stored.expiresAt(), "expires at")
                                         .flatMap(expires -> refresh(stored)
-                                                .flatMap(refresh -> Session.of(
-                                                        token, profile, issued, expires, method, refresh))))));
+                                                .flatMap(refresh -> origin(stored)
+                                                        .flatMap(origin -> Session.of(
+                                                                        token, profile, issued, expires, method,
+                                                                        refresh)
+                                                                .map(session -> session.at(origin))))))));
+    }
+
+    /** A session stored before origins were recorded belongs to Samco's production API. */
+    private static Either<DomainError, Origin> origin(SessionJson stored) {
+        return stored.origin() == null ? Either.right(Origin.DEFAULT) : Origin.of(stored.origin());
     }
 
     private static Either<DomainError, Option<RefreshGrant>> refresh(SessionJson stored) {

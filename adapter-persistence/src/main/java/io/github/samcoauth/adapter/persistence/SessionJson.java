@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The session file. Format 2 added {@code method} and, for OAuth sessions, {@code refreshToken} and
- * {@code refreshExpiresAt}; a format-1 file is a login-code session.
+ * {@code refreshExpiresAt}; a format-1 file is a login-code session. {@code origin} (the API that
+ * issued the session, {@code scheme://host[:port]}) came later within format 2: older readers ignore
+ * it, and a file without it is a session of Samco's production API.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SessionJson(
@@ -21,7 +23,8 @@ record SessionJson(
         String expiresAt,
         String method,
         @JsonInclude(JsonInclude.Include.NON_NULL) String refreshToken,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String refreshExpiresAt) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String refreshExpiresAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String origin) {
 
     static final int FORMAT = 2;
 

@@ -27,7 +27,10 @@ final class Audit {
     }
 
     void failure(AuditEvent.Type rejected, AuditEvent.Type failed, Option<String> subject, AuthError error) {
-        if (error instanceof AuthError.Rejected r) {
+        if (error instanceof AuthError.IpNotRegistered refused) {
+            var r = refused.refusal();
+            log.record(new AuditEvent(clock.instant(), rejected, subject, r.msgId(), r.serverTime(), error.code()));
+        } else if (error instanceof AuthError.Rejected r) {
             log.record(new AuditEvent(clock.instant(), rejected, subject, r.msgId(), r.serverTime(), error.code()));
         } else {
             log.record(new AuditEvent(clock.instant(), failed, subject, Option.none(), Option.none(), error.code()));

@@ -13,6 +13,7 @@ import io.github.samcoauth.domain.AuthorizationCode;
 import io.github.samcoauth.domain.DomainError;
 import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.OAuthState;
+import io.github.samcoauth.domain.PkceVerifier;
 import io.github.samcoauth.domain.Session;
 import io.vavr.Lazy;
 import io.vavr.collection.List;
@@ -43,10 +44,11 @@ public final class OAuthLoginService implements OAuthLoginUseCase {
     @Override
     public Either<AuthError, OAuthStart> start(String apiKey, String redirectUrl) {
         var state = OAuthState.fresh(random.get());
+        var verifier = PkceVerifier.fresh(random.get());
         return ApiKey.of(apiKey)
                 .<AuthError>mapLeft(AuthError.InvalidInput::new)
-                .flatMap(key -> samco.authorizeUrl(key, redirectUrl, state))
-                .map(url -> new OAuthStart(url, redirectUrl, state));
+                .flatMap(key -> samco.authorizeUrl(key, redirectUrl, state, verifier))
+                .map(url -> new OAuthStart(url, redirectUrl, state, verifier));
     }
 
     @Override
@@ -74,7 +76,7 @@ public final class OAuthLoginService implements OAuthLoginUseCase {
         if (ready.isLeft()) {
             return Either.left(ready.getLeft());
         }
-        return samco.exchangeCode(code.get())
+        return samco.exchangeCode(code.get(), started.verifier())
                 .mapLeft(this::afterRefusal)
                 .peekLeft(error -> audit.failure(
                         AuditEvent.Type.LOGIN_REJECTED, AuditEvent.Type.LOGIN_FAILED, Option.none(), error))

@@ -60,7 +60,9 @@ class OAuthEdgesTest {
         return new OAuthStart(
                 "https://samco.example/app/oauth/authorize",
                 "http://127.0.0.1:1/cb",
-                OAuthState.of("state-of-this-login-0001").get());
+                OAuthState.of("state-of-this-login-0001").get(),
+                io.github.samcoauth.domain.PkceVerifier.of("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
+                        .get());
     }
 
     private static OAuthCallback callback(String code) {
@@ -183,7 +185,8 @@ class OAuthEdgesTest {
     void givenTheNewValues_whenPrinted_thenNoSecretAndStableCodes() {
         assertThat(new AuthError.NotRenewable(new AccountId("DV99999"), LoginMethod.LOGIN_CODE).code())
                 .isEqualTo("not-renewable");
-        assertThat(start().toString()).isEqualTo("OAuthStart[redirectUrl=http://127.0.0.1:1/cb, state=***]");
+        assertThat(start().toString())
+                .isEqualTo("OAuthStart[redirectUrl=http://127.0.0.1:1/cb, state=***, verifier=***]");
         assertThat(callback("auth-code-0001").toString()).isEqualTo("OAuthCallback[state=***, code=***, error=]");
         assertThat(new MintedCode(Otp.of("QOHG6854").get(), Duration.ofSeconds(120), ScriptedSamcoApi.OK).toString())
                 .isEqualTo("MintedCode[code=***, expiresIn=PT2M]");

@@ -58,12 +58,20 @@ class OAuthServiceTest {
     }
 
     @Test
-    void givenTwoStarts_whenCompared_thenEachHasItsOwnFreshState() {
+    void givenTwoStarts_whenCompared_thenEachHasItsOwnFreshStateAndPkceVerifier() {
         var first = started();
         var second = started();
         assertThat(first.state()).isNotEqualTo(second.state());
-        assertThat(first.authorizeUrl()).endsWith("state=" + first.state().value());
-        assertThat(first.toString()).doesNotContain(first.state().value());
+        assertThat(first.verifier()).isNotEqualTo(second.verifier());
+        assertThat(first.verifier().value()).hasSize(43);
+        assertThat(first.authorizeUrl())
+                .contains("state=" + first.state().value())
+                .contains("code_challenge=" + first.verifier().challenge())
+                .endsWith("code_challenge_method=S256")
+                .doesNotContain(first.verifier().value());
+        assertThat(first.toString())
+                .doesNotContain(first.state().value())
+                .doesNotContain(first.verifier().value());
         assertThat(oauth.start(" ", REDIRECT).getLeft().code()).isEqualTo("invalid-input");
     }
 
@@ -78,6 +86,9 @@ class OAuthServiceTest {
         assertThat(session.refresh().get().expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
         assertThat(store.find(DV)).isEqualTo(Either.right(Option.some(session)));
         assertThat(samco.calls()).containsExactly("exchangeCode");
+        assertThat(samco.verifiers())
+                .as("the exchange carries this login's own verifier")
+                .containsExactly(start.verifier());
         assertThat(audit.events().toString()).doesNotContain("AUTHCODE123").doesNotContain("refresh-token-0001");
     }
 

@@ -46,12 +46,14 @@ import io.github.samcoauth.application.service.LoginService;
 import io.github.samcoauth.application.service.LogoutService;
 import io.github.samcoauth.application.service.MintLoginCodeService;
 import io.github.samcoauth.application.service.OAuthLoginService;
+import io.github.samcoauth.application.service.OriginScopedSessions;
 import io.github.samcoauth.application.service.RefreshSessionService;
 import io.github.samcoauth.application.service.RequestOtpService;
 import io.github.samcoauth.application.service.SessionSourceService;
 import io.github.samcoauth.application.service.WhoAmIService;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.DomainError;
+import io.github.samcoauth.domain.Origin;
 import io.github.samcoauth.domain.Session;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -100,6 +102,7 @@ public final class SamcoAuth implements AutoCloseable {
 
     private final SessionStorePort store;
     private final SessionCoordinationPort coordination;
+    private final Origin origin;
     private final Clock clock;
     private final Keeping keeping;
     private final ConcurrentMap<Option<AccountId>, SessionSourceUseCase> sources = new ConcurrentHashMap<>();
@@ -118,9 +121,17 @@ public final class SamcoAuth implements AutoCloseable {
             AuditLogPort audit,
             Clock clock,
             Option<FeignSamcoApiAdapter> ownHttpClient,
-            Keeping keeping) {
-        this.store = store;
-        this.coordination = store instanceof SessionCoordinationPort shared ? shared : new InProcessCoordination(store);
+            Keeping keeping,
+            Origin origin) {
+        // sessions are seen only at the origin they were made at: a token never goes to another API
+        var scoped = new OriginScopedSessions(
+                store,
+                store instanceof SessionCoordinationPort shared ? shared : new InProcessCoordination(store),
+                origin);
+        store = scoped;
+        this.store = scoped;
+        this.coordination = scoped;
+        this.origin = origin;
         this.clock = clock;
         this.keeping = keeping;
         var sessions = new ListSessionsService(store, clock);
@@ -141,6 +152,14 @@ public final class SamcoAuth implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The origin (scheme, host, port) of the Samco API this instance talks to: sessions it makes
+     * are marked with it, and it sees and sends only sessions made there.
+     */
+    public Origin origin() {
+        return origin;
     }
 
     /** {@code ~/.samco}: where sessions and the audit journal live unless told otherwise. */
@@ -544,7 +563,12 @@ public final class SamcoAuth implements AutoCloseable {
             SamcoApiPort samco = samcoApi.isDefined() ? samcoApi.get() : own.get();
             var store = sessionStore.isDefined() ? sessionStore.get() : new FileSessionStoreAdapter(dir, clock);
             var audit = auditLog.isDefined() ? auditLog.get() : new FileAuditLogAdapter(dir);
-            return Either.right(new SamcoAuth(samco, store, new Reported(audit), clock, own, keepingWith));
+            var origin = Origin.of(config.get().baseUrl().toString());
+            if (origin.isLeft()) {
+                return Either.left(new AuthError.InvalidInput(origin.getLeft()));
+            }
+            return Either.right(
+                    new SamcoAuth(samco, store, new Reported(audit), clock, own, keepingWith, origin.get()));
         }
     }
 }

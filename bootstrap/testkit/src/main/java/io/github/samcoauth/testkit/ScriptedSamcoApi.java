@@ -12,6 +12,7 @@ import io.github.samcoauth.domain.ApiSecret;
 import io.github.samcoauth.domain.AuthorizationCode;
 import io.github.samcoauth.domain.OAuthState;
 import io.github.samcoauth.domain.Otp;
+import io.github.samcoauth.domain.PkceVerifier;
 import io.github.samcoauth.domain.RefreshToken;
 import io.github.samcoauth.domain.ServerTime;
 import io.github.samcoauth.domain.SessionToken;
@@ -48,6 +49,7 @@ public final class ScriptedSamcoApi implements SamcoApiPort {
             token -> Either.left(new AuthError.Unavailable("no refresh scripted"));
     private volatile Function<SessionToken, Either<AuthError, SamcoReply>> revoke = token -> Either.right(OK);
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final List<PkceVerifier> verifiers = Collections.synchronizedList(new ArrayList<>());
 
     public ScriptedSamcoApi onExchangeCode(Function<AuthorizationCode, Either<AuthError, OAuthGrant>> script) {
         this.exchangeCode = script;
@@ -102,6 +104,11 @@ public final class ScriptedSamcoApi implements SamcoApiPort {
         return List.copyOf(calls);
     }
 
+    /** The PKCE verifiers the code exchanges carried, in order. */
+    public List<PkceVerifier> verifiers() {
+        return List.copyOf(verifiers);
+    }
+
     @Override
     public Either<AuthError, SamcoReply> generateOtp(Uid uid) {
         calls.add("generateOtp:" + uid.value());
@@ -140,13 +147,16 @@ public final class ScriptedSamcoApi implements SamcoApiPort {
 
     /** {@code https://samco.example/app/oauth/authorize?state=STATE}: no I/O, not a call. */
     @Override
-    public Either<AuthError, String> authorizeUrl(ApiKey key, String redirectUrl, OAuthState state) {
-        return Either.right("https://samco.example/app/oauth/authorize?state=" + state.value());
+    public Either<AuthError, String> authorizeUrl(
+            ApiKey key, String redirectUrl, OAuthState state, PkceVerifier verifier) {
+        return Either.right("https://samco.example/app/oauth/authorize?state=" + state.value() + "&code_challenge="
+                + verifier.challenge() + "&code_challenge_method=" + PkceVerifier.METHOD);
     }
 
     @Override
-    public Either<AuthError, OAuthGrant> exchangeCode(AuthorizationCode code) {
+    public Either<AuthError, OAuthGrant> exchangeCode(AuthorizationCode code, PkceVerifier verifier) {
         calls.add("exchangeCode");
+        verifiers.add(verifier);
         return exchangeCode.apply(code);
     }
 

@@ -7,6 +7,7 @@ import io.github.samcoauth.domain.ApiSecret;
 import io.github.samcoauth.domain.AuthorizationCode;
 import io.github.samcoauth.domain.OAuthState;
 import io.github.samcoauth.domain.Otp;
+import io.github.samcoauth.domain.PkceVerifier;
 import io.github.samcoauth.domain.RefreshToken;
 import io.github.samcoauth.domain.SessionToken;
 import io.github.samcoauth.domain.Uid;
@@ -33,11 +34,17 @@ public interface SamcoApiPort {
     /** {@code GET /webSecretCode}: a fresh login code, minted by this session, for another device. */
     Either<AuthError, MintedCode> webSecretCode(SessionToken token);
 
-    /** The consent page's address for the app's key, its registered redirect URL and a fresh state. No I/O. */
-    Either<AuthError, String> authorizeUrl(ApiKey key, String redirectUrl, OAuthState state);
+    /**
+     * The consent page's address for the app's key, its registered redirect URL, a fresh state and
+     * the PKCE challenge of {@code verifier} ({@code code_challenge_method=S256}). No I/O.
+     */
+    Either<AuthError, String> authorizeUrl(ApiKey key, String redirectUrl, OAuthState state, PkceVerifier verifier);
 
-    /** {@code POST /oauth/token}, authorization-code grant: the code is single use. Never retried. */
-    Either<AuthError, OAuthGrant> exchangeCode(AuthorizationCode code);
+    /**
+     * {@code POST /oauth/token}, authorization-code grant with the PKCE {@code code_verifier} whose
+     * challenge the consent page was given: the code is single use. Never retried.
+     */
+    Either<AuthError, OAuthGrant> exchangeCode(AuthorizationCode code, PkceVerifier verifier);
 
     /** {@code POST /oauth/token}, refresh grant: rotates both tokens, the old refresh token dies. Never retried. */
     Either<AuthError, OAuthGrant> refreshToken(RefreshToken token);

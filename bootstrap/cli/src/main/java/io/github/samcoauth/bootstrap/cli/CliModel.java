@@ -393,6 +393,13 @@ final class CliModel {
                 Integer.class,
                 "how long a login code stays valid (default " + SandboxServer.DEFAULT_CODE_TTL.toSeconds() + ")",
                 v -> command.codeTtlSeconds = (Integer) v));
+        spec.addOption(option(
+                "--registered-ip",
+                "ADDRESS",
+                String.class,
+                "play Samco's static-IP rule: API calls from any other address get 403 EOAUTH009"
+                        + " (a loopback client comes from 127.0.0.1)",
+                v -> command.registeredIp = (String) v));
         return spec;
     }
 

@@ -85,6 +85,25 @@ final class ErrorTable {
                     return rejectionHint(e);
                 }
             },
+            new Outcome<>(AuthError.IpNotRegistered.class, ExitCodes.REJECTED) {
+                @Override
+                void fields(AuthError.IpNotRegistered e, Map<String, Object> json) {
+                    var refusal = e.refusal();
+                    json.put("status", refusal.status());
+                    json.put("messages", refusal.messages().asJava());
+                    refusal.errorCode().forEach(c -> json.put("errorCode", c));
+                    refusal.msgId().forEach(m -> json.put("msgId", m));
+                    refusal.serverTime().forEach(t -> json.put("serverTime", t.raw()));
+                    json.put("httpStatus", refusal.httpStatus());
+                }
+
+                @Override
+                Optional<String> hint(AuthError.IpNotRegistered e) {
+                    return Optional.of("run `samco whoami` from a logged-in machine to see the IP Samco sees, and"
+                            + " register it on the Static IP page of Samco's web dashboard (or run from an"
+                            + " address registered there); retrying from here will not help");
+                }
+            },
             new Outcome<>(AuthError.NoSession.class, ExitCodes.NO_SESSION) {
                 @Override
                 void fields(AuthError.NoSession e, Map<String, Object> json) {
@@ -105,6 +124,19 @@ final class ErrorTable {
                 }
             },
             new Outcome<>(AuthError.UnexpectedResponse.class, ExitCodes.UNEXPECTED_RESPONSE) {},
+            new Outcome<>(AuthError.NoCallback.class, ExitCodes.NO_CALLBACK) {
+                @Override
+                void fields(AuthError.NoCallback e, Map<String, Object> json) {
+                    json.put("waitedSeconds", e.waited().toSeconds());
+                }
+
+                @Override
+                Optional<String> hint(AuthError.NoCallback e) {
+                    return Optional.of("open the printed address in a browser on this machine and allow access"
+                            + " (give more time with --timeout SECONDS); check that the app's registered redirect"
+                            + " URL is the one given to --redirect-url");
+                }
+            },
             new Outcome<>(AuthError.NotRenewable.class, ExitCodes.NO_SESSION) {
                 @Override
                 void fields(AuthError.NotRenewable e, Map<String, Object> json) {

@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int UNAVAILABLE = 5;
     public static final int UNEXPECTED_RESPONSE = 6;
     public static final int STORAGE = 7;
+    /** {@code login --oauth}: the browser never came back from the consent page in time. */
+    public static final int NO_CALLBACK = 8;
 
     private ExitCodes() {}
 }

@@ -9,6 +9,7 @@ import io.github.samcoauth.domain.AccountProfile;
 import io.github.samcoauth.domain.Exchange;
 import io.github.samcoauth.domain.OrderType;
 import io.github.samcoauth.domain.Product;
+import io.github.samcoauth.domain.SafeText;
 import io.github.samcoauth.domain.Session;
 import io.github.samcoauth.domain.SessionLifetime;
 import io.vavr.Lazy;
@@ -81,29 +82,12 @@ final class Output {
     }
 
     /**
-     * Text for a terminal: no control character but newline and tab, no bidirectional override.
-     * Whatever reached it from the network or a file cannot clear the screen, set the window
-     * title, move the cursor, hide text or reorder it (JSON output escapes such text anyway).
+     * Text for a terminal: {@link SafeText#forDisplay}, the one cleaning of everything samco prints
+     * or logs. Whatever reached it from the network or a file cannot clear the screen, set the
+     * window title, move the cursor, hide text or reorder it (JSON output escapes such text anyway).
      */
     static String safe(String text) {
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (c == '\n' || c == '\t' || !unsafe(c)) {
-                out.appendCodePoint(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean unsafe(int c) {
-        return Character.isISOControl(c)
-                || c == 0x061C
-                || c == 0x200E
-                || c == 0x200F
-                || (c >= 0x202A && c <= 0x202E)
-                || (c >= 0x2066 && c <= 0x2069);
+        return SafeText.forDisplay(text);
     }
 
     /** Prints the one JSON object of this command. */
@@ -169,6 +153,7 @@ final class Output {
         map.put("expiresAt", session.expiresAt().toString());
         map.put("valid", valid);
         map.put("method", session.method().label());
+        map.put("origin", session.origin().toString());
         return map;
     }
 
@@ -180,5 +165,6 @@ final class Output {
         line("    order types: " + p.orderTypes().mkString(" "));
         line("    products:    " + p.products().mkString(" "));
         line("    method:      " + session.method().label());
+        line("    origin:      " + session.origin());
     }
 }

@@ -22,6 +22,22 @@ final class SandboxSubcommand implements Callable<Integer> {
 
     int codeTtlSeconds = (int) SandboxServer.DEFAULT_CODE_TTL.toSeconds();
 
+    String registeredIp;
+
+    /** A literal address only: no name is looked up. */
+    private static boolean isIpAddress(String text) {
+        var t = text.strip();
+        if (t.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+            for (var octet : t.split("\\.")) {
+                if (Integer.parseInt(octet) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return t.contains(":") && t.matches("[0-9A-Fa-f:.]{2,45}");
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         var output = root.output();
@@ -30,12 +46,18 @@ final class SandboxSubcommand implements Callable<Integer> {
                     port < 0 || port > 65535 ? "port" : "code ttl",
                     port < 0 || port > 65535 ? "0 to 65535" : "a positive number of seconds")));
         }
+        if (registeredIp != null && !isIpAddress(registeredIp)) {
+            return output.fail(new AuthError.InvalidInput(
+                    new DomainError.Malformed("registered IP", "an IPv4 or IPv6 address, e.g. 203.0.113.7")));
+        }
         SandboxServer sandbox;
         try {
-            sandbox = SandboxServer.builder()
-                    .port(port)
-                    .codeTtl(Duration.ofSeconds(codeTtlSeconds))
-                    .start();
+            var builder = SandboxServer.builder().port(port).codeTtl(Duration.ofSeconds(codeTtlSeconds));
+            if (registeredIp != null) {
+                builder.registeredIp(
+                        java.net.InetAddress.getByName(registeredIp.strip()).getHostAddress());
+            }
+            sandbox = builder.start();
         } catch (IOException e) {
             // nothing was sent anywhere: the --port value cannot be used here (taken, or not allowed)
             return output.fail(new AuthError.InvalidInput(new DomainError.Malformed(

@@ -207,4 +207,147 @@ class OAuthLoginTest {
         assertThat(noKey.exit()).isEqualTo(2);
         assertThat(sandbox.requestCount()).isZero();
     }
+
+    private static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void givenASquatterOnIpv6LoopbackAndALocalhostRedirect_whenLoggingIn_thenExit2BeforeTheConsentAddressIsShown()
+            throws Exception {
+        int port = freePort();
+        try (var squatter = new ServerSocket()) {
+            squatter.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("::1"), port));
+            var run = Cli.inProcess(
+                    Map.of("SAMCO_API_KEY", "sandbox-oauth-key"),
+                    "",
+                    "--base-url",
+                    sandbox.url(),
+                    "--state-dir",
+                    stateDir.toString(),
+                    "login",
+                    "--oauth",
+                    "--no-browser",
+                    "--redirect-url",
+                    "http://localhost:" + port + "/callback");
+            assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+            assertThat(run.stderr()).contains("[::1]").contains(String.valueOf(port));
+            assertThat(run.stderr()).doesNotContain("/app/oauth/authorize").doesNotContain("code_challenge");
+            assertThat(sandbox.requestCount()).isZero();
+        }
+    }
+
+    @Test
+    void givenALocalhostRedirect_whenLoggingIn_thenBothLoopbackAddressesAreSamcosAndTheLoginSucceeds()
+            throws Exception {
+        int port = freePort();
+        var localhost = "http://localhost:" + port + "/callback";
+        try (var own = SandboxServer.builder()
+                .apps(List.of(
+                        new SandboxServer.ApiApp("sandbox-oauth-key", "sandbox-oauth-secret", "DV99999", localhost)))
+                .start()) {
+            var err = new StringWriter();
+            var run = CompletableFuture.supplyAsync(() -> {
+                var out = new StringWriter();
+                int exit = SamcoCli.run(
+                        new String[] {
+                            "--base-url",
+                            own.url(),
+                            "--state-dir",
+                            stateDir.toString(),
+                            "--timeout",
+                            "20",
+                            "--json",
+                            "login",
+                            "--oauth",
+                            "--no-browser",
+                            "--redirect-url",
+                            localhost
+                        },
+                        Map.of("SAMCO_API_KEY", "sandbox-oauth-key"),
+                        new ByteArrayInputStream(new byte[0]),
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        false);
+                return new Cli.Run(exit, out.toString(), err.toString());
+            });
+            var url = authorizeUrl(err);
+            for (var squat : List.of("127.0.0.1", "::1")) {
+                try (var again = new ServerSocket()) {
+                    again.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(squat), port));
+                    throw new AssertionError(
+                            "port " + port + " on " + squat + " was free for anybody during the login");
+                } catch (java.net.BindException expected) {
+                    // samco holds it
+                }
+            }
+            var page =
+                    browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            var consent = Pattern.compile("name=\"consent\" value=\"([^\"]+)\"").matcher(page.body());
+            assertThat(consent.find()).as(page.body()).isTrue();
+            var posted = browser.send(
+                    HttpRequest.newBuilder(URI.create(own.url() + "/app/oauth/authorize"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "consent=" + consent.group(1) + "&decision=allow"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var location = posted.headers().firstValue("Location").orElseThrow();
+            var back = backToListener(location.replace("localhost", "[::1]"), run, err);
+            assertThat(back.statusCode()).isEqualTo(200);
+            var result = run.get();
+            assertThat(result.exit()).as(result.toString()).isZero();
+        }
+    }
+
+    @Test
+    void givenAConnectionThatSendsHalfARequestAndStalls_whenTheRealCallbackArrives_thenTheLoginSucceeds()
+            throws Exception {
+        var err = new StringWriter();
+        var run = login(err, "--json");
+        var url = authorizeUrl(err);
+        assertThat(url).contains("code_challenge=").contains("code_challenge_method=S256");
+        var port = URI.create(redirect).getPort();
+        try (var stalled = new java.net.Socket("127.0.0.1", port);
+                var stalled2 = new java.net.Socket("127.0.0.1", port)) {
+            stalled.getOutputStream().write("GET /callback?x".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            stalled.getOutputStream().flush();
+            // the second never sends a byte
+            var location = decide(url, "allow");
+            var back = backToListener(location, run, err);
+            assertThat(back.statusCode()).isEqualTo(200);
+            var result = run.get();
+            assertThat(result.exit()).as(result.toString()).isZero();
+            assertThat(JSON.readTree(result.stdout()).path("method").asText()).isEqualTo("oauth");
+        }
+    }
+
+    @Test
+    void givenABrowserThatNeverComesBack_whenTheWaitEnds_thenItsOwnErrorAndExit8NotUnavailable() throws Exception {
+        var args = new String[] {
+            "--base-url",
+            sandbox.url(),
+            "--state-dir",
+            stateDir.toString(),
+            "--timeout",
+            "1",
+            "--json",
+            "login",
+            "--oauth",
+            "--no-browser",
+            "--redirect-url",
+            redirect
+        };
+        var run = Cli.inProcess(Map.of("SAMCO_API_KEY", "sandbox-oauth-key"), "", args);
+        assertThat(run.exit())
+                .as(run.toString())
+                .isEqualTo(ExitCodes.NO_CALLBACK)
+                .isEqualTo(8);
+        var error = JSON.readTree(run.stdout()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("no-callback");
+        assertThat(error.path("message").asText()).contains("did not come back").doesNotContain("unavailable");
+        assertThat(sandbox.requestCount()).isZero();
+    }
 }

@@ -217,7 +217,16 @@ class SandboxServerTest {
     }
 
     /** A person on the consent page: GET it, post the decision, return where the browser is sent. */
+    private static final io.github.samcoauth.domain.PkceVerifier VERIFIER = io.github.samcoauth.domain.PkceVerifier.of(
+                    "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
+            .get();
+
     private String consent(String apiKey, String redirect, String decision) throws Exception {
+        return consent(apiKey, redirect, decision, "");
+    }
+
+    /** The consent page answered as a browser would; {@code pkce} is appended to its query. */
+    private String consent(String apiKey, String redirect, String decision, String pkce) throws Exception {
         var browser = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -225,7 +234,7 @@ class SandboxServerTest {
                 HttpRequest.newBuilder(
                                 URI.create(sandbox.url() + "/app/oauth/authorize?api_key=" + apiKey + "&redirect_url="
                                         + java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8)
-                                        + "&state=state-of-this-login-0001"))
+                                        + "&state=state-of-this-login-0001" + pkce))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         var nonce = java.util.regex.Pattern.compile("name=\"consent\" value=\"([^\"]+)\"")
@@ -267,9 +276,9 @@ class SandboxServerTest {
             throws Exception {
         var app = SandboxServer.DEFAULT_APPS.get(0);
         var code = codeIn(consent(app.apiKey(), app.redirectUrl(), "allow"));
-        var grant = samco.exchangeCode(code).get();
+        var grant = samco.exchangeCode(code, VERIFIER).get();
         assertThat(samco.whoami(grant.accessToken())).isRight();
-        var again = (AuthError.Rejected) samco.exchangeCode(code).getLeft();
+        var again = (AuthError.Rejected) samco.exchangeCode(code, VERIFIER).getLeft();
         assertThat(again.errorCode()).isEqualTo(io.vavr.control.Option.some("EOAUTH012"));
         assertThat(samco.whoami(grant.accessToken()).getLeft()).isInstanceOf(AuthError.Rejected.class);
         assertThat(samco.refreshToken(grant.refreshToken()).getLeft()).isInstanceOf(AuthError.Rejected.class);
@@ -278,7 +287,7 @@ class SandboxServerTest {
     @Test
     void givenARotatedRefreshToken_whenUsedAgain_thenRefusedAndItsWholeFamilyRevoked() throws Exception {
         var app = SandboxServer.DEFAULT_APPS.get(0);
-        var first = samco.exchangeCode(codeIn(consent(app.apiKey(), app.redirectUrl(), "allow")))
+        var first = samco.exchangeCode(codeIn(consent(app.apiKey(), app.redirectUrl(), "allow")), VERIFIER)
                 .get();
         var second = samco.refreshToken(first.refreshToken()).get();
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
@@ -291,5 +300,82 @@ class SandboxServerTest {
         assertThat(samco.revoke(second.accessToken()))
                 .as("revocation is idempotent")
                 .isRight();
+    }
+
+    @Test
+    void givenAConsentWithAPkceChallenge_whenTheCodeIsExchanged_thenOnlyItsVerifierRedeemsIt() throws Exception {
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        var code = codeIn(consent(
+                app.apiKey(),
+                app.redirectUrl(),
+                "allow",
+                "&code_challenge=" + VERIFIER.challenge() + "&code_challenge_method=S256"));
+        var other = io.github.samcoauth.domain.PkceVerifier.fresh(new java.security.SecureRandom());
+        var stolen = (AuthError.Rejected) samco.exchangeCode(code, other).getLeft();
+        assertThat(stolen.errorCode()).isEqualTo(io.vavr.control.Option.some("EOAUTH010"));
+        assertThat(stolen.messages().mkString()).contains("code_verifier");
+        var withoutVerifier = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(sandbox.url() + "/oauth/token"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"grant_type\":\"authorization_code\",\"code\":\"" + code.value() + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutVerifier.statusCode()).isEqualTo(400);
+        assertThat(withoutVerifier.body()).contains("EOAUTH010");
+        assertThat(sandbox.loginCount("DV99999"))
+                .as("no session for a code without its verifier")
+                .isZero();
+        var grant = samco.exchangeCode(code, VERIFIER);
+        assertThat(grant)
+                .as("the code stays its client's: refusals did not burn it")
+                .isRight();
+        assertThat(grant.get().profile().accountId().value()).isEqualTo("DV99999");
+    }
+
+    @Test
+    void givenAChallengeThatIsNotS256_whenTheConsentPageOpens_thenInvalidRequestAndNoRedirect() throws Exception {
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        assertThat(consent(app.apiKey(), app.redirectUrl(), "allow", "&code_challenge=" + VERIFIER.value()))
+                .startsWith("page 400")
+                .contains("code_challenge");
+        assertThat(consent(
+                        app.apiKey(),
+                        app.redirectUrl(),
+                        "allow",
+                        "&code_challenge=" + VERIFIER.challenge() + "&code_challenge_method=plain"))
+                .startsWith("page 400");
+    }
+
+    @Test
+    void givenARegisteredStaticIpThatIsNotTheCallers_whenALoginIsSent_thenIpNotRegisteredAndNoSession()
+            throws Exception {
+        try (var strict = SandboxServer.builder().registeredIp("203.0.113.7").start()) {
+            var api = new FeignSamcoApiAdapter(
+                    SamcoHttpConfig.builder().baseUrl(strict.url()).build().get());
+            var app = SandboxServer.DEFAULT_APPS.get(0);
+            var error = api.sessionToken(
+                            io.github.samcoauth.domain.ApiKey.of(app.apiKey()).get(),
+                            io.github.samcoauth.domain.ApiSecret.of(app.apiSecret())
+                                    .get())
+                    .getLeft();
+            assertThat(error).isInstanceOf(AuthError.IpNotRegistered.class);
+            assertThat(error.code()).isEqualTo("ip-not-registered");
+            assertThat(((AuthError.IpNotRegistered) error).refusal().errorCode())
+                    .isEqualTo(io.vavr.control.Option.some("EOAUTH009"));
+            assertThat(strict.loginCount("DV99999")).isZero();
+        }
+        try (var open = SandboxServer.builder().registeredIp("127.0.0.1").start()) {
+            var api = new FeignSamcoApiAdapter(
+                    SamcoHttpConfig.builder().baseUrl(open.url()).build().get());
+            var app = SandboxServer.DEFAULT_APPS.get(0);
+            var grant = api.sessionToken(
+                    io.github.samcoauth.domain.ApiKey.of(app.apiKey()).get(),
+                    io.github.samcoauth.domain.ApiSecret.of(app.apiSecret()).get());
+            assertThat(grant).as("the registered address itself is served").isRight();
+            var whoami = api.whoami(grant.get().token()).get();
+            assertThat(whoami.matches()).isTrue();
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.samcoauth.domain.PkceVerifier;
 import io.github.samcoauth.domain.ServerTime;
 import io.github.samcoauth.domain.SessionLifetime;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -84,10 +86,17 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** A consent page shown, waiting for Allow or Deny. */
-    private record Consent(ApiApp app, String state) {}
+    private record Consent(ApiApp app, String state, String challenge) {}
 
-    /** An authorization code, or a refresh token, of an app for an account. */
-    private record Grant(ApiApp app, String family, Instant expiresAt) {}
+    /**
+     * An authorization code, or a refresh token, of an app for an account; a code whose consent
+     * carried a PKCE challenge keeps it ({@code ""} when it had none).
+     */
+    private record Grant(ApiApp app, String family, Instant expiresAt, String challenge) {
+        Grant(ApiApp app, String family, Instant expiresAt) {
+            this(app, family, expiresAt, "");
+        }
+    }
 
     /**
      * An app of the web dashboard: its API key and secret (opaque strings, as the dashboard issues
@@ -107,6 +116,9 @@ public final class SandboxServer implements AutoCloseable {
 
     /** The redirect URL the default apps registered (for OAuth), on this machine. */
     public static final String DEFAULT_REDIRECT_URL = "http://127.0.0.1:8765/callback";
+
+    /** An S256 code challenge: base64url of 32 bytes, without padding. */
+    private static final Pattern PKCE_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     public static final Duration AUTHORIZATION_CODE_TTL = Duration.ofSeconds(60);
     public static final Duration REFRESH_TOKEN_TTL = Duration.ofDays(7);
@@ -144,6 +156,7 @@ public final class SandboxServer implements AutoCloseable {
     private final List<Consumer<Delivery>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final Samples samples;
+    private final Optional<String> registeredIp;
 
     private SandboxServer(
             int port,
@@ -152,9 +165,11 @@ public final class SandboxServer implements AutoCloseable {
             Map<String, String> accounts,
             List<ApiApp> apps,
             Optional<Duration> tokenLifetime,
-            Duration loginDelay)
+            Duration loginDelay,
+            Optional<String> registeredIp)
             throws IOException {
         this.loginDelay = loginDelay;
+        this.registeredIp = registeredIp;
         this.clock = clock;
         this.codeTtl = codeTtl;
         this.accounts = Map.copyOf(accounts);
@@ -262,7 +277,12 @@ public final class SandboxServer implements AutoCloseable {
         try (exchange) {
             var method = exchange.getRequestMethod();
             var path = exchange.getRequestURI().getPath();
-            if (method.equals("POST") && path.equals("/otp/generateOtp")) {
+            if (fromUnregisteredIp(exchange, path)) {
+                var failure = envelope("Failure");
+                failure.put("statusMessage", "The IP is not the registered static IP");
+                failure.put("errorCode", "EOAUTH009");
+                send(exchange, 403, failure);
+            } else if (method.equals("POST") && path.equals("/otp/generateOtp")) {
                 body(exchange).ifPresentOrElse(b -> generateOtp(exchange, b), () -> badRequest(exchange));
             } else if (method.equals("POST") && path.equals("/webSecretCodeValidation")) {
                 body(exchange).ifPresentOrElse(b -> validate(exchange, b), () -> badRequest(exchange));
@@ -292,6 +312,18 @@ public final class SandboxServer implements AutoCloseable {
             failure.put("statusMessage", "Internal sandbox error");
             send(exchange, 500, failure);
         }
+    }
+
+    /**
+     * SEBI's static-IP rule as Samco applies it: with a registered IP set, every API call from
+     * another address is refused with 403, except {@code /ip/whoami} (which says what it sees) and
+     * the consent page (a browser's, not an API call).
+     */
+    private boolean fromUnregisteredIp(HttpExchange exchange, String path) {
+        return registeredIp.isPresent()
+                && !path.equals("/ip/whoami")
+                && !path.equals("/app/oauth/authorize")
+                && !registeredIp.get().equals(remoteIp(exchange));
     }
 
     private void generateOtp(HttpExchange exchange, JsonNode body) {
@@ -406,11 +438,17 @@ public final class SandboxServer implements AutoCloseable {
 
     private void whoami(HttpExchange exchange) {
         var answer = stamped(samples.whoamiSuccess());
-        answer.put("srcIp", remoteIp(exchange));
-        answer.put("primaryIp", remoteIp(exchange));
+        var source = remoteIp(exchange);
+        var primary = registeredIp.orElse(source);
+        answer.put("srcIp", source);
+        answer.put("primaryIp", primary);
         answer.put("secondaryIp", "");
-        answer.put("matches", true);
-        answer.put("matchedAs", "PRIMARY");
+        answer.put("matches", primary.equals(source));
+        if (primary.equals(source)) {
+            answer.put("matchedAs", "PRIMARY");
+        } else {
+            answer.putNull("matchedAs");
+        }
         send(exchange, 200, answer);
     }
 
@@ -431,6 +469,19 @@ public final class SandboxServer implements AutoCloseable {
         var app = apps.get(query.getOrDefault("api_key", ""));
         var redirect = query.getOrDefault("redirect_url", "");
         var state = query.getOrDefault("state", "");
+        var challenge = query.getOrDefault("code_challenge", "");
+        var challengeMethod = query.getOrDefault("code_challenge_method", challenge.isEmpty() ? "" : "plain");
+        if (!challenge.isEmpty()
+                && !(challengeMethod.equals("S256")
+                        && PKCE_CHALLENGE.matcher(challenge).matches())) {
+            html(
+                    exchange,
+                    400,
+                    "Invalid request",
+                    "<p id=\"error\">invalid_request: the PKCE code_challenge must be 43 base64url"
+                            + " characters with code_challenge_method=S256.</p>");
+            return;
+        }
         if (app == null || !app.redirectUrl().equals(redirect) || state.isBlank()) {
             // never redirect to a URL the app did not register: say so on the page itself
             html(
@@ -442,7 +493,7 @@ public final class SandboxServer implements AutoCloseable {
             return;
         }
         var nonce = newSecret();
-        consents.put(nonce, new Consent(app, state));
+        consents.put(nonce, new Consent(app, state, challenge));
         html(
                 exchange,
                 200,
@@ -483,7 +534,8 @@ public final class SandboxServer implements AutoCloseable {
                 new Grant(
                         consent.app(),
                         UUID.randomUUID().toString(),
-                        clock.instant().plus(AUTHORIZATION_CODE_TTL)));
+                        clock.instant().plus(AUTHORIZATION_CODE_TTL),
+                        consent.challenge()));
         redirect(exchange, redirect + "code=" + code + "&" + state);
     }
 
@@ -492,7 +544,18 @@ public final class SandboxServer implements AutoCloseable {
         var now = clock.instant();
         if (grantType.equals("authorization_code")) {
             var code = body.path("code").asText("");
-            var grant = authorizationCodes.remove(code);
+            var pending = authorizationCodes.get(code);
+            if (pending != null && !verifies(pending, body.path("code_verifier").asText(""))) {
+                // RFC 7636 4.6: without the verifier the code is worth nothing, and it stays the
+                // client's (whoever saw the code cannot burn it)
+                oauthError(
+                        exchange,
+                        400,
+                        "EOAUTH010",
+                        "Invalid authorization code: the code_verifier does not match the code_challenge");
+                return;
+            }
+            var grant = pending == null ? null : authorizationCodes.remove(code);
             if (grant != null && now.isBefore(grant.expiresAt())) {
                 usedAuthorizationCodes.put(code, grant);
                 issueOAuth(exchange, grant);
@@ -522,6 +585,15 @@ public final class SandboxServer implements AutoCloseable {
         } else {
             oauthError(exchange, 400, "EOAUTH015", "Unsupported grant_type");
         }
+    }
+
+    /** A code with no challenge needs no verifier; one with a challenge only the verifier it was made from. */
+    private static boolean verifies(Grant grant, String verifier) {
+        if (grant.challenge().isEmpty()) {
+            return true;
+        }
+        return !verifier.isEmpty()
+                && MessageDigest.isEqual(bytes(PkceVerifier.challengeOf(verifier)), bytes(grant.challenge()));
     }
 
     private void issueOAuth(HttpExchange exchange, Grant grant) {
@@ -706,8 +778,20 @@ public final class SandboxServer implements AutoCloseable {
         private List<ApiApp> apps = DEFAULT_APPS;
         private Optional<Duration> tokenLifetime = Optional.empty();
         private Duration loginDelay = Duration.ZERO;
+        private Optional<String> registeredIp = Optional.empty();
 
         private Builder() {}
+
+        /**
+         * The app's registered static IP: API calls from any other address are refused with 403
+         * {@code EOAUTH009} "The IP is not the registered static IP", as Samco does; {@code
+         * /ip/whoami} reports the mismatch. Clients of a loopback sandbox come from {@code 127.0.0.1}
+         * (or {@code ::1}), so any other address plays a machine whose IP is not registered.
+         */
+        public Builder registeredIp(String address) {
+            this.registeredIp = Optional.of(address.strip());
+            return this;
+        }
 
         /** {@code /session/token} answers only after this long (a slow Samco, to stop a login midway). */
         public Builder loginDelay(Duration delay) {
@@ -750,7 +834,7 @@ public final class SandboxServer implements AutoCloseable {
         }
 
         public SandboxServer start() throws IOException {
-            return new SandboxServer(port, clock, codeTtl, accounts, apps, tokenLifetime, loginDelay);
+            return new SandboxServer(port, clock, codeTtl, accounts, apps, tokenLifetime, loginDelay, registeredIp);
         }
     }
 }

@@ -1,0 +1,109 @@
+package io.github.samcoauth.application.service;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.RenewalLease;
+import io.github.samcoauth.application.port.out.SessionCoordinationPort;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.application.port.out.VersionedSession;
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.Origin;
+import io.github.samcoauth.domain.Session;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A store seen from one Samco API: every session saved through it is marked as made at {@code
+ * origin}, and a stored session of another origin is not there at all, so its token is never sent
+ * to this API. Naming such an account says so, with both origins.
+ */
+public final class OriginScopedSessions implements SessionStorePort, SessionCoordinationPort {
+
+    private final SessionStorePort store;
+    private final SessionCoordinationPort coordination;
+    private final Origin origin;
+
+    public OriginScopedSessions(SessionStorePort store, SessionCoordinationPort coordination, Origin origin) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.coordination = Objects.requireNonNull(coordination, "coordination");
+        this.origin = Objects.requireNonNull(origin, "origin");
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    private boolean ours(Session session) {
+        return session.origin().equals(origin);
+    }
+
+    @Override
+    public Either<AuthError, Session> save(Session session) {
+        return store.save(session.at(origin));
+    }
+
+    /** The account's session made at this origin; a session made elsewhere is a {@code NoSession} that names both. */
+    @Override
+    public Either<AuthError, Option<Session>> find(AccountId account) {
+        return store.find(account)
+                .flatMap(found -> found.isEmpty() || ours(found.get())
+                        ? Either.right(found)
+                        : Either.left(elsewhere(account, found.get().origin())));
+    }
+
+    private AuthError elsewhere(AccountId account, Origin stored) {
+        return new AuthError.NoSession(
+                Option.some(account),
+                Option.some("its stored session was made at " + stored + ", not at " + origin
+                        + " (a session is never sent to another origin: log in at " + origin
+                        + ", or use --base-url " + stored + ")"));
+    }
+
+    @Override
+    public Either<AuthError, List<Session>> findAll() {
+        return store.findAll().map(all -> all.filter(this::ours));
+    }
+
+    @Override
+    public Either<AuthError, Boolean> delete(AccountId account) {
+        return store.find(account)
+                .flatMap(
+                        found -> found.isDefined() && !ours(found.get()) ? Either.right(false) : store.delete(account));
+    }
+
+    @Override
+    public Either<AuthError, Boolean> checkWritable() {
+        return store.checkWritable();
+    }
+
+    @Override
+    public Either<AuthError, VersionedSession> read(AccountId account) {
+        return coordination
+                .read(account)
+                .map(read -> read.session().exists(s -> !ours(s))
+                        ? new VersionedSession(Option.none(), read.generation())
+                        : read);
+    }
+
+    @Override
+    public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
+        return coordination.tryLock(account);
+    }
+
+    @Override
+    public Either<AuthError, Boolean> release(RenewalLease lease) {
+        return coordination.release(lease);
+    }
+
+    @Override
+    public Either<AuthError, Long> awaitChange(AccountId account, long seen, Duration timeout) {
+        return coordination.awaitChange(account, seen, timeout);
+    }
+
+    @Override
+    public Either<AuthError, Boolean> restore(Session session, long generation) {
+        return ours(session) ? coordination.restore(session, generation) : Either.right(false);
+    }
+}
