@@ -28,6 +28,19 @@ public sealed interface DomainError {
         }
     }
 
+    /** A value that must come from somewhere (an environment variable, a file) was not given there. */
+    record Missing(String field, String where) implements DomainError {
+        @Override
+        public String code() {
+            return "missing";
+        }
+
+        @Override
+        public String message() {
+            return field + " is missing: " + where;
+        }
+    }
+
     /** A value did not have the expected shape. */
     record Malformed(String field, String expected) implements DomainError {
         @Override

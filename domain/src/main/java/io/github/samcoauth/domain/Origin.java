@@ -1,8 +1,6 @@
 package io.github.samcoauth.domain;
 
 import io.vavr.control.Either;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -33,22 +31,82 @@ public record Origin(String scheme, String host, int port) {
         if (url == null || url.isBlank()) {
             return Either.left(new DomainError.Blank("origin"));
         }
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
+        var text = url.strip();
+        int colon = text.indexOf("://");
+        if (colon <= 0) {
             return Either.left(malformed());
         }
-        var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        var host = uri.getHost();
-        if (!(scheme.equals("http") || scheme.equals("https")) || host == null || host.isEmpty()) {
+        var scheme = text.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https"))) {
             return Either.left(malformed());
         }
-        int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
-        if (port < 1 || port > 65535) {
+        int start = colon + 3;
+        int end = start;
+        while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        var authority = text.substring(start, end);
+        if (authority.isEmpty() || authority.indexOf('@') >= 0) {
             return Either.left(malformed());
         }
-        return Either.right(new Origin(scheme, host.toLowerCase(Locale.ROOT), port));
+        String host;
+        String port = "";
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            if (close < 0 || !isIpv6(authority.substring(1, close))) {
+                return Either.left(malformed());
+            }
+            host = authority.substring(0, close + 1);
+            var rest = authority.substring(close + 1);
+            if (!rest.isEmpty()) {
+                if (!rest.startsWith(":")) {
+                    return Either.left(malformed());
+                }
+                port = rest.substring(1);
+            }
+        } else {
+            int at = authority.lastIndexOf(':');
+            host = at < 0 ? authority : authority.substring(0, at);
+            port = at < 0 ? "" : authority.substring(at + 1);
+            if (!isHostName(host)) {
+                return Either.left(malformed());
+            }
+        }
+        int number;
+        if (port.isEmpty()) {
+            number = scheme.equals("https") ? 443 : 80;
+        } else if (port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            number = Integer.parseInt(port);
+        } else {
+            return Either.left(malformed());
+        }
+        if (number < 1 || number > 65535) {
+            return Either.left(malformed());
+        }
+        return Either.right(new Origin(scheme, host.toLowerCase(Locale.ROOT), number));
+    }
+
+    /** Letters, digits, '-' and '.', as a DNS name or an IPv4 address is written. */
+    private static boolean isHostName(String host) {
+        return !host.isEmpty()
+                && host.length() <= 253
+                && host.chars()
+                        .allMatch(c -> (c >= 'a' && c <= 'z')
+                                || (c >= 'A' && c <= 'Z')
+                                || (c >= '0' && c <= '9')
+                                || c == '-'
+                                || c == '.');
+    }
+
+    private static boolean isIpv6(String address) {
+        return !address.isEmpty()
+                && address.length() <= 45
+                && address.chars()
+                        .allMatch(c -> (c >= '0' && c <= '9')
+                                || (c >= 'a' && c <= 'f')
+                                || (c >= 'A' && c <= 'F')
+                                || c == ':'
+                                || c == '.');
     }
 
     private static DomainError malformed() {

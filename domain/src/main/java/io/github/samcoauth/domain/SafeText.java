@@ -18,18 +18,20 @@ public final class SafeText {
 
     /** True when {@code text} holds no unsafe character, newline and tab aside. */
     public static boolean isSafe(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
             if (c != '\n' && c != '\t' && isUnsafe(c)) {
                 return false;
             }
+            i += Character.charCount(c);
         }
         return true;
     }
 
     /**
-     * {@code text} without unsafe characters; newline and tab are kept (lines of a terminal). A
-     * surrogate is neither a control nor a format character, so pairs pass through whole.
+     * {@code text} without unsafe characters; newline and tab are kept (lines of a terminal). Code
+     * point by code point: the invisible tag characters (U+E0000 to U+E007F) are format characters
+     * too, and a lone surrogate is kept as it is.
      */
     public static String forDisplay(String text) {
         if (text == null) {
@@ -39,11 +41,12 @@ public final class SafeText {
             return text;
         }
         var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
             if (c == '\n' || c == '\t' || !isUnsafe(c)) {
-                out.append(c);
+                out.appendCodePoint(c);
             }
+            i += Character.charCount(c);
         }
         return out.toString();
     }
@@ -60,22 +63,25 @@ public final class SafeText {
             return raw;
         }
         var out = new StringBuilder(Math.min(raw.length(), max + 1));
-        for (int i = 0; i < raw.length() && out.length() <= max; i++) {
-            char c = raw.charAt(i);
+        for (int i = 0; i < raw.length() && out.length() <= max; ) {
+            int c = raw.codePointAt(i);
             if (c == '\t' || c == '\n' || c == '\r') {
                 out.append(' ');
             } else if (!isUnsafe(c)) {
-                out.append(c);
+                out.appendCodePoint(c);
             }
+            i += Character.charCount(c);
         }
         return out.length() > max ? out.substring(0, max - 1) + "…" : out.toString();
     }
 
     private static boolean isOneLine(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            if (isUnsafe(raw.charAt(i))) {
+        for (int i = 0; i < raw.length(); ) {
+            int c = raw.codePointAt(i);
+            if (isUnsafe(c)) {
                 return false;
             }
+            i += Character.charCount(c);
         }
         return true;
     }

@@ -85,4 +85,30 @@ class WireLoggingTest {
                 .isEqualTo("(29-character body not shown: it is not a JSON object or array)");
         assertThat(Redactor.redactBody("{\"sessionToken\":\"unterminated")).doesNotContain("unterminated");
     }
+
+    @Test
+    void givenAServerWhoseMessagesCarryTerminalAndBidiControls_whenWireLogged_thenTheLogHoldsNoneOfThem()
+            throws Exception {
+        var marker = "hostile-" + System.nanoTime();
+        samco.stubFor(post("/otp/generateOtp")
+                .willReturn(okJson("{\"status\":\"Failure\",\"statusMessage\":\"" + marker
+                                + " \\u001b[2J esc \u009b31m csi \u202e override \u2066 isolate\"}")
+                        .withHeader("X-Note", marker + " \u009b31m")));
+        var adapter = new FeignSamcoApiAdapter(
+                Samples.config(samco.baseUrl()).wireLogging(true).build().get());
+
+        var refused = adapter.generateOtp(Uid.of("DV99999").get());
+
+        assertThat(refused).isLeft();
+        var log = Files.readString(Path.of("target", "test-wire.log"), java.nio.charset.StandardCharsets.UTF_8);
+        var lines = log.lines().filter(l -> l.contains(marker)).toList();
+        assertThat(lines).as("the exchange is in the wire log").isNotEmpty();
+        for (var line : lines) {
+            assertThat(line)
+                    .doesNotContain("\u001b")
+                    .doesNotContain("\u009b")
+                    .doesNotContain("\u202e")
+                    .doesNotContain("\u2066");
+        }
+    }
 }

@@ -83,7 +83,27 @@ class FileSessionStoreAdapterTest {
                 .startsWith("{\"format\":2,\"accountId\":\"DV99999\"")
                 .contains("\"exchanges\":[\"BFO\",\"BSE\",\"CDS\",\"MCX\",\"NSE\",\"NFO\",\"XNEW\"]")
                 .contains("\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"")
-                .endsWith(",\"method\":\"login-code\"}");
+                .endsWith(",\"method\":\"login-code\",\"origin\":\"https://tradeapi.samco.in\"}");
+    }
+
+    @Test
+    void givenSessionsOfTwoOrigins_whenSavedAndRead_thenEachKeepsItsOriginAndAFileWithoutOneIsProductions()
+            throws Exception {
+        var sandbox =
+                io.github.samcoauth.domain.Origin.of("http://127.0.0.1:41234").get();
+        var session =
+                Sessions.session("DV99999", "f4b8ec1dcc1e9486f723cb5fcba16859").at(sandbox);
+        store().save(session);
+        assertThat(store().find(session.accountId()).get().get().origin()).isEqualTo(sandbox);
+        var file = stateDir().resolve("sessions/DV99999.json");
+        assertThat(Files.readString(file)).contains("\"origin\":\"http://127.0.0.1:41234\"");
+        Files.writeString(file, Files.readString(file).replace(",\"origin\":\"http://127.0.0.1:41234\"", ""));
+        assertThat(store().find(session.accountId()).get().get().origin())
+                .isEqualTo(io.github.samcoauth.domain.Origin.DEFAULT);
+        Files.writeString(file, Files.readString(file).replace("}", ",\"origin\":\"ftp://x\"}"));
+        assertThat(store().find(session.accountId()).isLeft())
+                .as("a broken origin is a corrupt file")
+                .isTrue();
     }
 
     @Test

@@ -43,10 +43,22 @@ final class CliModel {
                 "URL",
                 String.class,
                 "where sessions are kept: file:DIR (the default, like --state-dir) or redis://… or"
-                        + " rediss://… shared by a fleet (env SAMCO_STORE; key in SAMCO_STORE_KEY)") {
+                        + " rediss://… shared by a fleet (env SAMCO_STORE; key in SAMCO_STORE_KEY). A"
+                        + " password written here shows in `ps`: give it in SAMCO_STORE_PASSWORD or"
+                        + " --store-password-file instead") {
             @Override
             void set(SamcoCli cli, Object value) {
                 cli.store = (String) value;
+            }
+        },
+        STORE_PASSWORD_FILE(
+                "--store-password-file",
+                "FILE",
+                Path.class,
+                "the Redis password, from a file only you can read (for a URL without one)") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.storePasswordFile = (Path) value;
             }
         },
         STORE_PLAIN_TEXT(
@@ -151,14 +163,16 @@ final class CliModel {
                         "  SAMCO_STORE      default for --store (file:~/.samco)",
                         "  SAMCO_STORE_KEY  the key tokens in Redis are encrypted with (samco keygen)",
                         "  SAMCO_STORE_CA   CA certificates (PEM) a rediss:// store is checked against",
+                        "  SAMCO_STORE_PASSWORD  the Redis password, for a --store URL without one",
                         "  SAMCO_API_KEY    the dashboard's API key (login --api-key, refresh)",
                         "  SAMCO_API_SECRET the dashboard's API secret",
                         "",
                         "Exit codes:",
                         "  0 ok              3 rejected by Samco     6 unexpected response from Samco",
                         "  1 bug             4 no valid session      7 local storage failure",
-                        "  2 invalid input   5 Samco unavailable   130 interrupted: a request may have",
-                        "                                            reached Samco");
+                        "  2 invalid input   5 Samco unavailable     8 the browser never came back (OAuth)",
+                        "                                          130 interrupted: a request may have",
+                        "                                              reached Samco");
         for (var global : GLOBALS) {
             var builder =
                     OptionSpec.builder(global.option()).type(global.type()).description(global.description());

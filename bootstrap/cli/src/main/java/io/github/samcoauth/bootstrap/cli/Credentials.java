@@ -8,12 +8,7 @@ import io.github.samcoauth.domain.DomainError;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
 import java.util.Map;
 
 /**
@@ -30,13 +25,6 @@ final class Credentials {
             + ", or pass --credentials FILE (JSON {\"apiKey\",\"apiSecret\"}, chmod 600)";
 
     private static final int MAX_FILE_BYTES = 64 * 1024;
-    private static final EnumSet<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE,
-            PosixFilePermission.OTHERS_EXECUTE);
 
     private Credentials() {}
 
@@ -69,18 +57,12 @@ final class Credentials {
     }
 
     private static Either<AuthError, ApiCredentials> fromFile(Path file) {
+        var bytes = PrivateFile.read(file, MAX_FILE_BYTES);
+        if (bytes.isLeft()) {
+            return invalid(bytes.getLeft());
+        }
         try {
-            var attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile()) {
-                return invalid("a regular file (not a link, a directory or a FIFO)");
-            }
-            if (attributes.permissions().stream().anyMatch(OTHERS::contains)) {
-                return invalid("readable by its owner only: run chmod 600 " + file);
-            }
-            if (attributes.size() > MAX_FILE_BYTES) {
-                return invalid("a small JSON file");
-            }
-            var json = new ObjectMapper().readTree(Files.readAllBytes(file));
+            var json = new ObjectMapper().readTree(bytes.get());
             if (json == null
                     || !json.isObject()
                     || !json.path("apiKey").isTextual()
@@ -89,10 +71,8 @@ final class Credentials {
             }
             return ApiCredentials.of(
                     json.path("apiKey").asText(), json.path("apiSecret").asText());
-        } catch (UnsupportedOperationException e) {
-            return invalid("on a file system with POSIX permissions");
         } catch (IOException e) {
-            return invalid("a readable file (" + e.getClass().getSimpleName() + ")");
+            return invalid("JSON {\"apiKey\":\"…\",\"apiSecret\":\"…\"}");
         }
     }
 

@@ -114,7 +114,11 @@ final class ErrorTable {
 
                 @Override
                 Optional<String> hint(AuthError.NoSession e) {
-                    return Optional.of("run `samco login` to start a session");
+                    return Optional.of(
+                            e.detail().isDefined()
+                                    ? "run `samco login` with this --base-url to start a session here"
+                                    : "run `samco login` to start a session (a session belongs to the --base-url it was"
+                                            + " made at)");
                 }
             },
             new Outcome<>(AuthError.Unavailable.class, ExitCodes.UNAVAILABLE) {
@@ -179,7 +183,11 @@ final class ErrorTable {
         if (e.reason().contains(StoreOption.LIBRARIES)) {
             return Optional.of("keep samco.jar and the lib/ directory beside it together (./samco builds both)");
         }
-        if (e.reason().contains("Redis")) {
+        if (e.reason().startsWith("authentication failed")) {
+            return Optional.of("check the Redis user and password: in the --store URL, SAMCO_STORE_PASSWORD or"
+                    + " --store-password-file");
+        }
+        if (e.reason().contains("Redis") || e.path().exists(p -> p.startsWith("redis"))) {
             return Optional.of(
                     "check the Redis store (--store / SAMCO_STORE, SAMCO_STORE_KEY) and that it is reachable");
         }

@@ -39,6 +39,8 @@ public final class SamcoCli implements Callable<Integer> {
 
     boolean storePlainText;
 
+    Path storePasswordFile;
+
     /** What this run opened that holds a connection (a Redis store): closed when the command ends. */
     private final java.util.List<AutoCloseable> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -356,7 +358,11 @@ public final class SamcoCli implements Callable<Integer> {
                 .stateDir(where.get().stateDir())
                 .wireLogging(verbose);
         if (where.get().redisUrl().isDefined()) {
-            var redis = StoreOption.redis(where.get().redisUrl().get(), env, storePlainText);
+            var withPassword = StoreOption.passwordFrom(storePasswordFile, env);
+            if (withPassword.isLeft()) {
+                return Either.left(withPassword.getLeft());
+            }
+            var redis = StoreOption.redis(where.get().redisUrl().get(), withPassword.get(), storePlainText);
             if (redis.isLeft()) {
                 return Either.left(redis.getLeft());
             }

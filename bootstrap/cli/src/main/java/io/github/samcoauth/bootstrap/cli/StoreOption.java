@@ -51,6 +51,36 @@ final class StoreOption {
         return invalid();
     }
 
+    /** The environment variable a Redis password may come from, so that it need not stand in argv. */
+    static final String PASSWORD_VARIABLE = "SAMCO_STORE_PASSWORD";
+
+    /**
+     * {@code env} with {@value #PASSWORD_VARIABLE} read from {@code file} ({@code
+     * --store-password-file}) when one is given: a private file of this user (as a credentials file),
+     * its one line without the line break.
+     */
+    static Either<AuthError, Map<String, String>> passwordFrom(Path file, Map<String, String> env) {
+        if (file == null) {
+            return Either.right(env);
+        }
+        var read = PrivateFile.read(file, 4096);
+        if (read.isLeft()) {
+            return Either.left(
+                    new AuthError.InvalidInput(new DomainError.Malformed("store password file", read.getLeft())));
+        }
+        var password = new String(read.get(), java.nio.charset.StandardCharsets.UTF_8);
+        password = password.endsWith("\r\n")
+                ? password.substring(0, password.length() - 2)
+                : password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;
+        if (password.isEmpty() || password.indexOf('\n') >= 0) {
+            return Either.left(new AuthError.InvalidInput(
+                    new DomainError.Malformed("store password file", "one line: the Redis password")));
+        }
+        var with = new java.util.HashMap<>(env);
+        with.put(PASSWORD_VARIABLE, password);
+        return Either.right(Map.copyOf(with));
+    }
+
     private static Either<AuthError, Where> invalid() {
         return Either.left(new AuthError.InvalidInput(new DomainError.Malformed("store", EXPECTED)));
     }

@@ -171,7 +171,8 @@ class CliBehaviourTest {
                 Files.createFile(sessions.resolve("DV99999.json"), OWNER_ONLY_FILE),
                 "{\"format\":1,\"accountId\":\"DV99999\",\"accountName\":\"OLD\",\"exchanges\":[\"NSE\"],"
                         + "\"orderTypes\":[],\"products\":[],\"sessionToken\":\"0123456789abcdef0123456789abcdef\","
-                        + "\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\"}");
+                        + "\"issuedAt\":\"2025-01-13T04:40:40Z\",\"expiresAt\":\"2025-01-14T02:30:00Z\","
+                        + "\"origin\":\"" + sandbox.url() + "\"}");
         var listed = samco("", "session");
         assertThat(listed.exit()).isEqualTo(4);
         assertThat(listed.stdout()).contains("DV99999  OLD  expired at 2025-01-14 08:00 IST");
@@ -283,6 +284,9 @@ class CliBehaviourTest {
 
             samco("", "otp", "--uid", "DV99999");
             assertThat(samco(code("DV99999") + "\n", "login").exit()).isZero();
+            // the session as if made at the silent server's origin: a session is only sent where it was made
+            var file = stateDir.resolve("sessions/DV99999.json");
+            Files.writeString(file, Files.readString(file).replace(sandbox.url(), url));
             var logout = Cli.inProcess(
                     Map.of(), "", "--base-url", url, "--state-dir", stateDir.toString(), "--timeout", "1", "logout");
             assertThat(logout.exit()).isEqualTo(5);

@@ -180,4 +180,20 @@ class OAuthBrowserIT {
                 .isEqualTo("access_denied");
         assertThat(sandbox.loginCount("DV99999")).isZero();
     }
+
+    @Test
+    void givenALocalhostRedirect_whenChromiumComesBack_thenSamcoHoldsBothLoopbacksAndTheLoginSucceeds()
+            throws Exception {
+        var port = java.net.URI.create(redirect).getPort();
+        sandbox.close();
+        redirect = "http://localhost:" + port + "/callback";
+        sandbox = SandboxServer.builder()
+                .apps(List.of(
+                        new SandboxServer.ApiApp("sandbox-oauth-key", "sandbox-oauth-secret", "DV99999", redirect)))
+                .start();
+        var run = loginClicking("allow");
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(JSON.readTree(run.stdout()).path("method").asText()).isEqualTo("oauth");
+        assertThat(sandbox.loginCount("DV99999")).isEqualTo(1);
+    }
 }

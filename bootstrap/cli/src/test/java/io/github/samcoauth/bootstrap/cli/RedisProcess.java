@@ -13,9 +13,16 @@ import redis.embedded.RedisExecProvider;
 final class RedisProcess implements AutoCloseable {
 
     private final int port;
+    private final List<String> extra;
     private Process process;
 
     RedisProcess() throws IOException {
+        this(List.of());
+    }
+
+    /** With {@code extra} arguments for the server, e.g. {@code --requirepass PASSWORD}. */
+    RedisProcess(List<String> extra) throws IOException {
+        this.extra = List.copyOf(extra);
         try (var socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -25,16 +32,18 @@ final class RedisProcess implements AutoCloseable {
     void start() throws IOException {
         var binary = RedisExecProvider.defaultProvider().get();
         binary.setExecutable(true);
-        process = new ProcessBuilder(List.of(
-                        binary.getAbsolutePath(),
-                        "--port",
-                        Integer.toString(port),
-                        "--bind",
-                        "127.0.0.1",
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no"))
+        var command = new java.util.ArrayList<>(List.of(
+                binary.getAbsolutePath(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no"));
+        command.addAll(extra);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

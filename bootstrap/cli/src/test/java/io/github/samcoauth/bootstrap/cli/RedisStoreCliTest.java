@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,5 +102,54 @@ class RedisStoreCliTest {
         var login = Cli.inProcess(env, "", "--store", "file:" + dir, "login", "--api-key");
         assertThat(login.exit()).as(login.stderr()).isZero();
         assertThat(dir.resolve("sessions/DV99999.json")).exists();
+    }
+
+    @Test
+    void givenARedisThatNeedsAPassword_whenItComesFromTheEnvironmentOrAFile_thenNotFromArgvAndAWrongOneIsSaidToBeWrong()
+            throws Exception {
+        try (var guarded = new RedisProcess(List.of("--requirepass", "guarded-password-0001"))) {
+            var env = env(Cli.inProcess("keygen").stdout().strip());
+            env.put("SAMCO_STORE", guarded.url());
+            var without = Cli.inProcess(env, "", "session");
+            assertThat(without.exit()).isEqualTo(7);
+            assertThat(without.stderr()).contains("authentication failed").contains(guarded.url());
+            env.put("SAMCO_STORE_PASSWORD", "not-the-password");
+            var wrong = Cli.inProcess(env, "", "session");
+            assertThat(wrong.exit()).isEqualTo(7);
+            assertThat(wrong.stderr())
+                    .contains("authentication failed")
+                    .contains("SAMCO_STORE_PASSWORD")
+                    .doesNotContain("not-the-password")
+                    .doesNotContain("Unable to connect");
+            env.put("SAMCO_STORE_PASSWORD", "guarded-password-0001");
+            var login = Cli.inProcess(env, "", "login", "--api-key");
+            assertThat(login.exit()).as(login.stderr()).isZero();
+            env.remove("SAMCO_STORE_PASSWORD");
+            var file = tmp.resolve("redis-password");
+            Files.writeString(file, "guarded-password-0001\n");
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            var open = Cli.inProcess(env, "", "--store-password-file", file.toString(), "session");
+            assertThat(open.exit()).isEqualTo(2);
+            assertThat(open.stderr()).contains("chmod 600");
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            var fromFile = Cli.inProcess(env, "", "--json", "--store-password-file", file.toString(), "session");
+            assertThat(fromFile.exit()).as(fromFile.stderr()).isZero();
+            assertThat(fromFile.all()).doesNotContain("guarded-password-0001");
+        }
+        assertThat(Cli.inProcess("--help").stdout())
+                .contains("shows in `ps`")
+                .contains("SAMCO_STORE_PASSWORD")
+                .contains("--store-password-file");
+    }
+
+    @Test
+    void givenAStoreThatFails_whenReported_thenTheHintPointsAtRedisNotTheStateDirectory() {
+        var env = env(Cli.inProcess("keygen").stdout().strip());
+        var down = Cli.inProcess(env, "", "--store", "redis://127.0.0.1:1", "session");
+        assertThat(down.exit()).isEqualTo(7);
+        assertThat(down.stderr())
+                .contains("redis://127.0.0.1:1")
+                .contains("Redis store")
+                .doesNotContain("state directory");
     }
 }

@@ -109,6 +109,11 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         });
     }
 
+    /** What a Redis that refuses the user or password is reported as (not as unreachable). */
+    static final String AUTHENTICATION_FAILED =
+            "authentication failed: Redis refused the user name or password (check the URL's user,"
+                    + " SAMCO_STORE_PASSWORD or --store-password-file)";
+
     public static Builder builder() {
         return new Builder();
     }
@@ -160,6 +165,18 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     }
 
     private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            var said = t.getMessage();
+            if (said != null
+                    && (said.contains("WRONGPASS")
+                            || said.contains("NOAUTH")
+                            || said.contains("invalid username-password"))) {
+                return AUTHENTICATION_FAILED;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
         var message = e.getMessage();
         var cause = e.getCause();
         if ((message == null || message.isBlank()) && cause != null) {
@@ -196,7 +213,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         try {
             return Either.right(cipher.seal(format.encode(session), sessionKey));
         } catch (Exception e) {
-            return Either.left(new AuthError.StorageFailure("cannot encode the session", Option.none()));
+            return Either.left(new AuthError.StorageFailure("cannot encode the session for Redis", where));
         }
     }
 
@@ -512,6 +529,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         private Duration lockTtl = Duration.ofSeconds(15);
         private Duration keptAfterExpiry = Duration.ofDays(1);
         private Option<Path> trustedCertificates = Option.none();
+        private Option<String> password = Option.none();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -567,6 +585,46 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
             return this;
         }
 
+        /**
+         * The password, when the URL carries none (so that it need not stand in a command line, where
+         * {@code ps} shows it): with {@code redis://user@host} it is that user's, with {@code
+         * redis://host} the default user's. A password in the URL wins.
+         */
+        public Builder password(String password) {
+            this.password = Option.of(password).filter(p -> !p.isEmpty());
+            return this;
+        }
+
+        /** Whether the URL's user part carries a password ({@code user:password@}). */
+        private static boolean hasPassword(String url) {
+            var info = userInfo(url);
+            if (info.isEmpty()) {
+                return false;
+            }
+            // with a password given apart, a user part without a colon names the user (Lettuce alone
+            // would read it as a password): only user:password@ carries one
+            int colon = info.get().indexOf(':');
+            return colon >= 0 && colon < info.get().length() - 1;
+        }
+
+        /** The user named in the URL, when it names one without a password ({@code user@} or {@code user:@}). */
+        private static Option<String> userOf(String url) {
+            return userInfo(url)
+                    .map(info -> info.indexOf(':') < 0 ? info : info.substring(0, info.indexOf(':')))
+                    .filter(user -> !user.isEmpty());
+        }
+
+        private static Option<String> userInfo(String url) {
+            int scheme = url.indexOf("://");
+            int at = url.indexOf('@');
+            int slash = url.indexOf('/', scheme + 3);
+            if (scheme < 0 || at < 0 || (slash >= 0 && at > slash)) {
+                return Option.none();
+            }
+            return Option.some(
+                    java.net.URLDecoder.decode(url.substring(scheme + 3, at), java.nio.charset.StandardCharsets.UTF_8));
+        }
+
         /** The CA certificates (PEM) a {@code rediss://} server is checked against. */
         public Builder trustedCertificates(Path pem) {
             this.trustedCertificates = Option.of(pem);
@@ -598,10 +656,10 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
             } else if (plainText) {
                 cipher = SessionCipher.plainText();
             } else {
-                return invalid(
+                return Either.left(new AuthError.InvalidInput(new DomainError.Missing(
                         "store key",
-                        "an encryption key for the tokens kept in Redis (SAMCO_STORE_KEY; samco keygen prints one),"
-                                + " or plain text asked for explicitly");
+                        "tokens in Redis are encrypted with a key of yours (SAMCO_STORE_KEY; samco keygen prints"
+                                + " one), or kept in plain text only when asked for explicitly")));
             }
             if (rawUri.isEmpty() && client.isEmpty()) {
                 return Either.left(new AuthError.InvalidInput(new DomainError.Blank("Redis URL")));
@@ -613,6 +671,14 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                         return invalid("Redis URL", "redis://[user:password@]host[:port][/db] or rediss://…");
                     }
                     parsed.setTimeout(timeout);
+                    if (password.isDefined() && !hasPassword(rawUri.get().strip())) {
+                        var user = userOf(rawUri.get().strip());
+                        if (user.isDefined()) {
+                            parsed.setAuthentication(user.get(), password.get());
+                        } else {
+                            parsed.setAuthentication(password.get());
+                        }
+                    }
                     uri = Option.some(parsed);
                 } catch (RuntimeException e) {
                     return invalid("Redis URL", "redis://[user:password@]host[:port][/db] or rediss://…");

@@ -128,7 +128,67 @@ class RedisSessionStoreAdapterTest {
         var read = store.find(DV);
         assertThat(read.isLeft()).isTrue();
         assertThat(read.getLeft().message()).doesNotContain("hunter2");
+        assertThat(read.getLeft().message())
+                .as("a refused password is said to be one, not 'unable to connect'")
+                .contains("authentication failed")
+                .contains("redis://127.0.0.1:" + redis.port());
         assertThat(store.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void givenNoKey_whenBuilt_thenTheKeyIsSaidToBeMissingNotMalformed() {
+        var refused =
+                RedisSessionStoreAdapter.builder().uri(redis.url()).build().getLeft();
+        assertThat(refused).isInstanceOf(io.github.samcoauth.application.AuthError.InvalidInput.class);
+        var error = ((io.github.samcoauth.application.AuthError.InvalidInput) refused).error();
+        assertThat(error.code()).isEqualTo("missing");
+        assertThat(error.message()).contains("store key is missing").contains("SAMCO_STORE_KEY");
+    }
+
+    @Test
+    void givenAPasswordGivenApartFromTheUrl_whenUsed_thenItAuthenticatesTheUrlsUserAndAWrongOneIsRefusedAsSuch() {
+        raw.sync()
+                .aclSetuser(
+                        "apart",
+                        io.lettuce.core.AclSetuserArgs.Builder.on()
+                                .addPassword("apart-password")
+                                .allKeys()
+                                .allChannels()
+                                .allCommands());
+        var url = "redis://apart@127.0.0.1:" + redis.port();
+        var store = RedisSessionStoreAdapter.builder()
+                .uri(url)
+                .password("apart-password")
+                .encryptionKeys(KEY)
+                .keyPrefix(prefix)
+                .build()
+                .get();
+        made.add(store);
+        var session = Sessions.session("DV99999", TOKEN);
+        assertThat(store.save(session)).isEqualTo(Either.right(session));
+        assertThat(store.find(DV)).isEqualTo(Either.right(io.vavr.control.Option.some(session)));
+        var wrong = RedisSessionStoreAdapter.builder()
+                .uri(url)
+                .password("not-the-password")
+                .encryptionKeys(KEY)
+                .keyPrefix(prefix)
+                .build()
+                .get();
+        made.add(wrong);
+        var refused = wrong.find(DV);
+        assertThat(refused.getLeft().message())
+                .contains("authentication failed")
+                .doesNotContain("not-the-password");
+        var urlWins = RedisSessionStoreAdapter.builder()
+                .uri("redis://apart:apart-password@127.0.0.1:" + redis.port())
+                .password("not-the-password")
+                .encryptionKeys(KEY)
+                .keyPrefix(prefix)
+                .build()
+                .get();
+        made.add(urlWins);
+        assertThat(urlWins.find(DV).isRight()).as("a password in the URL wins").isTrue();
+        raw.sync().aclDeluser("apart");
     }
 
     @Test

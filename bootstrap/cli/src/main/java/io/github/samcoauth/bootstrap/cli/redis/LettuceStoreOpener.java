@@ -25,6 +25,10 @@ public final class LettuceStoreOpener implements RedisStoreOpener {
         } else if (plainText) {
             builder.plainText();
         }
+        var password = env.get("SAMCO_STORE_PASSWORD");
+        if (password != null && !password.isEmpty()) {
+            builder.password(password);
+        }
         var ca = env.get("SAMCO_STORE_CA");
         if (ca != null && !ca.isBlank()) {
             builder.trustedCertificates(Path.of(ca));
