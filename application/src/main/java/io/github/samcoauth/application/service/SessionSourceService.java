@@ -94,6 +94,10 @@ public final class SessionSourceService implements SessionSourceUseCase {
     private volatile Failure failure;
     private volatile boolean storeDown;
     private volatile SessionToken toldNotRenewable;
+    /** The last token said to be revoked, and the last said to be renewed: each is said once. */
+    private volatile SessionToken toldRevoked;
+
+    private volatile SessionToken toldRenewed;
     private final AtomicReference<CompletableFuture<Either<AuthError, Session>>> renewal = new AtomicReference<>();
     private final Object loading = new Object();
 
@@ -159,14 +163,23 @@ public final class SessionSourceService implements SessionSourceUseCase {
     @Override
     public Either<AuthError, Session> rejected(SessionToken token) {
         var snapshot = current;
-        if (snapshot == null || !snapshot.session.token().equals(token)) {
+        if (snapshot == null) {
+            // not loaded yet: the store may hold the very token Samco refused, which is never answered
+            snapshot = load();
+            if (snapshot == null) {
+                return missing;
+            }
+        }
+        if (!snapshot.session.token().equals(token)) {
             return session();
         }
-        var refused = snapshot.refused();
         synchronized (loading) {
-            if (current == snapshot) {
-                current = refused;
-                tell(SessionEvent.Type.REVOKED, snapshot.session, "Samco refused the session in use (401)");
+            if (current == snapshot && snapshot.refreshAt != Long.MIN_VALUE) {
+                current = snapshot.refused();
+                if (!token.equals(toldRevoked)) {
+                    toldRevoked = token;
+                    tell(SessionEvent.Type.REVOKED, snapshot.session, "Samco refused the session in use (401)");
+                }
             }
         }
         return session();
@@ -296,12 +309,16 @@ public final class SessionSourceService implements SessionSourceUseCase {
         });
     }
 
-    /** Uses {@code session} from now on; called with {@link #loading} held. */
+    /**
+     * Uses {@code session} from now on; called with {@link #loading} held. {@code renewed} is said
+     * once per new session: a renewal's own save, seen again by a check, is not a second one.
+     */
     private void adopt(Session session, long generation, String how) {
         var before = current;
         current = Snapshot.of(session, generation, settings.refreshBefore());
         failure = null;
-        if (before != null) {
+        if (before != null && !before.sameAs(session) && !session.token().equals(toldRenewed)) {
+            toldRenewed = session.token();
             tell(SessionEvent.Type.RENEWED, session, "a new session is in use (" + how + ")");
         }
     }

@@ -347,4 +347,52 @@ class SessionSourceServiceTest {
             }
         }
     }
+
+    @Test
+    void givenAnInstanceThatHasNotLoadedYet_whenTheStoredTokenIsRejected_thenThatTokenIsNeverTheAnswer() {
+        samcoIssuesTokens();
+        var refusedToken = apiKeySession("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", T0);
+        store.save(refusedToken);
+        try (var source = source(store)) {
+            var answer = source.rejected(refusedToken.token());
+            assertThat(answer.isRight()).as(answer.toString()).isTrue();
+            assertThat(answer.get().token()).isNotEqualTo(refusedToken.token());
+            assertThat(logins).hasValue(1);
+            assertThat(eventTypes().count(t -> t == SessionEvent.Type.REVOKED)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void givenOneRevocationHitBy16Callers_whenTheyAllSayIt_thenOneRevokedOneRenewalOneRenewed() throws Exception {
+        samcoIssuesTokens();
+        var old = apiKeySession("cccccccccccccccccccccccccccccccc", T0);
+        store.save(old);
+        try (var source = source(store)) {
+            source.session();
+            var start = new CountDownLatch(1);
+            var threads = Executors.newFixedThreadPool(16);
+            var answers = new ConcurrentLinkedQueue<Either<AuthError, Session>>();
+            for (int i = 0; i < 16; i++) {
+                threads.execute(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    answers.add(source.rejected(old.token()));
+                });
+            }
+            start.countDown();
+            threads.shutdown();
+            assertThat(threads.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(answers)
+                    .hasSize(16)
+                    .allSatisfy(a -> assertThat(a.get().token()).isNotEqualTo(old.token()));
+            Thread.sleep(200); // let background checks see the renewal's own save
+            assertThat(logins).hasValue(1);
+            assertThat(eventTypes().count(t -> t == SessionEvent.Type.REVOKED)).isEqualTo(1);
+            assertThat(eventTypes().count(t -> t == SessionEvent.Type.RENEWED)).isEqualTo(1);
+        }
+    }
 }

@@ -70,8 +70,17 @@ class SecretLeakSweepIT {
             samco.apply("", new String[] {"session"});
             samco.apply("", new String[] {"--json", "session"});
             samco.apply("", new String[] {"token"}); // several accounts: refused
-            var firstToken = Cli.run("--state-dir", stateDir.toString(), "token", "--account", "DV99999");
-            var secondToken = Cli.run("--state-dir", stateDir.toString(), "--json", "token", "--account", "RM3XXXXX");
+            var firstToken = Cli.run(
+                    "--base-url", sandbox.url(), "--state-dir", stateDir.toString(), "token", "--account", "DV99999");
+            var secondToken = Cli.run(
+                    "--base-url",
+                    sandbox.url(),
+                    "--state-dir",
+                    stateDir.toString(),
+                    "--json",
+                    "token",
+                    "--account",
+                    "RM3XXXXX");
             assertThat(firstToken.exit()).isZero();
             var tokens = List.of(
                     firstToken.stdout().strip(),
@@ -113,7 +122,7 @@ class SecretLeakSweepIT {
             samco.apply(new String[] {"whoami"});
             samco.apply(new String[] {"refresh"});
             samco.apply(new String[] {"--json", "session"});
-            var token = Cli.run("--state-dir", stateDir.toString(), "token")
+            var token = Cli.run("--base-url", sandbox.url(), "--state-dir", stateDir.toString(), "token")
                     .stdout()
                     .strip();
             var minted = Cli.run(env, "", "--base-url", sandbox.url(), "--state-dir", stateDir.toString(), "code");
@@ -199,7 +208,7 @@ class SecretLeakSweepIT {
             assertThat(runs.get(0).exit()).as(runs.get(0).toString()).isZero();
             var file = stateDir.resolve("sessions/DV99999.json");
             var firstRefresh = Files.readString(file).replaceAll(".*\"refreshToken\":\"([^\"]+)\".*", "$1");
-            var firstAccess = Cli.run("--state-dir", stateDir.toString(), "token")
+            var firstAccess = Cli.run("--base-url", sandbox.url(), "--state-dir", stateDir.toString(), "token")
                     .stdout()
                     .strip();
             java.util.function.Function<String[], Cli.Run> samco = args -> {
@@ -211,7 +220,7 @@ class SecretLeakSweepIT {
             };
             assertThat(samco.apply(new String[] {"refresh"}).exit()).isZero();
             var secondRefresh = Files.readString(file).replaceAll(".*\"refreshToken\":\"([^\"]+)\".*", "$1");
-            var secondAccess = Cli.run("--state-dir", stateDir.toString(), "token")
+            var secondAccess = Cli.run("--base-url", sandbox.url(), "--state-dir", stateDir.toString(), "token")
                     .stdout()
                     .strip();
             samco.apply(new String[] {"--json", "session"});
@@ -254,7 +263,7 @@ class SecretLeakSweepIT {
             assertThat(login.exit()).isZero();
             var seen = platform.current();
             assertThat(seen.isRight()).as("%s", seen).isTrue();
-            var token = Cli.run("--state-dir", stateDir.toString(), "token")
+            var token = Cli.run("--base-url", sandbox.url(), "--state-dir", stateDir.toString(), "token")
                     .stdout()
                     .strip();
             assertThat(seen.get().token().value()).isEqualTo(token);

@@ -48,10 +48,23 @@ final class RedisScripts {
             """, ScriptOutputType.MULTI);
 
     /**
-     * KEYS: session, generation, lock. ARGV: value, expire-at (ms), lock owner or '', channel.
-     * Stores, counts a generation, releases the saver's lock, and tells the fleet, in one step.
+     * The check every writing script makes before it writes anything: a generation that is not a
+     * small number (written by hand, or by something else) stops the script with an error, so that
+     * nothing is half-written.
      */
-    static final Script SAVE = Script.of("""
+    private static final String GENERATION_CHECK = """
+            local seen = redis.call('GET', KEYS[2])
+            if seen and (string.len(seen) > 18 or not string.match(seen, '^%d+$')) then
+              return redis.error_reply('SAMCO-GENERATION the generation key does not hold a number: nothing was written')
+            end
+            """;
+
+    /**
+     * KEYS: session, generation, lock. ARGV: value, expire-at (ms), lock owner or '', channel.
+     * Checks the generation, then stores, counts a generation, releases the saver's lock, and tells
+     * the fleet, in one step.
+     */
+    static final Script SAVE = Script.of(GENERATION_CHECK + """
             redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
             local generation = redis.call('INCR', KEYS[2])
             if ARGV[3] ~= '' and redis.call('GET', KEYS[3]) == ARGV[3] then
@@ -62,7 +75,7 @@ final class RedisScripts {
             """, ScriptOutputType.INTEGER);
 
     /** KEYS: session, generation. ARGV: channel. Removes, counts a generation, tells; 1 when there was one. */
-    static final Script DELETE = Script.of("""
+    static final Script DELETE = Script.of(GENERATION_CHECK + """
             if redis.call('DEL', KEYS[1]) == 0 then return 0 end
             local generation = redis.call('INCR', KEYS[2])
             redis.call('PUBLISH', ARGV[1], generation)
@@ -74,13 +87,25 @@ final class RedisScripts {
      * a store restarted empty has lost: only when there is none and the counter is below the one
      * given; 1 when this call did it.
      */
-    static final Script RESTORE = Script.of("""
+    static final Script RESTORE = Script.of(GENERATION_CHECK + """
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
             if tonumber(redis.call('GET', KEYS[2]) or '0') >= tonumber(ARGV[3]) then return 0 end
             redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
             redis.call('SET', KEYS[2], ARGV[3])
             redis.call('PUBLISH', ARGV[4], ARGV[3])
             return 1
+            """, ScriptOutputType.INTEGER);
+
+    /**
+     * KEYS: lock. ARGV: owner, time to live (ms). Takes the lock if it is free (1). A lock held with
+     * no expiry, or with one longer than the time to live, is nobody's live lease (a holder's
+     * watchdog keeps it at most that long): it is cut to the time to live, so it lapses soon, and
+     * the caller is told (2). Else 0.
+     */
+    static final Script TAKE = Script.of("""
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
+            if redis.call('PEXPIRE', KEYS[1], ARGV[2], 'LT') == 1 then return 2 end
+            return 0
             """, ScriptOutputType.INTEGER);
 
     /** KEYS: lock. ARGV: owner. Compare-and-delete: 1 when the lock was the owner's. */

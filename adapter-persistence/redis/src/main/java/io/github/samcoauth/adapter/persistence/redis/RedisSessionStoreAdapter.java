@@ -15,7 +15,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -44,6 +43,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sessions shared by a fleet, in Redis. Per account, in one cluster hash slot:
@@ -351,11 +351,20 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         var lockKey = key(account, "lock");
         var taken = call(
                 "take the renewal lock",
-                redis -> redis.set(lockKey, owner, SetArgs.Builder.nx().px(lockTtl.toMillis())));
+                redis -> RedisScripts.TAKE.<Long>run(
+                        redis, new String[] {lockKey}, owner, Long.toString(lockTtl.toMillis())));
         if (taken.isLeft()) {
             return Either.left(taken.getLeft());
         }
-        if (!"OK".equals(taken.get())) {
+        if (taken.get() == 2L) {
+            LoggerFactory.getLogger(RedisSessionStoreAdapter.class)
+                    .warn(
+                            "The renewal lock {} had no expiry, or one longer than {} ms: no live instance holds"
+                                    + " it so; it now lapses within that time",
+                            lockKey,
+                            lockTtl.toMillis());
+        }
+        if (taken.get() != 1L) {
             return Either.right(Option.none());
         }
         var lease = new RenewalLease(account, owner);

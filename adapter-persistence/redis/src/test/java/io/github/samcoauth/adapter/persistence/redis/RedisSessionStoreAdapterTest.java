@@ -363,4 +363,56 @@ class RedisSessionStoreAdapterTest {
                 .as("keys outside its pattern are refused")
                 .contains("Redis could not");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"not-a-number", "99999999999999999999999", "-1", "1e5"})
+    void givenAGenerationThatIsNotANumber_whenSavedDeletedOrRestored_thenAStorageFailureAndNothingWritten(
+            String planted) {
+        var generation = prefix + ":{DV99999}:generation";
+        var sessionKey = prefix + ":{DV99999}:session";
+        raw.sync().set(generation, planted);
+        var session = Sessions.session("DV99999", TOKEN);
+        var saved = store().save(session);
+        assertThat(saved.isLeft()).as(saved.toString()).isTrue();
+        assertThat(saved.getLeft()).isInstanceOf(io.github.samcoauth.application.AuthError.StorageFailure.class);
+        assertThat(saved.getLeft().message()).contains("generation").contains("nothing was written");
+        assertThat(raw.sync().get(sessionKey)).as("nothing half-written").isNull();
+        assertThat(raw.sync().get(generation)).isEqualTo(planted);
+        assertThat(store().restore(session, 5).isLeft()).isTrue();
+        assertThat(raw.sync().get(sessionKey)).isNull();
+        raw.sync().del(generation);
+    }
+
+    @Test
+    void givenALockWithNoExpiryOrAnOverlongOne_whenAnotherTries_thenItIsCutToTheLeaseTimeAndThenTaken()
+            throws Exception {
+        var lockKey = prefix + ":{DV99999}:lock";
+        var shortLived =
+                store(RedisSessionStoreAdapter.builder().encryptionKeys(KEY).lockTtl(Duration.ofMillis(400)));
+        for (var planted : java.util.List.of("forever", "for-an-hour")) {
+            if (planted.equals("forever")) {
+                raw.sync().set(lockKey, planted);
+            } else {
+                raw.sync().set(lockKey, planted, io.lettuce.core.SetArgs.Builder.px(3_600_000));
+            }
+            assertThat(shortLived.tryLock(DV)).isEqualTo(Either.right(io.vavr.control.Option.none()));
+            assertThat(raw.sync().pttl(lockKey)).as("cut to the lease time").isBetween(1L, 400L);
+            Thread.sleep(500);
+            var lease = shortLived.tryLock(DV).get();
+            assertThat(lease.isDefined()).as("taken once the stale lock lapsed").isTrue();
+            assertThat(shortLived.release(lease.get())).isEqualTo(Either.right(true));
+        }
+    }
+
+    @Test
+    void givenALiveHoldersLock_whenAnotherTries_thenItIsLeftAsItIs() {
+        var lockKey = prefix + ":{DV99999}:lock";
+        var holder = store();
+        var lease = holder.tryLock(DV).get().get();
+        long before = raw.sync().pttl(lockKey);
+        assertThat(store().tryLock(DV)).isEqualTo(Either.right(io.vavr.control.Option.none()));
+        assertThat(raw.sync().get(lockKey)).isEqualTo(lease.owner());
+        assertThat(raw.sync().pttl(lockKey)).isLessThanOrEqualTo(before);
+        assertThat(holder.release(lease)).isEqualTo(Either.right(true));
+    }
 }
