@@ -18,7 +18,12 @@ class OriginTest {
         "http://127.0.0.1:41234, http://127.0.0.1:41234",
         "http://127.0.0.1:80/, http://127.0.0.1",
         "http://[::1]:8765/callback, http://[::1]:8765",
-        "http://localhost, http://localhost"
+        "http://localhost, http://localhost",
+        "http://A.b-C:1, http://a.b-c:1",
+        "http://x:65535, http://x:65535",
+        "https://x:00443, https://x",
+        "http://[::1]:, http://[::1]",
+        "http://[::FFFF:127.0.0.1]:9/, http://[::ffff:127.0.0.1]:9"
     })
     void givenBaseUrls_whenRead_thenOneOriginPerSchemeHostAndPort(String url, String origin) {
         assertThat(Origin.of(url).get().toString()).isEqualTo(origin);
@@ -38,7 +43,16 @@ class OriginTest {
                 "https://ho st",
                 "http://[::1",
                 "http://[zz]:80",
-                "https://host:123456"
+                "https://host:123456",
+                "http://a`b",
+                "http://a{b",
+                "http://a[b",
+                "http://a_b",
+                "http://[g::1]:80",
+                "http://[::1]x",
+                "http://[::1]:8x",
+                "http://[]:80",
+                "http://:80"
             })
     void givenTextThatIsNoOrigin_whenRead_thenMalformed(String url) {
         assertThat(Origin.of(url).getLeft()).isInstanceOf(DomainError.Malformed.class);
@@ -65,5 +79,22 @@ class OriginTest {
         assertThat(moved.token()).isEqualTo(session.token());
         assertThat(moved.at(sandbox)).isSameAs(moved);
         assertThat(moved.toString()).contains("origin=http://127.0.0.1:41234").doesNotContain("0123456789abcdef");
+    }
+
+    @Test
+    void givenPortsAtTheEdges_whenMade_thenOneTo65535Only() {
+        assertThat(new Origin("http", "h", 1).port()).isEqualTo(1);
+        assertThat(new Origin("https", "h", 65535).port()).isEqualTo(65535);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Origin("http", "h", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Origin("http", "h", 65536))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Origin("ftp", "h", 21))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Origin("http", "", 80))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Origin("http", "h", 80).toString()).isEqualTo("http://h");
+        assertThat(new Origin("http", "h", 443).toString()).isEqualTo("http://h:443");
+        assertThat(new Origin("https", "h", 80).toString()).isEqualTo("https://h:80");
     }
 }

@@ -43,4 +43,17 @@ class SafeTextTest {
         line.chars()
                 .forEach(c -> assertThat(SafeText.isUnsafe(c)).as("U+%04X", c).isFalse());
     }
+
+    @Test
+    void givenSupplementaryCharacters_whenCleaned_thenPairsKeptWholeAndInvisibleTagsDropped() {
+        var emoji = "\uD83D\uDE00";
+        var tagA = "\uDB40\uDC41"; // U+E0041, an invisible tag character
+        assertThat(SafeText.forDisplay("a" + emoji + tagA + "b")).isEqualTo("a" + emoji + "b");
+        assertThat(SafeText.isSafe(tagA)).isFalse();
+        assertThat(SafeText.oneLine("a" + tagA + emoji, 10)).isEqualTo("a" + emoji);
+        assertThat(SafeText.oneLine(tagA, 10)).isEmpty();
+        assertThat(SafeText.oneLine("abcdefghijk", 10)).isEqualTo("abcdefghi…");
+        assertThat(SafeText.oneLine("abcdefghij\u009b", 10)).isEqualTo("abcdefghij");
+        assertThat(SafeText.oneLine("a\u009b", 1)).isEqualTo("a");
+    }
 }

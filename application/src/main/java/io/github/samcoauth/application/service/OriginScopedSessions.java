@@ -103,6 +103,11 @@ public final class OriginScopedSessions implements SessionStorePort, SessionCoor
     }
 
     @Override
+    public boolean watch(AccountId account, Runnable onChange) {
+        return coordination.watch(account, onChange);
+    }
+
+    @Override
     public Either<AuthError, Boolean> restore(Session session, long generation) {
         return ours(session) ? coordination.restore(session, generation) : Either.right(false);
     }

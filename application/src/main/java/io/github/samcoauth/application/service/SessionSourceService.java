@@ -2,6 +2,7 @@ package io.github.samcoauth.application.service;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.ApiCredentials;
+import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
 import io.github.samcoauth.application.port.in.RefreshSessionCommand;
 import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
 import io.github.samcoauth.application.port.in.SessionEvent;
@@ -21,10 +22,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -81,17 +85,36 @@ public final class SessionSourceService implements SessionSourceUseCase {
     private final SessionStorePort store;
     private final SessionCoordinationPort coordination;
     private final RefreshSessionUseCase refresh;
+    private final Option<ApiKeyLoginUseCase> apiKeyLogin;
     private final Supplier<Option<ApiCredentials>> credentials;
     private final SessionEvent.Listener listener;
     private final Clock clock;
     private final SessionSourceSettings settings;
     private final ScheduledExecutorService executor;
-    private final ScheduledFuture<?> checks;
+    /** The next background check; each check schedules the one after it. */
+    private volatile ScheduledFuture<?> nextCheck;
+
+    private volatile boolean closed;
+    /** The store pushes changes of the account: reads follow them, plus a slow safety re-read. */
+    private volatile boolean watching;
+
+    private final AtomicBoolean checkQueued = new AtomicBoolean();
+    private final Runnable onChange = this::changed;
+
+    /** With changes pushed, the store is still read this often (plus jitter), in case one was lost. */
+    static final long SAFETY_CHECK_MILLIS = 10_000;
+
+    static final long SAFETY_JITTER_MILLIS = 2_000;
 
     private volatile Snapshot current;
     private volatile AccountId account;
     private volatile Either<AuthError, Session> missing;
     private volatile Failure failure;
+    /** Why the last first login (no session stored) failed, and when another may be tried. */
+    private volatile Failure firstLoginFailure;
+    /** The session was removed from the store (a logout): this instance does not log in again by itself. */
+    private volatile boolean loggedOut;
+
     private volatile boolean storeDown;
     private volatile SessionToken toldNotRenewable;
     /** The last token said to be revoked, and the last said to be renewed: each is said once. */
@@ -117,6 +140,26 @@ public final class SessionSourceService implements SessionSourceUseCase {
             Clock clock,
             SessionSourceSettings settings,
             ScheduledExecutorService executor) {
+        this(account, store, coordination, refresh, Option.none(), credentials, listener, clock, settings, executor);
+    }
+
+    /**
+     * As above, and with {@code apiKeyLogin}: a named account that has no session in the store (a
+     * cold start, or a store that lost an expired session) is logged in with the API credentials,
+     * once for the whole fleet, under the account's lease.
+     */
+    public SessionSourceService(
+            Option<AccountId> account,
+            SessionStorePort store,
+            SessionCoordinationPort coordination,
+            RefreshSessionUseCase refresh,
+            Option<ApiKeyLoginUseCase> apiKeyLogin,
+            Supplier<Option<ApiCredentials>> credentials,
+            SessionEvent.Listener listener,
+            Clock clock,
+            SessionSourceSettings settings,
+            ScheduledExecutorService executor) {
+        this.apiKeyLogin = apiKeyLogin;
         this.wanted = account;
         this.account = account.getOrNull();
         this.store = store;
@@ -128,8 +171,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
         this.settings = settings;
         this.executor = executor;
         this.missing = Either.left(new AuthError.NoSession(account));
-        long every = settings.checkEvery().toMillis();
-        this.checks = executor.scheduleWithFixedDelay(this::checkQuietly, every, every, TimeUnit.MILLISECONDS);
+        this.nextCheck = executor.schedule(this::tick, settings.checkEvery().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -146,7 +188,11 @@ public final class SessionSourceService implements SessionSourceUseCase {
         if (snapshot == null) {
             snapshot = load();
             if (snapshot == null) {
-                return missing;
+                // a store that answered and holds no session: the fleet's first login, if this source may
+                var login = missing.getLeft() instanceof AuthError.NoSession
+                        ? logInFirst()
+                        : Option.<CompletableFuture<Either<AuthError, Session>>>none();
+                return login.isDefined() ? awaited(login.get()) : missing;
             }
         }
         long now = clock.millis();
@@ -187,7 +233,60 @@ public final class SessionSourceService implements SessionSourceUseCase {
 
     @Override
     public void close() {
-        checks.cancel(false);
+        closed = true;
+        nextCheck.cancel(false);
+    }
+
+    // --- when to read the store ----------------------------------------------------------------
+
+    /** A background check, then the next one scheduled. */
+    private void tick() {
+        checkQuietly();
+        if (!closed) {
+            try {
+                nextCheck = executor.schedule(this::tick, nextDelay(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                // the executor is shut down: no more checks
+            }
+        }
+    }
+
+    /**
+     * How long until the next read of the store. A store that pushes changes is read when one
+     * arrives, at the renewal window's start, and otherwise only every {@value #SAFETY_CHECK_MILLIS}
+     * ms (jittered, so a fleet's instances do not read together); inside the window, every second
+     * while a renewal is due. A store that cannot push is polled every {@code checkEvery}.
+     */
+    private long nextDelay() {
+        long poll = settings.checkEvery().toMillis();
+        if (!watching) {
+            return poll;
+        }
+        long safety = SAFETY_CHECK_MILLIS + ThreadLocalRandom.current().nextLong(SAFETY_JITTER_MILLIS);
+        var snapshot = current;
+        if (snapshot == null) {
+            return safety;
+        }
+        long untilRefresh = snapshot.refreshAt - clock.millis();
+        if (untilRefresh <= 0) {
+            return Math.max(poll, 1000);
+        }
+        return Math.max(poll, Math.min(safety, untilRefresh));
+    }
+
+    /** The store says the account's session changed: one check soon, however many messages came. */
+    private void changed() {
+        if (closed || !checkQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                checkQueued.set(false);
+                checkQuietly();
+            });
+        } catch (RejectedExecutionException stopped) {
+            checkQueued.set(false);
+        }
     }
 
     // --- loading -------------------------------------------------------------------------------
@@ -228,6 +327,9 @@ public final class SessionSourceService implements SessionSourceUseCase {
                         all.get().map(Session::accountId).sorted()));
             }
             account = all.get().head().accountId();
+        }
+        if (!watching) {
+            watching = coordination.watch(account, onChange);
         }
         return coordination.read(account);
     }
@@ -271,11 +373,18 @@ public final class SessionSourceService implements SessionSourceUseCase {
             if (stored.session().isEmpty()) {
                 if (snapshot == null) {
                     missing = noSession(account);
+                    logInFirst();
                 } else if (stored.generation() < snapshot.generation) {
-                    restore(snapshot);
+                    // the store lost it (restarted empty): put it back, or log in if it has expired
+                    if (!restore(snapshot) && snapshot.session.method() == LoginMethod.API_KEY) {
+                        current = null;
+                        missing = noSession(account);
+                        logInFirst();
+                    }
                 } else {
                     current = null;
                     missing = noSession(account);
+                    loggedOut = true;
                     tell(SessionEvent.Type.REMOVED, snapshot.session, "the session was removed from the store");
                 }
                 return;
@@ -298,15 +407,132 @@ public final class SessionSourceService implements SessionSourceUseCase {
         return Either.left(new AuthError.NoSession(Option.of(account)));
     }
 
-    private void restore(Snapshot snapshot) {
+    /** Puts a session the store lost back; {@code false} when it has expired (nothing to put back). */
+    private boolean restore(Snapshot snapshot) {
         if (!snapshot.session.isValidAt(clock.instant())) {
-            return;
+            return false;
         }
         coordination.restore(snapshot.session, snapshot.generation).peek(restored -> {
             if (restored) {
                 tell(SessionEvent.Type.RESTORED, snapshot.session, "the store had lost the session; put back");
             }
         });
+        return true;
+    }
+
+    // --- first login ---------------------------------------------------------------------------
+
+    /**
+     * The fleet-wide first login under way, started if none is, when this source may make one: a
+     * named account, an API-key login, credentials, and no recent failure. None otherwise.
+     */
+    private Option<CompletableFuture<Either<AuthError, Session>>> logInFirst() {
+        var id = account;
+        if (id == null || apiKeyLogin.isEmpty() || loggedOut) {
+            return Option.none();
+        }
+        var failed = firstLoginFailure;
+        if (failed != null && clock.millis() < failed.retryAt) {
+            return Option.some(CompletableFuture.completedFuture(Either.left(failed.error)));
+        }
+        var given = credentials.get();
+        if (given == null || given.isEmpty()) {
+            return Option.none();
+        }
+        return Option.some(single(() -> firstLoginFleetWide(id, given.get())));
+    }
+
+    /** The login of an account with no stored session, once for every instance: under its lease. */
+    private Either<AuthError, Session> firstLoginFleetWide(AccountId id, ApiCredentials given) {
+        long deadline = clock.millis() + settings.waitAtMost().toMillis();
+        while (true) {
+            var read = coordination.read(id);
+            if (read.isLeft()) {
+                return Either.left(read.getLeft());
+            }
+            var found = adoptedIfValid(read.get(), "logged in by another instance");
+            if (found.isDefined()) {
+                return found.get();
+            }
+            var lease = coordination.tryLock(id);
+            if (lease.isLeft()) {
+                return Either.left(lease.getLeft());
+            }
+            if (lease.get().isDefined()) {
+                return underFirstLease(id, given, lease.get().get());
+            }
+            long left = deadline - clock.millis();
+            if (left <= 0) {
+                return Either.left(new AuthError.Unavailable("another instance holds the lease of " + id.value()
+                        + " for its first login and did not finish within "
+                        + settings.waitAtMost().toSeconds()
+                        + " s"));
+            }
+            var waited = coordination.awaitChange(id, read.get().generation(), Duration.ofMillis(Math.min(left, 1000)));
+            if (waited.isLeft()) {
+                return Either.left(waited.getLeft());
+            }
+        }
+    }
+
+    private Either<AuthError, Session> underFirstLease(AccountId id, ApiCredentials given, RenewalLease lease) {
+        try {
+            var again = coordination.read(id);
+            if (again.isLeft()) {
+                return Either.left(again.getLeft());
+            }
+            var found = adoptedIfValid(again.get(), "logged in by another instance");
+            if (found.isDefined()) {
+                return found.get();
+            }
+            tellAccount(SessionEvent.Type.RENEWING, id, "no valid session is stored: logging in here with the API key");
+            var result = apiKeyLogin.get().login(given);
+            if (result.isLeft()) {
+                long retryAt = result.getLeft() instanceof AuthError.Rejected
+                                || result.getLeft() instanceof AuthError.IpNotRegistered
+                        ? clock.millis() + settings.retryAfter().toMillis()
+                        : clock.millis() + Math.min(settings.retryAfter().toMillis(), 1000);
+                firstLoginFailure = new Failure(null, result.getLeft(), retryAt);
+                tellAccount(
+                        SessionEvent.Type.RENEWAL_FAILED, id, result.getLeft().message());
+                return result;
+            }
+            firstLoginFailure = null;
+            var after = coordination.read(id);
+            long generation = after.map(VersionedSession::generation).getOrElse(0L);
+            synchronized (loading) {
+                adopt(result.get(), generation, "logged in here with the API key");
+            }
+            if (!result.get().token().equals(toldRenewed)) {
+                toldRenewed = result.get().token();
+                tell(
+                        SessionEvent.Type.RENEWED,
+                        result.get(),
+                        "a new session is in use (logged in here with the API key)");
+            }
+            return result;
+        } finally {
+            coordination.release(lease);
+        }
+    }
+
+    /** The stored session, adopted, when it is valid now. */
+    private Option<Either<AuthError, Session>> adoptedIfValid(VersionedSession stored, String how) {
+        if (stored.session().isEmpty() || !stored.session().get().isValidAt(clock.instant())) {
+            return Option.none();
+        }
+        var session = stored.session().get();
+        synchronized (loading) {
+            if (current == null || !current.sameAs(session)) {
+                var before = current;
+                adopt(session, stored.generation(), how);
+                if (before == null && !session.token().equals(toldRenewed)) {
+                    toldRenewed = session.token();
+                    tell(SessionEvent.Type.RENEWED, session, "a new session is in use (" + how + ")");
+                }
+            }
+        }
+        return Option.some(Either.right(session));
     }
 
     /**
@@ -317,6 +543,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
         var before = current;
         current = Snapshot.of(session, generation, settings.refreshBefore());
         failure = null;
+        loggedOut = false;
         if (before != null && !before.sameAs(session) && !session.token().equals(toldRenewed)) {
             toldRenewed = session.token();
             tell(SessionEvent.Type.RENEWED, session, "a new session is in use (" + how + ")");
@@ -343,6 +570,11 @@ public final class SessionSourceService implements SessionSourceUseCase {
         if (failed != null && failed.token.equals(session.token()) && clock.millis() < failed.retryAt) {
             return CompletableFuture.completedFuture(Either.left(failed.error));
         }
+        return single(() -> renewFleetWide(session));
+    }
+
+    /** Runs {@code work} on the executor unless a renewal or first login is under way: single flight. */
+    private CompletableFuture<Either<AuthError, Session>> single(Supplier<Either<AuthError, Session>> work) {
         var mine = new CompletableFuture<Either<AuthError, Session>>();
         if (!renewal.compareAndSet(null, mine)) {
             var running = renewal.get();
@@ -354,7 +586,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
             executor.execute(() -> {
                 Either<AuthError, Session> result;
                 try {
-                    result = renewFleetWide(session);
+                    result = work.get();
                 } catch (RuntimeException e) {
                     result = Either.left(new AuthError.Unavailable("the renewal failed unexpectedly"));
                 } finally {
@@ -473,6 +705,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
             if (current != null && current.sameAs(stale)) {
                 current = null;
                 missing = noSession(stale.accountId());
+                loggedOut = true;
                 tell(SessionEvent.Type.REMOVED, stale, "the session was removed from the store");
             }
         }
@@ -522,6 +755,14 @@ public final class SessionSourceService implements SessionSourceUseCase {
             return Either.left(new AuthError.Unavailable("interrupted while waiting for the session's renewal"));
         } catch (Exception e) {
             return Either.left(new AuthError.Unavailable("the renewal failed unexpectedly"));
+        }
+    }
+
+    private void tellAccount(SessionEvent.Type type, AccountId id, String detail) {
+        try {
+            listener.on(new SessionEvent(type, id, Option.none(), detail));
+        } catch (RuntimeException e) {
+            // a listener that throws is the platform's bug
         }
     }
 

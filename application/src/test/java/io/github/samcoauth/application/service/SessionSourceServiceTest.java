@@ -395,4 +395,128 @@ class SessionSourceServiceTest {
             assertThat(eventTypes().count(t -> t == SessionEvent.Type.RENEWED)).isEqualTo(1);
         }
     }
+
+    private SessionSourceService loggingIn(InMemorySessionStore on) {
+        return loggingIn(on, SETTINGS);
+    }
+
+    private SessionSourceService loggingIn(InMemorySessionStore on, SessionSourceSettings settings) {
+        var apiKey = new ApiKeyLoginService(samco, on, audit, clock);
+        var refresh = new RefreshSessionService(samco, on, audit, clock, apiKey);
+        return new SessionSourceService(
+                Option.some(DV),
+                on,
+                on,
+                refresh,
+                Option.some(apiKey),
+                () -> Option.some(CREDENTIALS),
+                events::add,
+                clock,
+                settings,
+                executor);
+    }
+
+    @Test
+    void givenFourInstancesWithCredentialsAndAnEmptyStore_whenAllAskAtOnce_thenOneLoginForAll() throws Exception {
+        samco.onSessionToken((key, secret) -> {
+            try {
+                Thread.sleep(100); // a login that takes a while, so that the others come during it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int n = logins.incrementAndGet();
+            return Either.right(new LoginGrant(
+                    Sessions.token(String.format("%032d", n)), Sessions.profile("DV99999"), ScriptedSamcoApi.OK));
+        });
+        var instances = List.of(store, store.sharingState(), store.sharingState(), store.sharingState())
+                .map(this::loggingIn);
+        try {
+            var start = new CountDownLatch(1);
+            var threads = Executors.newFixedThreadPool(16);
+            var answers = new ConcurrentLinkedQueue<Either<AuthError, Session>>();
+            for (int i = 0; i < 16; i++) {
+                var source = instances.get(i % 4);
+                threads.execute(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    answers.add(source.session());
+                });
+            }
+            start.countDown();
+            threads.shutdown();
+            assertThat(threads.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(answers)
+                    .hasSize(16)
+                    .allSatisfy(a -> assertThat(a.isRight()).as(a.toString()).isTrue());
+            assertThat(List.ofAll(answers).map(a -> a.get().token()).distinct()).hasSize(1);
+            assertThat(logins).hasValue(1);
+            assertThat(store.find(DV).get().get().token())
+                    .isEqualTo(answers.peek().get().token());
+        } finally {
+            instances.forEach(SessionSourceService::close);
+        }
+    }
+
+    @Test
+    void givenAStoreThatLostAnExpiredApiKeySession_whenTheInstanceChecks_thenItLogsInOnce() throws Exception {
+        samcoIssuesTokens();
+        var old = apiKeySession("dddddddddddddddddddddddddddddddd", T0);
+        store.save(old);
+        // checks only when the test says: the store is away across the expiry, then comes back empty
+        try (var source = loggingIn(store, SETTINGS.withCheckEvery(Duration.ofHours(1)))) {
+            assertThat(source.session()).isEqualTo(Either.right(old));
+            store.forgetEverything();
+            clock.advance(Duration.between(T0, old.expiresAt()).plusMinutes(1));
+            source.check();
+            awaitCondition(() -> logins.get() == 1 && source.session().isRight());
+            assertThat(source.session().get().token()).isNotEqualTo(old.token());
+            Thread.sleep(100);
+            assertThat(logins).hasValue(1);
+            assertThat(eventTypes()).contains(SessionEvent.Type.RENEWING, SessionEvent.Type.RENEWED);
+        }
+    }
+
+    @Test
+    void givenASessionLoggedOutElsewhere_whenTheInstanceSeesIt_thenRemovedAndNoLoginOfItsOwn() throws Exception {
+        samcoIssuesTokens();
+        var session = apiKeySession("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", T0);
+        store.save(session);
+        try (var source = loggingIn(store)) {
+            assertThat(source.session()).isEqualTo(Either.right(session));
+            store.delete(DV);
+            awaitCondition(() -> eventTypes().contains(SessionEvent.Type.REMOVED));
+            Thread.sleep(100);
+            assertThat(source.session().isLeft()).isTrue();
+            assertThat(logins).hasValue(0);
+        }
+    }
+
+    @Test
+    void givenCredentialsSamcoRefuses_whenAnEmptyStoreIsAsked_thenOneTryPerRetryPeriodAndTheRefusalSaid()
+            throws Exception {
+        samco.onSessionToken((key, secret) -> {
+            logins.incrementAndGet();
+            return Either.left(new AuthError.Rejected(
+                    "Failure",
+                    List.of("Invalid API secret"),
+                    Option.some("EOAUTH008"),
+                    Option.none(),
+                    Option.none(),
+                    401));
+        });
+        try (var source = loggingIn(store)) {
+            var answer = source.session();
+            assertThat(answer.getLeft()).isInstanceOf(AuthError.Rejected.class);
+            for (int i = 0; i < 20; i++) {
+                source.session();
+            }
+            Thread.sleep(100);
+            assertThat(logins).hasValue(1);
+            assertThat(eventTypes()).contains(SessionEvent.Type.RENEWAL_FAILED);
+        }
+    }
 }

@@ -283,6 +283,7 @@ public final class SamcoAuth implements AutoCloseable {
                     store,
                     coordination,
                     refresh,
+                    Option.some(apiKeyLogin),
                     keeping.credentials(),
                     keeping.listener(),
                     clock,

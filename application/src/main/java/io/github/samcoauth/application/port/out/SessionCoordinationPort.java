@@ -41,4 +41,16 @@ public interface SessionCoordinationPort {
     default Either<AuthError, Boolean> restore(Session session, long generation) {
         return Either.right(false);
     }
+
+    /**
+     * Calls {@code onChange} whenever the account's stored session may have changed (a save, a
+     * delete, a restore, by any instance) and whenever the store's notifications are lost or
+     * established again: the caller then reads. {@code onChange} must return at once (it may run
+     * on the store client's own thread). Calling it again with the same {@code onChange} adds
+     * nothing. {@code true} when notifications are on; {@code false} when this store cannot push
+     * them now (the default: the caller polls, and may ask again later).
+     */
+    default boolean watch(AccountId account, Runnable onChange) {
+        return false;
+    }
 }

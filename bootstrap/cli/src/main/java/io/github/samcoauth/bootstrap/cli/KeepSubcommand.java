@@ -70,8 +70,45 @@ final class KeepSubcommand implements Callable<Integer> {
         var samco = facade.get();
         var source = named.get().fold(samco::sessionSource, samco::sessionSource);
         var first = source.session();
+        if (first.isLeft() && unreachable(first.getLeft())) {
+            // a sidecar outlives an outage: it waits for the store instead of exiting
+            line(
+                    output,
+                    "store-unavailable",
+                    account == null ? "" : account,
+                    null,
+                    first.getLeft().message() + "; waiting for the store");
+            long wait = 500;
+            try {
+                while (first.isLeft() && unreachable(first.getLeft())) {
+                    if (stop.await(wait, TimeUnit.MILLISECONDS)) {
+                        line(
+                                output,
+                                "stopped",
+                                account == null ? "" : account,
+                                null,
+                                "stopped while waiting for the store");
+                        return ExitCodes.OK;
+                    }
+                    wait = Math.min(wait * 2, 15_000);
+                    first = source.session();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitCodes.OK;
+            }
+            line(output, "store-available", account == null ? "" : account, null, "the store answers again");
+        }
         if (first.isLeft() && !(first.getLeft() instanceof AuthError.NotRenewable)) {
-            return output.fail(first.getLeft());
+            int exit = output.fail(first.getLeft());
+            if (!output.json()
+                    && first.getLeft() instanceof AuthError.NoSession
+                    && account == null
+                    && given.get().isDefined()) {
+                output.note("hint: name the account (--account ID) and keep logs in with the API key itself,"
+                        + " once for the whole fleet");
+            }
+            return exit;
         }
         first.peek(session -> line(output, "keeping", session.accountId().value(), session.expiresAt(), "started"));
         var every = Duration.ofSeconds(checkEvery == null ? 60 : checkEvery);
@@ -100,6 +137,17 @@ final class KeepSubcommand implements Callable<Integer> {
                 last.map(s -> s.expiresAt()).getOrNull(),
                 "stopped; the session stays in the store");
         return ExitCodes.OK;
+    }
+
+    /**
+     * A store that does not answer now (unreachable, timing out, failing over) may answer later; one
+     * that answers with a refusal (a wrong password, a value the key cannot open) will not.
+     */
+    private static boolean unreachable(AuthError error) {
+        return error instanceof AuthError.StorageFailure failure
+                && failure.reason().startsWith("Redis could not")
+                && !failure.reason().contains("authentication failed")
+                && !failure.reason().contains("NOPERM");
     }
 
     private static boolean inRange(Integer seconds) {

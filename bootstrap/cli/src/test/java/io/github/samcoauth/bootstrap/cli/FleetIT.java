@@ -77,6 +77,10 @@ class FleetIT {
     }
 
     private Keeper keep(int n) throws IOException {
+        return keep(n, List.of());
+    }
+
+    private Keeper keep(int n, List<String> extra) throws IOException {
         var command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1",
@@ -91,6 +95,7 @@ class FleetIT {
                 Integer.toString(REFRESH_BEFORE),
                 "--check-every",
                 "1"));
+        command.addAll(extra);
         // stdout goes to a file that is followed: a pipe loses its last lines when the process exits
         // while a reader is blocked on it
         var stdout = tmp.resolve("keeper" + n + ".out");
@@ -298,5 +303,47 @@ class FleetIT {
             }
             return last != null && last.path("event").asText().equals(event);
         };
+    }
+
+    @Test
+    void givenFourKeepersNamingTheAccountAndAnEmptyStore_whenTheyStartTogether_thenOneLoginForTheFleet()
+            throws Exception {
+        redis = new RedisProcess();
+        sandbox = SandboxServer.builder().loginDelay(Duration.ofMillis(1500)).start();
+        for (int n = 0; n < 4; n++) {
+            keep(n, List.of("--account", "DV99999"));
+        }
+        await(
+                "every keeper started",
+                Duration.ofSeconds(40),
+                () -> keepers.stream().allMatch(k -> k.printed("keeping")));
+        assertThat(sandbox.loginCount("DV99999")).isEqualTo(1);
+        assertThat(sandbox.mostLoginsAtOnce()).isEqualTo(1);
+        everyHostHasTheLatestToken(4);
+        for (var keeper : keepers) {
+            keeper.process().destroy();
+            assertThat(keeper.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(keeper.process().exitValue()).isZero();
+        }
+    }
+
+    @Test
+    void givenRedisDownWhenKeepStarts_whenRedisComesBack_thenKeepSaysSoOnceWaitsAndLogsIn() throws Exception {
+        redis = new RedisProcess();
+        redis.kill();
+        sandbox = SandboxServer.start();
+        var keeper = keep(0, List.of("--account", "DV99999"));
+        await("the store said to be away", Duration.ofSeconds(30), () -> keeper.printed("store-unavailable"));
+        Thread.sleep(2000);
+        assertThat(keeper.process().isAlive()).as("keep waits for the store").isTrue();
+        assertThat(keeper.count("store-unavailable")).isEqualTo(1);
+        assertThat(sandbox.requestCount()).isZero();
+        redis.start();
+        await("keeping once the store is back", Duration.ofSeconds(40), () -> keeper.printed("keeping"));
+        assertThat(keeper.printed("store-available")).isTrue();
+        assertThat(sandbox.loginCount("DV99999")).isEqualTo(1);
+        keeper.process().destroy();
+        assertThat(keeper.process().waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(keeper.process().exitValue()).isZero();
     }
 }

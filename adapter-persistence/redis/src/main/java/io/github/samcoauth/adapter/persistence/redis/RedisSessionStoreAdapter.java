@@ -11,7 +11,9 @@ import io.github.samcoauth.domain.DomainError;
 import io.github.samcoauth.domain.Session;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -86,6 +88,24 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     private final Object connecting = new Object();
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile StatefulRedisPubSubConnection<String, String> pubSub;
+    /** Who is told of a change, by channel ({@link #watch}). */
+    private final ConcurrentMap<String, Set<Runnable>> watchers = new ConcurrentHashMap<>();
+    /** The notification connection lost or established again: every watcher reads. */
+    private final RedisConnectionStateListener notificationsState = new RedisConnectionStateListener() {
+        @Override
+        public void onRedisConnected(RedisChannelHandler<?, ?> connection, java.net.SocketAddress address) {
+            if (connection == pubSub) {
+                tellEveryWatcher();
+            }
+        }
+
+        @Override
+        public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+            if (connection == pubSub) {
+                tellEveryWatcher();
+            }
+        }
+    };
 
     private record Held(RenewalLease lease, ScheduledFuture<?> keepAlive) {}
 
@@ -97,6 +117,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                 + builder.prefix + ":*");
         this.client = client;
         this.ownsClient = ownsClient;
+        client.addListener(notificationsState);
         this.cipher = builder.cipher;
         this.prefix = builder.prefix;
         this.lockTtl = builder.lockTtl;
@@ -444,9 +465,46 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         }
     }
 
-    private void subscribe(String channel) {
+    /**
+     * One subscription per instance, to the account's channel ({@code …:changes}): every save,
+     * delete and restore publishes there, so {@code onChange} runs once per change, and once more
+     * whenever the notification connection is lost or back. {@code false} while Redis cannot be
+     * reached (the caller polls and asks again).
+     */
+    @Override
+    public boolean watch(AccountId account, Runnable onChange) {
+        var channel = channel(account);
+        if (!subscribe(channel)) {
+            return false;
+        }
+        watchers.computeIfAbsent(channel, c -> new java.util.concurrent.CopyOnWriteArraySet<>())
+                .add(onChange);
+        return true;
+    }
+
+    private void tell(String channel) {
+        var told = watchers.get(channel);
+        if (told != null) {
+            told.forEach(RedisSessionStoreAdapter::runQuietly);
+        }
+    }
+
+    private void tellEveryWatcher() {
+        watchers.values().forEach(told -> told.forEach(RedisSessionStoreAdapter::runQuietly));
+    }
+
+    private static void runQuietly(Runnable onChange) {
+        try {
+            onChange.run();
+        } catch (RuntimeException e) {
+            // a watcher's own failure; the others are still told
+        }
+    }
+
+    /** Subscribed to {@code channel} (now or before); {@code false} when Redis cannot be reached. */
+    private boolean subscribe(String channel) {
         if (subscribed.contains(channel)) {
-            return;
+            return true;
         }
         try {
             synchronized (connecting) {
@@ -460,15 +518,18 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                             synchronized (changes) {
                                 changes.notifyAll();
                             }
+                            tell(channel);
                         }
                     });
                     subscribed.clear();
                 }
                 pubSub.sync().subscribe(channel);
                 subscribed.add(channel);
+                return true;
             }
         } catch (RuntimeException e) {
             // no messages: the caller polls
+            return false;
         }
     }
 
@@ -495,6 +556,8 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     /** Releases every lock it holds, closes its connections, and the client if it made it. */
     @Override
     public void close() {
+        client.removeListener(notificationsState);
+        watchers.clear();
         for (var one : List.ofAll(held.values())) {
             release(one.lease());
         }

@@ -415,4 +415,41 @@ class RedisSessionStoreAdapterTest {
         assertThat(raw.sync().pttl(lockKey)).isLessThanOrEqualTo(before);
         assertThat(holder.release(lease)).isEqualTo(Either.right(true));
     }
+
+    @Test
+    void givenAWatcher_whenAnotherInstanceSavesAndDeletes_thenToldOfEachAndTheSameWatcherIsAddedOnce()
+            throws Exception {
+        var watching = store();
+        var told = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable onChange = told::incrementAndGet;
+        assertThat(watching.watch(DV, onChange)).isTrue();
+        assertThat(watching.watch(DV, onChange))
+                .as("asked again: nothing added")
+                .isTrue();
+        var other = store();
+        other.save(Sessions.session("DV99999", TOKEN));
+        awaitTrue(() -> told.get() >= 1);
+        other.delete(DV);
+        awaitTrue(() -> told.get() >= 2);
+        Thread.sleep(200);
+        assertThat(told).as("once per change, not per watch call").hasValue(2);
+        var unreachable = RedisSessionStoreAdapter.builder()
+                .uri("redis://127.0.0.1:1")
+                .encryptionKeys(KEY)
+                .timeout(Duration.ofMillis(300))
+                .build()
+                .get();
+        made.add(unreachable);
+        assertThat(unreachable.watch(DV, onChange))
+                .as("no notifications from a Redis that is away")
+                .isFalse();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("within 5 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
 }

@@ -189,4 +189,92 @@ class SessionSourceOnRedisTest {
             own.close();
         }
     }
+
+    /** Commands Redis has processed so far (INFO stats), less the INFO calls themselves. */
+    private static long commandsProcessed(io.lettuce.core.api.sync.RedisCommands<String, String> raw) {
+        var stats = raw.info("stats");
+        for (var line : stats.split("\r?\n")) {
+            if (line.startsWith("total_commands_processed:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        throw new AssertionError("no total_commands_processed in INFO stats");
+    }
+
+    @Test
+    void givenFourIdleInstancesOfOneAccount_whenNothingHappens_thenAtMostOneRedisCommandPerSecondEach()
+            throws Exception {
+        var own = new LocalRedis();
+        var rawClient = io.lettuce.core.RedisClient.create(own.url());
+        try (var rawConnection = rawClient.connect()) {
+            var raw = rawConnection.sync();
+            var first = RedisSessionStoreAdapter.builder()
+                    .uri(own.url())
+                    .encryptionKeys(KEY)
+                    .build()
+                    .get();
+            opened.add(first);
+            first.save(Sessions.session("DV99999", "cccccccccccccccccccccccccccccccc", Instant.now()));
+            var sources = new ArrayList<SessionSourceService>();
+            for (int i = 0; i < 4; i++) {
+                var store = RedisSessionStoreAdapter.builder()
+                        .uri(own.url())
+                        .encryptionKeys(KEY)
+                        .build()
+                        .get();
+                opened.add(store);
+                var source = source(store);
+                assertThat(source.session().isRight()).isTrue();
+                sources.add(source);
+            }
+            Thread.sleep(500); // every instance loaded and subscribed
+            long before = commandsProcessed(raw);
+            long started = System.nanoTime();
+            Thread.sleep(6_000);
+            for (var source : sources) {
+                for (int i = 0; i < 1000; i++) {
+                    assertThat(source.session().isRight()).isTrue(); // lookups cost Redis nothing
+                }
+            }
+            long after = commandsProcessed(raw);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double perInstancePerSecond = (after - before - 1) / seconds / 4;
+            System.out.printf("idle Redis commands per instance per account per second: %.2f%n", perInstancePerSecond);
+            assertThat(perInstancePerSecond).as("idle cost").isLessThanOrEqualTo(1.0);
+        } finally {
+            rawClient.shutdown();
+            own.close();
+        }
+    }
+
+    @Test
+    void givenTwoInstances_whenOneSavesANewSession_thenTheOtherUsesItAtOnceByPush() throws Exception {
+        var a = host();
+        var b = host();
+        var old = Sessions.session("DV99999", "dddddddddddddddddddddddddddddddd", Instant.now());
+        a.save(old);
+        var onB = source(b);
+        assertThat(onB.session()).isEqualTo(Either.right(old));
+        Thread.sleep(300); // subscribed
+        var seenAfter = new ArrayList<Long>();
+        for (int round = 0; round < 60; round++) {
+            var newer = Sessions.session("DV99999", String.format("%032x", round + 1), Instant.now());
+            long saved = System.nanoTime();
+            a.save(newer);
+            while (!onB.session().get().token().equals(newer.token())) {
+                assertThat(System.nanoTime() - saved).as("seen within 2 s").isLessThan(2_000_000_000L);
+                Thread.sleep(0, 200_000);
+            }
+            seenAfter.add((System.nanoTime() - saved) / 1_000);
+        }
+        var warm = new ArrayList<>(seenAfter.subList(10, seenAfter.size()));
+        warm.sort(Long::compare);
+        System.out.println("another instance's session seen after (µs), after 10 warm-up rounds: p50 "
+                + warm.get(warm.size() / 2) + ", p98 " + warm.get(warm.size() * 98 / 100) + ", max "
+                + warm.get(warm.size() - 1));
+        seenAfter.sort(Long::compare);
+        assertThat(seenAfter.get(seenAfter.size() - 1))
+                .as("pushed, not found by the next safety read")
+                .isLessThan(1_000_000L);
+    }
 }
