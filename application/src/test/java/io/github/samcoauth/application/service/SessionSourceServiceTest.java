@@ -115,6 +115,30 @@ class SessionSourceServiceTest {
         });
     }
 
+    /** {@code callers} threads let go at once, the i-th asking {@code ask}; their answers. */
+    private static java.util.List<Either<AuthError, Session>> atOnce(
+            int callers, java.util.function.IntFunction<Either<AuthError, Session>> ask) throws InterruptedException {
+        var start = new CountDownLatch(1);
+        var threads = Executors.newFixedThreadPool(callers);
+        var answers = new ConcurrentLinkedQueue<Either<AuthError, Session>>();
+        for (int i = 0; i < callers; i++) {
+            int n = i;
+            threads.execute(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                answers.add(ask.apply(n));
+            });
+        }
+        start.countDown();
+        threads.shutdown();
+        assertThat(threads.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+        return java.util.List.copyOf(answers);
+    }
+
     private List<SessionEvent.Type> eventTypes() {
         return List.ofAll(events).map(SessionEvent::type);
     }
@@ -170,24 +194,7 @@ class SessionSourceServiceTest {
             a.session();
             b.session();
             clock.advance(Duration.between(T0, old.expiresAt()));
-            var start = new CountDownLatch(1);
-            var threads = Executors.newFixedThreadPool(128);
-            var answers = new ConcurrentLinkedQueue<Either<AuthError, Session>>();
-            for (int i = 0; i < 128; i++) {
-                var source = i % 2 == 0 ? a : b;
-                threads.execute(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    answers.add(source.session());
-                });
-            }
-            start.countDown();
-            threads.shutdown();
-            assertThat(threads.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS))
-                    .isTrue();
+            var answers = atOnce(128, i -> (i % 2 == 0 ? a : b).session());
             assertThat(answers)
                     .hasSize(128)
                     .allSatisfy(answer ->
@@ -369,23 +376,7 @@ class SessionSourceServiceTest {
         store.save(old);
         try (var source = source(store)) {
             source.session();
-            var start = new CountDownLatch(1);
-            var threads = Executors.newFixedThreadPool(16);
-            var answers = new ConcurrentLinkedQueue<Either<AuthError, Session>>();
-            for (int i = 0; i < 16; i++) {
-                threads.execute(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    answers.add(source.rejected(old.token()));
-                });
-            }
-            start.countDown();
-            threads.shutdown();
-            assertThat(threads.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS))
-                    .isTrue();
+            var answers = atOnce(16, i -> source.rejected(old.token()));
             assertThat(answers)
                     .hasSize(16)
                     .allSatisfy(a -> assertThat(a.get().token()).isNotEqualTo(old.token()));
@@ -431,31 +422,14 @@ class SessionSourceServiceTest {
         var instances = List.of(store, store.sharingState(), store.sharingState(), store.sharingState())
                 .map(this::loggingIn);
         try {
-            var start = new CountDownLatch(1);
-            var threads = Executors.newFixedThreadPool(16);
-            var answers = new ConcurrentLinkedQueue<Either<AuthError, Session>>();
-            for (int i = 0; i < 16; i++) {
-                var source = instances.get(i % 4);
-                threads.execute(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    answers.add(source.session());
-                });
-            }
-            start.countDown();
-            threads.shutdown();
-            assertThat(threads.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS))
-                    .isTrue();
+            var answers = atOnce(16, i -> instances.get(i % 4).session());
             assertThat(answers)
                     .hasSize(16)
                     .allSatisfy(a -> assertThat(a.isRight()).as(a.toString()).isTrue());
             assertThat(List.ofAll(answers).map(a -> a.get().token()).distinct()).hasSize(1);
             assertThat(logins).hasValue(1);
             assertThat(store.find(DV).get().get().token())
-                    .isEqualTo(answers.peek().get().token());
+                    .isEqualTo(answers.get(0).get().token());
         } finally {
             instances.forEach(SessionSourceService::close);
         }

@@ -72,12 +72,7 @@ final class ErrorTable {
             new Outcome<>(AuthError.Rejected.class, ExitCodes.REJECTED) {
                 @Override
                 void fields(AuthError.Rejected e, Map<String, Object> json) {
-                    json.put("status", e.status());
-                    json.put("messages", e.messages().asJava());
-                    e.errorCode().forEach(c -> json.put("errorCode", c));
-                    e.msgId().forEach(m -> json.put("msgId", m));
-                    e.serverTime().forEach(t -> json.put("serverTime", t.raw()));
-                    json.put("httpStatus", e.httpStatus());
+                    rejectionFields(e, json);
                 }
 
                 @Override
@@ -88,13 +83,7 @@ final class ErrorTable {
             new Outcome<>(AuthError.IpNotRegistered.class, ExitCodes.REJECTED) {
                 @Override
                 void fields(AuthError.IpNotRegistered e, Map<String, Object> json) {
-                    var refusal = e.refusal();
-                    json.put("status", refusal.status());
-                    json.put("messages", refusal.messages().asJava());
-                    refusal.errorCode().forEach(c -> json.put("errorCode", c));
-                    refusal.msgId().forEach(m -> json.put("msgId", m));
-                    refusal.serverTime().forEach(t -> json.put("serverTime", t.raw()));
-                    json.put("httpStatus", refusal.httpStatus());
+                    rejectionFields(e.refusal(), json);
                 }
 
                 @Override
@@ -177,6 +166,16 @@ final class ErrorTable {
     }
 
     private ErrorTable() {}
+
+    /** What Samco said when it refused: the same fields for every kind of refusal. */
+    private static void rejectionFields(AuthError.Rejected e, Map<String, Object> json) {
+        json.put("status", e.status());
+        json.put("messages", e.messages().asJava());
+        e.errorCode().forEach(c -> json.put("errorCode", c));
+        e.msgId().forEach(m -> json.put("msgId", m));
+        e.serverTime().forEach(t -> json.put("serverTime", t.raw()));
+        json.put("httpStatus", e.httpStatus());
+    }
 
     /** Where to look: the jars beside samco.jar, the Redis store, or the state directory. */
     private static Optional<String> storageHint(AuthError.StorageFailure e) {

@@ -95,7 +95,7 @@ class OAuthLoginTest {
         var consent = Pattern.compile("name=\"consent\" value=\"([^\"]+)\"").matcher(page.body());
         assertThat(consent.find()).as(page.body()).isTrue();
         var posted = browser.send(
-                HttpRequest.newBuilder(URI.create(sandbox.url() + "/app/oauth/authorize"))
+                HttpRequest.newBuilder(URI.create(authorizeUrl).resolve("/app/oauth/authorize"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "consent=" + consent.group(1) + "&decision=" + decision))
@@ -283,18 +283,7 @@ class OAuthLoginTest {
                     // samco holds it
                 }
             }
-            var page =
-                    browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-            var consent = Pattern.compile("name=\"consent\" value=\"([^\"]+)\"").matcher(page.body());
-            assertThat(consent.find()).as(page.body()).isTrue();
-            var posted = browser.send(
-                    HttpRequest.newBuilder(URI.create(own.url() + "/app/oauth/authorize"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "consent=" + consent.group(1) + "&decision=allow"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            var location = posted.headers().firstValue("Location").orElseThrow();
+            var location = decide(url, "allow");
             var back = backToListener(location.replace("localhost", "[::1]"), run, err);
             assertThat(back.statusCode()).isEqualTo(200);
             var result = run.get();
