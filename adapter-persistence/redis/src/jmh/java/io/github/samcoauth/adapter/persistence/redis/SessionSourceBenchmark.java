@@ -2,7 +2,7 @@ package io.github.samcoauth.adapter.persistence.redis;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
-import io.github.samcoauth.application.service.SessionSourceService;
+import io.github.samcoauth.application.keeping.SessionSourceService;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.Session;

@@ -3,9 +3,9 @@ package io.github.samcoauth.adapter.persistence.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.keeping.SessionSourceService;
 import io.github.samcoauth.application.port.in.SessionEvent;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
-import io.github.samcoauth.application.service.SessionSourceService;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.Session;

@@ -1,4 +1,4 @@
-package io.github.samcoauth.application.service;
+package io.github.samcoauth.application.keeping;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.ApiCredentials;
@@ -20,15 +20,10 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -85,42 +80,22 @@ public final class SessionSourceService implements SessionSourceUseCase {
     private final SessionStorePort store;
     private final SessionCoordinationPort coordination;
     private final RefreshSessionUseCase refresh;
-    private final Option<ApiKeyLoginUseCase> apiKeyLogin;
     private final Supplier<Option<ApiCredentials>> credentials;
-    private final SessionEvent.Listener listener;
     private final Clock clock;
     private final SessionSourceSettings settings;
     private final ScheduledExecutorService executor;
-    /** The next background check; each check schedules the one after it. */
-    private volatile ScheduledFuture<?> nextCheck;
-
-    private volatile boolean closed;
-    /** The store pushes changes of the account: reads follow them, plus a slow safety re-read. */
-    private volatile boolean watching;
-
-    private final AtomicBoolean checkQueued = new AtomicBoolean();
-    private final Runnable onChange = this::changed;
-
-    /** With changes pushed, the store is still read this often (plus jitter), in case one was lost. */
-    static final long SAFETY_CHECK_MILLIS = 10_000;
-
-    static final long SAFETY_JITTER_MILLIS = 2_000;
+    private final SessionEvents events;
+    private final CheckSchedule schedule;
+    private final Option<FirstLogin> firstLogin;
 
     private volatile Snapshot current;
     private volatile AccountId account;
     private volatile Either<AuthError, Session> missing;
     private volatile Failure failure;
-    /** Why the last first login (no session stored) failed, and when another may be tried. */
-    private volatile Failure firstLoginFailure;
     /** The session was removed from the store (a logout): this instance does not log in again by itself. */
     private volatile boolean loggedOut;
 
     private volatile boolean storeDown;
-    private volatile SessionToken toldNotRenewable;
-    /** The last token said to be revoked, and the last said to be renewed: each is said once. */
-    private volatile SessionToken toldRevoked;
-
-    private volatile SessionToken toldRenewed;
     private final AtomicReference<CompletableFuture<Either<AuthError, Session>>> renewal = new AtomicReference<>();
     private final Object loading = new Object();
 
@@ -159,19 +134,27 @@ public final class SessionSourceService implements SessionSourceUseCase {
             Clock clock,
             SessionSourceSettings settings,
             ScheduledExecutorService executor) {
-        this.apiKeyLogin = apiKeyLogin;
         this.wanted = account;
         this.account = account.getOrNull();
         this.store = store;
         this.coordination = coordination;
         this.refresh = refresh;
         this.credentials = credentials;
-        this.listener = listener;
+        this.events = new SessionEvents(listener);
         this.clock = clock;
         this.settings = settings;
         this.executor = executor;
         this.missing = Either.left(new AuthError.NoSession(account));
-        this.nextCheck = executor.schedule(this::tick, settings.checkEvery().toMillis(), TimeUnit.MILLISECONDS);
+        this.firstLogin =
+                apiKeyLogin.map(login -> new FirstLogin(coordination, login, events, clock, settings, new Adoption()));
+        this.schedule =
+                new CheckSchedule(executor, settings.checkEvery().toMillis(), this::untilRefresh, this::checkQuietly);
+    }
+
+    /** Milliseconds until the session in use enters its renewal window; none in use: never. */
+    private long untilRefresh() {
+        var snapshot = current;
+        return snapshot == null ? Long.MAX_VALUE : snapshot.refreshAt - clock.millis();
     }
 
     @Override
@@ -222,10 +205,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
         synchronized (loading) {
             if (current == snapshot && snapshot.refreshAt != Long.MIN_VALUE) {
                 current = snapshot.refused();
-                if (!token.equals(toldRevoked)) {
-                    toldRevoked = token;
-                    tell(SessionEvent.Type.REVOKED, snapshot.session, "Samco refused the session in use (401)");
-                }
+                events.revoked(snapshot.session);
             }
         }
         return session();
@@ -233,60 +213,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
 
     @Override
     public void close() {
-        closed = true;
-        nextCheck.cancel(false);
-    }
-
-    // --- when to read the store ----------------------------------------------------------------
-
-    /** A background check, then the next one scheduled. */
-    private void tick() {
-        checkQuietly();
-        if (!closed) {
-            try {
-                nextCheck = executor.schedule(this::tick, nextDelay(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopped) {
-                // the executor is shut down: no more checks
-            }
-        }
-    }
-
-    /**
-     * How long until the next read of the store. A store that pushes changes is read when one
-     * arrives, at the renewal window's start, and otherwise only every {@value #SAFETY_CHECK_MILLIS}
-     * ms (jittered, so a fleet's instances do not read together); inside the window, every second
-     * while a renewal is due. A store that cannot push is polled every {@code checkEvery}.
-     */
-    private long nextDelay() {
-        long poll = settings.checkEvery().toMillis();
-        if (!watching) {
-            return poll;
-        }
-        long safety = SAFETY_CHECK_MILLIS + ThreadLocalRandom.current().nextLong(SAFETY_JITTER_MILLIS);
-        var snapshot = current;
-        if (snapshot == null) {
-            return safety;
-        }
-        long untilRefresh = snapshot.refreshAt - clock.millis();
-        if (untilRefresh <= 0) {
-            return Math.max(poll, 1000);
-        }
-        return Math.max(poll, Math.min(safety, untilRefresh));
-    }
-
-    /** The store says the account's session changed: one check soon, however many messages came. */
-    private void changed() {
-        if (closed || !checkQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            executor.execute(() -> {
-                checkQueued.set(false);
-                checkQuietly();
-            });
-        } catch (RejectedExecutionException stopped) {
-            checkQueued.set(false);
-        }
+        schedule.close();
     }
 
     // --- loading -------------------------------------------------------------------------------
@@ -328,8 +255,8 @@ public final class SessionSourceService implements SessionSourceUseCase {
             }
             account = all.get().head().accountId();
         }
-        if (!watching) {
-            watching = coordination.watch(account, onChange);
+        if (!schedule.pushed() && coordination.watch(account, schedule.onChange())) {
+            schedule.pushedFromNowOn();
         }
         return coordination.read(account);
     }
@@ -352,7 +279,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
                 storeDown = true;
                 var snapshot = current;
                 if (snapshot != null) {
-                    tell(
+                    events.say(
                             SessionEvent.Type.STORE_UNAVAILABLE,
                             snapshot.session,
                             found.getLeft().message() + "; the session in memory is used until it expires");
@@ -364,7 +291,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
             storeDown = false;
             var snapshot = current;
             if (snapshot != null) {
-                tell(SessionEvent.Type.STORE_AVAILABLE, snapshot.session, "the store answers again");
+                events.say(SessionEvent.Type.STORE_AVAILABLE, snapshot.session, "the store answers again");
             }
         }
         var stored = found.get();
@@ -385,7 +312,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
                     current = null;
                     missing = noSession(account);
                     loggedOut = true;
-                    tell(SessionEvent.Type.REMOVED, snapshot.session, "the session was removed from the store");
+                    events.say(SessionEvent.Type.REMOVED, snapshot.session, "the session was removed from the store");
                 }
                 return;
             }
@@ -414,7 +341,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
         }
         coordination.restore(snapshot.session, snapshot.generation).peek(restored -> {
             if (restored) {
-                tell(SessionEvent.Type.RESTORED, snapshot.session, "the store had lost the session; put back");
+                events.say(SessionEvent.Type.RESTORED, snapshot.session, "the store had lost the session; put back");
             }
         });
         return true;
@@ -424,115 +351,47 @@ public final class SessionSourceService implements SessionSourceUseCase {
 
     /**
      * The fleet-wide first login under way, started if none is, when this source may make one: a
-     * named account, an API-key login, credentials, and no recent failure. None otherwise.
+     * named account, an API-key login, credentials, no logout seen here and no recent failure.
      */
     private Option<CompletableFuture<Either<AuthError, Session>>> logInFirst() {
         var id = account;
-        if (id == null || apiKeyLogin.isEmpty() || loggedOut) {
+        if (id == null || firstLogin.isEmpty() || loggedOut) {
             return Option.none();
         }
-        var failed = firstLoginFailure;
-        if (failed != null && clock.millis() < failed.retryAt) {
-            return Option.some(CompletableFuture.completedFuture(Either.left(failed.error)));
+        var failed = firstLogin.get().recentFailure();
+        if (failed.isDefined()) {
+            return Option.some(CompletableFuture.completedFuture(Either.left(failed.get())));
         }
         var given = credentials.get();
         if (given == null || given.isEmpty()) {
             return Option.none();
         }
-        return Option.some(single(() -> firstLoginFleetWide(id, given.get())));
+        return Option.some(single(() -> firstLogin.get().run(id, given.get())));
     }
 
-    /** The login of an account with no stored session, once for every instance: under its lease. */
-    private Either<AuthError, Session> firstLoginFleetWide(AccountId id, ApiCredentials given) {
-        long deadline = clock.millis() + settings.waitAtMost().toMillis();
-        while (true) {
-            var read = coordination.read(id);
-            if (read.isLeft()) {
-                return Either.left(read.getLeft());
+    /** How {@link FirstLogin} hands over a session it found or made. */
+    private final class Adoption implements FirstLogin.Adoption {
+        @Override
+        public Option<Either<AuthError, Session>> ifValid(VersionedSession stored, String how) {
+            if (stored.session().isEmpty() || !stored.session().get().isValidAt(clock.instant())) {
+                return Option.none();
             }
-            var found = adoptedIfValid(read.get(), "logged in by another instance");
-            if (found.isDefined()) {
-                return found.get();
-            }
-            var lease = coordination.tryLock(id);
-            if (lease.isLeft()) {
-                return Either.left(lease.getLeft());
-            }
-            if (lease.get().isDefined()) {
-                return underFirstLease(id, given, lease.get().get());
-            }
-            long left = deadline - clock.millis();
-            if (left <= 0) {
-                return Either.left(new AuthError.Unavailable("another instance holds the lease of " + id.value()
-                        + " for its first login and did not finish within "
-                        + settings.waitAtMost().toSeconds()
-                        + " s"));
-            }
-            var waited = coordination.awaitChange(id, read.get().generation(), Duration.ofMillis(Math.min(left, 1000)));
-            if (waited.isLeft()) {
-                return Either.left(waited.getLeft());
-            }
-        }
-    }
-
-    private Either<AuthError, Session> underFirstLease(AccountId id, ApiCredentials given, RenewalLease lease) {
-        try {
-            var again = coordination.read(id);
-            if (again.isLeft()) {
-                return Either.left(again.getLeft());
-            }
-            var found = adoptedIfValid(again.get(), "logged in by another instance");
-            if (found.isDefined()) {
-                return found.get();
-            }
-            tellAccount(SessionEvent.Type.RENEWING, id, "no valid session is stored: logging in here with the API key");
-            var result = apiKeyLogin.get().login(given);
-            if (result.isLeft()) {
-                long retryAt = result.getLeft() instanceof AuthError.Rejected
-                                || result.getLeft() instanceof AuthError.IpNotRegistered
-                        ? clock.millis() + settings.retryAfter().toMillis()
-                        : clock.millis() + Math.min(settings.retryAfter().toMillis(), 1000);
-                firstLoginFailure = new Failure(null, result.getLeft(), retryAt);
-                tellAccount(
-                        SessionEvent.Type.RENEWAL_FAILED, id, result.getLeft().message());
-                return result;
-            }
-            firstLoginFailure = null;
-            var after = coordination.read(id);
-            long generation = after.map(VersionedSession::generation).getOrElse(0L);
+            var session = stored.session().get();
             synchronized (loading) {
-                adopt(result.get(), generation, "logged in here with the API key");
-            }
-            if (!result.get().token().equals(toldRenewed)) {
-                toldRenewed = result.get().token();
-                tell(
-                        SessionEvent.Type.RENEWED,
-                        result.get(),
-                        "a new session is in use (logged in here with the API key)");
-            }
-            return result;
-        } finally {
-            coordination.release(lease);
-        }
-    }
-
-    /** The stored session, adopted, when it is valid now. */
-    private Option<Either<AuthError, Session>> adoptedIfValid(VersionedSession stored, String how) {
-        if (stored.session().isEmpty() || !stored.session().get().isValidAt(clock.instant())) {
-            return Option.none();
-        }
-        var session = stored.session().get();
-        synchronized (loading) {
-            if (current == null || !current.sameAs(session)) {
-                var before = current;
-                adopt(session, stored.generation(), how);
-                if (before == null && !session.token().equals(toldRenewed)) {
-                    toldRenewed = session.token();
-                    tell(SessionEvent.Type.RENEWED, session, "a new session is in use (" + how + ")");
+                if (current == null || !current.sameAs(session)) {
+                    adopt(session, stored.generation(), how);
+                    events.renewed(session, how);
                 }
             }
+            return Option.some(Either.right(session));
         }
-        return Option.some(Either.right(session));
+
+        @Override
+        public void adopt(Session session, long generation, String how) {
+            synchronized (loading) {
+                SessionSourceService.this.adopt(session, generation, how);
+            }
+        }
     }
 
     /**
@@ -544,9 +403,8 @@ public final class SessionSourceService implements SessionSourceUseCase {
         current = Snapshot.of(session, generation, settings.refreshBefore());
         failure = null;
         loggedOut = false;
-        if (before != null && !before.sameAs(session) && !session.token().equals(toldRenewed)) {
-            toldRenewed = session.token();
-            tell(SessionEvent.Type.RENEWED, session, "a new session is in use (" + how + ")");
+        if (before != null && !before.sameAs(session)) {
+            events.renewed(session, how);
         }
     }
 
@@ -556,13 +414,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
     private CompletableFuture<Either<AuthError, Session>> renew(Snapshot snapshot) {
         var session = snapshot.session;
         if (session.method() == LoginMethod.LOGIN_CODE) {
-            if (!session.token().equals(toldNotRenewable)) {
-                toldNotRenewable = session.token();
-                tell(
-                        SessionEvent.Type.NOT_RENEWABLE,
-                        session,
-                        "made with a login code: a person must log in again before it expires");
-            }
+            events.notRenewable(session);
             return CompletableFuture.completedFuture(
                     Either.left(new AuthError.NotRenewable(session.accountId(), session.method())));
         }
@@ -657,7 +509,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
             if (again.get().session().isEmpty()) {
                 return removed(stale);
             }
-            tell(
+            events.say(
                     SessionEvent.Type.RENEWING,
                     stale,
                     "renewing here by " + stale.method().label());
@@ -706,7 +558,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
                 current = null;
                 missing = noSession(stale.accountId());
                 loggedOut = true;
-                tell(SessionEvent.Type.REMOVED, stale, "the session was removed from the store");
+                events.say(SessionEvent.Type.REMOVED, stale, "the session was removed from the store");
             }
         }
         return missing;
@@ -731,7 +583,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
         }
         failure = new Failure(stale.token(), error, retryAt);
         if (sent || !storeDown) {
-            tell(SessionEvent.Type.RENEWAL_FAILED, stale, error.message());
+            events.say(SessionEvent.Type.RENEWAL_FAILED, stale, error.message());
         }
         return Either.left(error);
     }
@@ -755,24 +607,6 @@ public final class SessionSourceService implements SessionSourceUseCase {
             return Either.left(new AuthError.Unavailable("interrupted while waiting for the session's renewal"));
         } catch (Exception e) {
             return Either.left(new AuthError.Unavailable("the renewal failed unexpectedly"));
-        }
-    }
-
-    private void tellAccount(SessionEvent.Type type, AccountId id, String detail) {
-        try {
-            listener.on(new SessionEvent(type, id, Option.none(), detail));
-        } catch (RuntimeException e) {
-            // a listener that throws is the platform's bug
-        }
-    }
-
-    private void tell(SessionEvent.Type type, Session session, String detail) {
-        Option<Instant> expires =
-                Option.of(current).map(s -> s.session.expiresAt()).orElse(() -> Option.some(session.expiresAt()));
-        try {
-            listener.on(new SessionEvent(type, session.accountId(), expires, detail));
-        } catch (RuntimeException e) {
-            // a listener that throws is the platform's bug; the session is kept all the same
         }
     }
 }

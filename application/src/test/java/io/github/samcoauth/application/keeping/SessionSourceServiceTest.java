@@ -1,4 +1,4 @@
-package io.github.samcoauth.application.service;
+package io.github.samcoauth.application.keeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import io.github.samcoauth.application.port.in.SessionEvent;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
 import io.github.samcoauth.application.port.out.LoginGrant;
 import io.github.samcoauth.application.port.out.OAuthGrant;
+import io.github.samcoauth.application.service.ApiKeyLoginService;
+import io.github.samcoauth.application.service.RefreshSessionService;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.RefreshGrant;

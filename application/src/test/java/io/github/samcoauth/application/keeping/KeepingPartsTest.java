@@ -1,0 +1,81 @@
+package io.github.samcoauth.application.keeping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.application.port.in.SessionEvent;
+import io.github.samcoauth.testkit.Sessions;
+import io.vavr.collection.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The small parts of session keeping, each on its own: events said once, when to read the store. */
+class KeepingPartsTest {
+
+    @Test
+    void givenTheSameOccurrenceManyTimes_whenSaid_thenTheListenerHearsItOnceAndAThrowingListenerIsSurvived() {
+        var heard = new ConcurrentLinkedQueue<SessionEvent>();
+        var events = new SessionEvents(heard::add);
+        var first = Sessions.session("DV99999", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        var second = Sessions.session("DV99999", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+        for (int i = 0; i < 5; i++) {
+            events.revoked(first);
+            events.renewed(second, "renewed here");
+            events.notRenewable(first);
+        }
+        events.renewed(first, "back to the first");
+        assertThat(List.ofAll(heard).map(SessionEvent::type))
+                .containsExactly(
+                        SessionEvent.Type.REVOKED,
+                        SessionEvent.Type.RENEWED,
+                        SessionEvent.Type.NOT_RENEWABLE,
+                        SessionEvent.Type.RENEWED);
+        assertThat(heard.peek().expiresAt().get()).isEqualTo(first.expiresAt());
+        var throwing = new SessionEvents(event -> {
+            throw new IllegalStateException("the platform's bug");
+        });
+        throwing.renewed(first, "anyway");
+    }
+
+    @Test
+    void givenAStoreThatPushesOrNot_whenTheNextReadIsPlanned_thenPollOrSafetyOrTheRenewalWindow()
+            throws InterruptedException {
+        var executor = Executors.newSingleThreadScheduledExecutor();
+        var until = new AtomicLong(Long.MAX_VALUE);
+        var checks = new AtomicInteger();
+        try {
+            var schedule = new CheckSchedule(executor, 50, until::get, checks::incrementAndGet);
+            assertThat(schedule.nextDelay()).as("no push: polled").isEqualTo(50);
+            schedule.pushedFromNowOn();
+            assertThat(schedule.pushed()).isTrue();
+            assertThat(schedule.nextDelay())
+                    .as("pushed, no session due: the safety read")
+                    .isBetween(
+                            CheckSchedule.SAFETY_CHECK_MILLIS,
+                            CheckSchedule.SAFETY_CHECK_MILLIS + CheckSchedule.SAFETY_JITTER_MILLIS);
+            until.set(3_000);
+            assertThat(schedule.nextDelay())
+                    .as("the renewal window comes first")
+                    .isEqualTo(3_000);
+            until.set(10);
+            assertThat(schedule.nextDelay()).as("never under the poll interval").isEqualTo(50);
+            until.set(0);
+            assertThat(schedule.nextDelay())
+                    .as("inside the window: every second")
+                    .isEqualTo(1_000);
+            for (int i = 0; i < 100; i++) {
+                schedule.onChange().run();
+            }
+            schedule.close();
+        } finally {
+            executor.shutdown();
+        }
+        assertThat(executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+        assertThat(checks.get())
+                .as("a burst of changes coalesces into few reads")
+                .isBetween(1, 50);
+    }
+}
