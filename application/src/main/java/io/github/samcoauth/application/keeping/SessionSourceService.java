@@ -3,7 +3,6 @@ package io.github.samcoauth.application.keeping;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
-import io.github.samcoauth.application.port.in.RefreshSessionCommand;
 import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
 import io.github.samcoauth.application.port.in.SessionEvent;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
@@ -422,7 +421,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
         if (failed != null && failed.token.equals(session.token()) && clock.millis() < failed.retryAt) {
             return CompletableFuture.completedFuture(Either.left(failed.error));
         }
-        return single(() -> renewFleetWide(session));
+        return single(() -> renewFleetWide(snapshot));
     }
 
     /** Runs {@code work} on the executor unless a renewal or first login is under way: single flight. */
@@ -461,18 +460,13 @@ public final class SessionSourceService implements SessionSourceUseCase {
      * Renews {@code stale} once for every instance: under the account's lock, after reading the
      * store again; or waits for whoever holds the lock.
      */
-    private Either<AuthError, Session> renewFleetWide(Session stale) {
+    private Either<AuthError, Session> renewFleetWide(Snapshot snapshot) {
         long deadline = clock.millis() + settings.waitAtMost().toMillis();
+        var stale = snapshot.session;
         var id = stale.accountId();
+        long seen = snapshot.generation;
         while (true) {
-            var read = coordination.read(id);
-            if (read.isLeft()) {
-                return failed(stale, read.getLeft(), false);
-            }
-            var renewed = renewedElsewhere(stale, read.get());
-            if (renewed.isDefined()) {
-                return renewed.get();
-            }
+            // the lease first: its holder reads the store once; the others wait for its save
             var lease = coordination.tryLock(id);
             if (lease.isLeft()) {
                 return failed(stale, lease.getLeft(), false);
@@ -489,9 +483,18 @@ public final class SessionSourceService implements SessionSourceUseCase {
                                 + settings.waitAtMost().toSeconds() + " s"),
                         false);
             }
-            var waited = coordination.awaitChange(id, read.get().generation(), Duration.ofMillis(Math.min(left, 1000)));
+            var waited = coordination.awaitChange(id, seen, Duration.ofMillis(Math.min(left, 1000)));
             if (waited.isLeft()) {
                 return failed(stale, waited.getLeft(), false);
+            }
+            var read = coordination.read(id);
+            if (read.isLeft()) {
+                return failed(stale, read.getLeft(), false);
+            }
+            seen = read.get().generation();
+            var renewed = renewedElsewhere(stale, read.get());
+            if (renewed.isDefined()) {
+                return renewed.get();
             }
         }
     }
@@ -513,15 +516,16 @@ public final class SessionSourceService implements SessionSourceUseCase {
                     SessionEvent.Type.RENEWING,
                     stale,
                     "renewing here by " + stale.method().label());
-            var command = new RefreshSessionCommand(
-                    Option.some(stale.accountId()),
-                    stale.method() == LoginMethod.API_KEY ? credentials.get() : Option.none());
-            var result = refresh.refresh(command);
+            // the session as stored (an OAuth session's refresh token is the store's), read once
+            var stored = again.get().session().get();
+            var result =
+                    refresh.renew(stored, stored.method() == LoginMethod.API_KEY ? credentials.get() : Option.none());
             if (result.isLeft()) {
                 return failed(stale, result.getLeft(), true);
             }
-            var after = coordination.read(stale.accountId());
-            long generation = after.map(VersionedSession::generation).getOrElse(0L);
+            // the generation before this save: a check brings it up to date (the save's own change
+            // arrives at once); a lower one can never make a removed session look lost
+            long generation = again.get().generation();
             synchronized (loading) {
                 adopt(
                         result.get(),

@@ -1,6 +1,7 @@
 package io.github.samcoauth.application.service;
 
 import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
 import io.github.samcoauth.application.port.in.RefreshSessionCommand;
 import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
@@ -41,17 +42,20 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
 
     @Override
     public Either<AuthError, Session> refresh(RefreshSessionCommand command) {
-        return stored(command.account()).flatMap(session -> {
-            if (session.method() == LoginMethod.OAUTH) {
-                return rotate(session);
-            }
-            if (session.method() != LoginMethod.API_KEY) {
-                return Either.left(new AuthError.NotRenewable(session.accountId(), session.method()));
-            }
-            return command.credentials()
-                    .toEither(() -> (AuthError) new AuthError.InvalidInput(new DomainError.Blank("API key")))
-                    .flatMap(apiKeyLogin::login);
-        });
+        return stored(command.account()).flatMap(session -> renew(session, command.credentials()));
+    }
+
+    @Override
+    public Either<AuthError, Session> renew(Session session, Option<ApiCredentials> credentials) {
+        if (session.method() == LoginMethod.OAUTH) {
+            return rotate(session);
+        }
+        if (session.method() != LoginMethod.API_KEY) {
+            return Either.left(new AuthError.NotRenewable(session.accountId(), session.method()));
+        }
+        return credentials
+                .toEither(() -> (AuthError) new AuthError.InvalidInput(new DomainError.Blank("API key")))
+                .flatMap(apiKeyLogin::login);
     }
 
     /**

@@ -495,4 +495,22 @@ class SessionSourceServiceTest {
             assertThat(eventTypes()).contains(SessionEvent.Type.RENEWAL_FAILED);
         }
     }
+
+    @Test
+    void givenASessionDueForRenewal_whenRenewedHere_thenTheStoreIsReadOnceForIt() throws Exception {
+        samcoIssuesTokens();
+        var old = apiKeySession("ffffffffffffffffffffffffffffffff", T0);
+        store.save(old);
+        // no background checks during the test: only the renewal reads
+        try (var source = loggingIn(store, SETTINGS.withCheckEvery(Duration.ofHours(1)))) {
+            assertThat(source.session()).isEqualTo(Either.right(old));
+            int before = store.reads();
+            clock.advance(Duration.between(T0, old.expiresAt()).minusMinutes(5));
+            assertThat(source.session()).isEqualTo(Either.right(old));
+            awaitCondition(() -> logins.get() == 1 && !source.session().get().equals(old));
+            assertThat(store.reads() - before)
+                    .as("reads of the store for one renewal")
+                    .isEqualTo(1);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.github.samcoauth.application.port.in;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.domain.Session;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 /**
  * A new session the way the stored one was made: an API-key session logs in again with the
@@ -13,4 +14,13 @@ import io.vavr.control.Either;
 public interface RefreshSessionUseCase {
 
     Either<AuthError, Session> refresh(RefreshSessionCommand command);
+
+    /**
+     * A new session the way {@code stored} was made, for a caller that has just read it from the
+     * store (the session source, under the account's lease): the store is not read again. By
+     * default, as {@link #refresh} for its account.
+     */
+    default Either<AuthError, Session> renew(Session stored, Option<ApiCredentials> credentials) {
+        return refresh(new RefreshSessionCommand(Option.some(stored.accountId()), credentials));
+    }
 }
