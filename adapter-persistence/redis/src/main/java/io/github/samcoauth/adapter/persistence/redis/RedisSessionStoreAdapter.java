@@ -11,19 +11,13 @@ import io.github.samcoauth.domain.DomainError;
 import io.github.samcoauth.domain.Session;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import io.vavr.collection.List;
@@ -32,20 +26,10 @@ import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sessions shared by a fleet, in Redis. Per account, in one cluster hash slot:
@@ -68,72 +52,26 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
 
     private static final Pattern SESSION_KEY = Pattern.compile(".*:\\{([A-Z0-9]{3,16})\\}:session");
 
-    private final Option<RedisURI> uri;
-    /** Where the sessions are, for messages: host, port and key prefix, never a password. */
-    private final Option<String> where;
-
-    private final RedisClient client;
-    private final boolean ownsClient;
+    private final RedisConnection redis;
+    private final RedisKeys keys;
+    private final RedisLeases leases;
+    private final RedisChanges changes;
     private final SessionCipher cipher;
     private final String prefix;
-    private final Duration lockTtl;
     private final Duration keptAfterExpiry;
     private final Clock clock;
     private final SessionFileFormat format = new SessionFileFormat();
-    private final SecureRandom random = new SecureRandom();
-    private final ScheduledExecutorService watchdog;
-    private final ConcurrentMap<AccountId, Held> held = new ConcurrentHashMap<>();
-    private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
-    private final Object changes = new Object();
-    private final Object connecting = new Object();
-    private volatile StatefulRedisConnection<String, String> connection;
-    private volatile StatefulRedisPubSubConnection<String, String> pubSub;
-    /** Who is told of a change, by channel ({@link #watch}). */
-    private final ConcurrentMap<String, Set<Runnable>> watchers = new ConcurrentHashMap<>();
-    /** The notification connection lost or established again: every watcher reads. */
-    private final RedisConnectionStateListener notificationsState = new RedisConnectionStateListener() {
-        @Override
-        public void onRedisConnected(RedisChannelHandler<?, ?> connection, java.net.SocketAddress address) {
-            if (connection == pubSub) {
-                tellEveryWatcher();
-            }
-        }
-
-        @Override
-        public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-            if (connection == pubSub) {
-                tellEveryWatcher();
-            }
-        }
-    };
-
-    private record Held(RenewalLease lease, ScheduledFuture<?> keepAlive) {}
 
     private RedisSessionStoreAdapter(Builder builder, RedisClient client, boolean ownsClient) {
-        this.uri = builder.uri;
-        this.where = Option.some(builder.uri
-                        .map(u -> (u.isSsl() ? "rediss://" : "redis://") + u.getHost() + ":" + u.getPort() + " ")
-                        .getOrElse("Redis ")
-                + builder.prefix + ":*");
-        this.client = client;
-        this.ownsClient = ownsClient;
-        client.addListener(notificationsState);
+        this.redis = new RedisConnection(builder.uri, client, ownsClient, builder.prefix);
+        this.keys = new RedisKeys(builder.prefix);
+        this.leases = new RedisLeases(redis, keys, builder.lockTtl);
+        this.changes = new RedisChanges(redis, keys);
         this.cipher = builder.cipher;
         this.prefix = builder.prefix;
-        this.lockTtl = builder.lockTtl;
         this.keptAfterExpiry = builder.keptAfterExpiry;
         this.clock = builder.clock;
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "samco-redis-lock-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
-
-    /** What a Redis that refuses the user or password is reported as (not as unreachable). */
-    static final String AUTHENTICATION_FAILED =
-            "authentication failed: Redis refused the user name or password (check the URL's user,"
-                    + " SAMCO_STORE_PASSWORD or --store-password-file)";
 
     public static Builder builder() {
         return new Builder();
@@ -144,87 +82,24 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         return SessionCipher.newKey();
     }
 
-    // --- keys ------------------------------------------------------------------------------------
-
-    private String key(AccountId account, String what) {
-        return prefix + ":{" + account.value() + "}:" + what;
-    }
-
-    private String[] sessionKeys(AccountId account) {
-        return new String[] {key(account, "session"), key(account, "generation"), key(account, "lock")};
-    }
-
-    private String channel(AccountId account) {
-        return key(account, "changes");
-    }
-
-    // --- connection ------------------------------------------------------------------------------
-
-    private RedisCommands<String, String> redis() {
-        var open = connection;
-        if (open != null && open.isOpen()) {
-            return open.sync();
-        }
-        synchronized (connecting) {
-            if (connection == null || !connection.isOpen()) {
-                connection = uri.isDefined() ? client.connect(StringCodec.UTF8, uri.get()) : client.connect();
-            }
-            return connection.sync();
-        }
-    }
-
-    /**
-     * Runs {@code command}; whatever Lettuce throws becomes a {@code StorageFailure} (the store, not
-     * Samco, failed), naming what was being done and where.
-     */
-    private <T> Either<AuthError, T> call(String doing, Function<RedisCommands<String, String>, T> command) {
-        try {
-            return Either.right(command.apply(redis()));
-        } catch (RuntimeException e) {
-            return Either.left(new AuthError.StorageFailure("Redis could not " + doing + ": " + reason(e), where));
-        }
-    }
-
-    private static String reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            var said = t.getMessage();
-            if (said != null
-                    && (said.contains("WRONGPASS")
-                            || said.contains("NOAUTH")
-                            || said.contains("invalid username-password"))) {
-                return AUTHENTICATION_FAILED;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        var message = e.getMessage();
-        var cause = e.getCause();
-        if ((message == null || message.isBlank()) && cause != null) {
-            return reason(cause);
-        }
-        var text = message == null ? e.getClass().getSimpleName() : message;
-        // never echo a URI that may carry a password
-        return text.replaceAll("rediss?://\\S*", "redis://…").replaceAll("\\p{Cntrl}", " ");
-    }
-
     // --- SessionStorePort ----------------------------------------------------------------------
 
     @Override
     public Either<AuthError, Session> save(Session session) {
         var account = session.accountId();
-        var keys = sessionKeys(account);
-        var value = sealed(session, keys[0]);
+        var names = keys.session(account);
+        var value = sealed(session, names[0]);
         if (value.isLeft()) {
             return Either.left(value.getLeft());
         }
-        var owner = Option.of(held.get(account)).map(h -> h.lease().owner()).getOrElse("");
-        var result = call(
+        // the holder's save ends its lease in the same script
+        var owner = leases.ownerHeld(account);
+        var result = redis.call(
                 "save the session",
-                redis -> RedisScripts.SAVE.<Long>run(
-                        redis, keys, value.get(), Long.toString(expireAt(session)), owner, channel(account)));
+                commands -> RedisScripts.SAVE.<Long>run(
+                        commands, names, value.get(), Long.toString(expireAt(session)), owner, keys.channel(account)));
         if (result.isRight() && !owner.isEmpty()) {
-            forget(account, owner);
+            leases.forget(account, owner);
         }
         return result.map(generation -> session);
     }
@@ -234,7 +109,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         try {
             return Either.right(cipher.seal(format.encode(session), sessionKey));
         } catch (Exception e) {
-            return Either.left(new AuthError.StorageFailure("cannot encode the session for Redis", where));
+            return Either.left(new AuthError.StorageFailure("cannot encode the session for Redis", redis.where()));
         }
     }
 
@@ -256,13 +131,13 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
 
     @Override
     public Either<AuthError, List<Session>> findAll() {
-        var accounts = call("list the sessions", redis -> {
+        var accounts = redis.call("list the sessions", commands -> {
             var found = new java.util.TreeSet<String>();
             ScanCursor cursor = ScanCursor.INITIAL;
             var args = ScanArgs.Builder.matches(prefix + ":{*}:session").limit(500);
             int rounds = 0;
             do {
-                KeyScanCursor<String> page = redis.scan(cursor, args);
+                KeyScanCursor<String> page = commands.scan(cursor, args);
                 for (var key : page.getKeys()) {
                     var matcher = SESSION_KEY.matcher(key);
                     if (matcher.matches() && key.startsWith(prefix + ":{")) {
@@ -293,29 +168,29 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
 
     @Override
     public Either<AuthError, Boolean> delete(AccountId account) {
-        var keys = sessionKeys(account);
-        return call(
+        var names = keys.session(account);
+        return redis.call(
                         "remove the session",
-                        redis ->
-                                RedisScripts.DELETE.<Long>run(redis, new String[] {keys[0], keys[1]}, channel(account)))
+                        commands -> RedisScripts.DELETE.<Long>run(
+                                commands, new String[] {names[0], names[1]}, keys.channel(account)))
                 .map(removed -> removed == 1L);
     }
 
     /** Redis answers: a save can only fail if it goes away, which no check in advance can tell. */
     @Override
     public Either<AuthError, Boolean> checkWritable() {
-        return call("be reached", RedisCommands::ping).map(pong -> true);
+        return redis.call("be reached", RedisCommands::ping).map(pong -> true);
     }
 
     // --- SessionCoordinationPort ---------------------------------------------------------------
 
     @Override
     public Either<AuthError, VersionedSession> read(AccountId account) {
-        var keys = sessionKeys(account);
-        var answer = call(
+        var names = keys.session(account);
+        var answer = redis.call(
                 "read the session",
-                redis -> RedisScripts.READ.<java.util.List<Object>>run(
-                        redis, new String[] {keys[0], keys[1]}, Integer.toString(MAX_VALUE_BYTES)));
+                commands -> RedisScripts.READ.<java.util.List<Object>>run(
+                        commands, new String[] {names[0], names[1]}, Integer.toString(MAX_VALUE_BYTES)));
         if (answer.isLeft()) {
             return Either.left(answer.getLeft());
         }
@@ -331,7 +206,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         if (value.equals("!")) {
             return Either.left(unreadable(account, "larger than " + MAX_VALUE_BYTES + " bytes"));
         }
-        var json = cipher.open(value, keys[0]);
+        var json = cipher.open(value, names[0]);
         if (json.isLeft()) {
             return Either.left(unreadable(account, json.getLeft()));
         }
@@ -345,10 +220,10 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     private AuthError unreadable(AccountId account, String why) {
         return new AuthError.StorageFailure(
                 "the session of " + account.value() + " in Redis cannot be read: " + why,
-                Option.some(key(account, "session")));
+                Option.some(keys.key(account, "session")));
     }
 
-    private static String text(Object part) {
+    static String text(Object part) {
         if (part instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);
         }
@@ -358,7 +233,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         return part == null ? "" : part.toString();
     }
 
-    private static long generation(String raw) {
+    static long generation(String raw) {
         try {
             return Math.max(0, Long.parseLong(raw.strip()));
         } catch (NumberFormatException e) {
@@ -368,101 +243,17 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
 
     @Override
     public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
-        var owner = HexFormat.of().formatHex(randomBytes());
-        var lockKey = key(account, "lock");
-        var taken = call(
-                "take the renewal lock",
-                redis -> RedisScripts.TAKE.<Long>run(
-                        redis, new String[] {lockKey}, owner, Long.toString(lockTtl.toMillis())));
-        if (taken.isLeft()) {
-            return Either.left(taken.getLeft());
-        }
-        if (taken.get() == 2L) {
-            LoggerFactory.getLogger(RedisSessionStoreAdapter.class)
-                    .warn(
-                            "The renewal lock {} had no expiry, or one longer than {} ms: no live instance holds"
-                                    + " it so; it now lapses within that time",
-                            lockKey,
-                            lockTtl.toMillis());
-        }
-        if (taken.get() != 1L) {
-            return Either.right(Option.none());
-        }
-        var lease = new RenewalLease(account, owner);
-        long every = Math.max(1, lockTtl.toMillis() / 3);
-        var keepAlive = watchdog.scheduleWithFixedDelay(() -> prolong(lease), every, every, TimeUnit.MILLISECONDS);
-        held.put(account, new Held(lease, keepAlive));
-        return Either.right(Option.some(lease));
-    }
-
-    private byte[] randomBytes() {
-        var bytes = new byte[16];
-        random.nextBytes(bytes);
-        return bytes;
-    }
-
-    private void prolong(RenewalLease lease) {
-        var kept = call(
-                "keep the renewal lock",
-                redis -> RedisScripts.PROLONG.<Long>run(
-                        redis,
-                        new String[] {key(lease.account(), "lock")},
-                        lease.owner(),
-                        Long.toString(lockTtl.toMillis())));
-        if (kept.isRight() && kept.get() == 0L) {
-            forget(lease.account(), lease.owner());
-        }
-    }
-
-    private void forget(AccountId account, String owner) {
-        var was = held.get(account);
-        if (was != null && was.lease().owner().equals(owner) && held.remove(account, was)) {
-            was.keepAlive().cancel(false);
-        }
+        return leases.tryLock(account);
     }
 
     @Override
     public Either<AuthError, Boolean> release(RenewalLease lease) {
-        forget(lease.account(), lease.owner());
-        return call(
-                        "release the renewal lock",
-                        redis -> RedisScripts.RELEASE.<Long>run(
-                                redis, new String[] {key(lease.account(), "lock")}, lease.owner()))
-                .map(released -> released == 1L);
+        return leases.release(lease);
     }
 
-    /**
-     * Subscribes to the account's channel first, then reads: a message sent between the read and
-     * the wait is not lost. Polls every 100 ms as well, since a message may be lost anyway.
-     */
     @Override
     public Either<AuthError, Long> awaitChange(AccountId account, long seen, Duration timeout) {
-        subscribe(channel(account));
-        long deadline = System.nanoTime() + timeout.toNanos();
-        var keys = sessionKeys(account);
-        while (true) {
-            var state = call(
-                    "watch the session",
-                    redis -> RedisScripts.WATCH.<java.util.List<Object>>run(redis, new String[] {keys[1], keys[2]}));
-            if (state.isLeft()) {
-                return Either.left(state.getLeft());
-            }
-            long generation = generation(text(state.get().get(0)));
-            boolean locked = "1".equals(text(state.get().get(1)));
-            long left = deadline - System.nanoTime();
-            if (generation > seen || !locked || left <= 0) {
-                return Either.right(generation);
-            }
-            synchronized (changes) {
-                try {
-                    changes.wait(Math.max(1, Math.min(100, left / 1_000_000)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return Either.left(
-                            new AuthError.StorageFailure("interrupted while waiting for another renewal", where));
-                }
-            }
-        }
+        return changes.awaitChange(account, seen, timeout);
     }
 
     /**
@@ -473,114 +264,35 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
      */
     @Override
     public boolean watch(AccountId account, Runnable onChange) {
-        var channel = channel(account);
-        if (!subscribe(channel)) {
-            return false;
-        }
-        watchers.computeIfAbsent(channel, c -> new java.util.concurrent.CopyOnWriteArraySet<>())
-                .add(onChange);
-        return true;
-    }
-
-    private void tell(String channel) {
-        var told = watchers.get(channel);
-        if (told != null) {
-            told.forEach(RedisSessionStoreAdapter::runQuietly);
-        }
-    }
-
-    private void tellEveryWatcher() {
-        watchers.values().forEach(told -> told.forEach(RedisSessionStoreAdapter::runQuietly));
-    }
-
-    private static void runQuietly(Runnable onChange) {
-        try {
-            onChange.run();
-        } catch (RuntimeException e) {
-            // a watcher's own failure; the others are still told
-        }
-    }
-
-    /** Subscribed to {@code channel} (now or before); {@code false} when Redis cannot be reached. */
-    private boolean subscribe(String channel) {
-        if (subscribed.contains(channel)) {
-            return true;
-        }
-        try {
-            synchronized (connecting) {
-                if (pubSub == null || !pubSub.isOpen()) {
-                    pubSub = uri.isDefined()
-                            ? client.connectPubSub(StringCodec.UTF8, uri.get())
-                            : client.connectPubSub();
-                    pubSub.addListener(new RedisPubSubAdapter<>() {
-                        @Override
-                        public void message(String channel, String message) {
-                            synchronized (changes) {
-                                changes.notifyAll();
-                            }
-                            tell(channel);
-                        }
-                    });
-                    subscribed.clear();
-                }
-                pubSub.sync().subscribe(channel);
-                subscribed.add(channel);
-                return true;
-            }
-        } catch (RuntimeException e) {
-            // no messages: the caller polls
-            return false;
-        }
+        return changes.watch(account, onChange);
     }
 
     @Override
     public Either<AuthError, Boolean> restore(Session session, long generation) {
         var account = session.accountId();
-        var keys = sessionKeys(account);
-        var value = sealed(session, keys[0]);
+        var names = keys.session(account);
+        var value = sealed(session, names[0]);
         if (value.isLeft()) {
             return Either.left(value.getLeft());
         }
-        return call(
+        return redis.call(
                         "restore the session",
-                        redis -> RedisScripts.RESTORE.<Long>run(
-                                redis,
-                                new String[] {keys[0], keys[1]},
+                        commands -> RedisScripts.RESTORE.<Long>run(
+                                commands,
+                                new String[] {names[0], names[1]},
                                 value.get(),
                                 Long.toString(expireAt(session)),
                                 Long.toString(generation),
-                                channel(account)))
+                                keys.channel(account)))
                 .map(restored -> restored == 1L);
     }
 
     /** Releases every lock it holds, closes its connections, and the client if it made it. */
     @Override
     public void close() {
-        client.removeListener(notificationsState);
-        watchers.clear();
-        for (var one : List.ofAll(held.values())) {
-            release(one.lease());
-        }
-        watchdog.shutdownNow();
-        try {
-            if (pubSub != null) {
-                pubSub.close();
-            }
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (RuntimeException e) {
-            // closing what is already broken
-        }
-        if (ownsClient) {
-            try {
-                var resources = client.getResources();
-                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-                resources.shutdown(0, 2, TimeUnit.SECONDS);
-            } catch (RuntimeException e) {
-                // the process is going away
-            }
-        }
+        changes.close();
+        leases.close();
+        redis.close();
     }
 
     @Override
@@ -779,7 +491,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                 }
             } catch (RuntimeException e) {
                 return Either.left(
-                        new AuthError.StorageFailure("cannot set up the Redis client: " + reason(e), Option.none()));
+                        new AuthError.StorageFailure("cannot set up the Redis client: " + RedisConnection.reason(e), Option.none()));
             }
             return Either.right(new RedisSessionStoreAdapter(this, redis, owns));
         }
@@ -795,6 +507,6 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
 
     /** For tests: the key under which an account's session is kept. */
     String sessionKeyOf(AccountId account) {
-        return key(account, "session");
+        return keys.key(account, "session");
     }
 }

@@ -1,0 +1,148 @@
+package io.github.samcoauth.adapter.persistence.redis;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.domain.AccountId;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.vavr.control.Either;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * Changes of each account's session, pushed: one subscription per instance to each account's
+ * channel ({@code …:changes}, published by every save, delete and restore), its watchers told of
+ * each message, and of every loss or return of the notification connection (they then read).
+ * Waiters for another instance's renewal wake on a message and look every 100 ms as well.
+ */
+final class RedisChanges {
+
+    private final RedisConnection redis;
+    private final RedisKeys keys;
+    private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+    private final Object arrived = new Object();
+    private final ConcurrentMap<String, Set<Runnable>> watchers = new ConcurrentHashMap<>();
+    private final RedisConnectionStateListener connectionState = new RedisConnectionStateListener() {
+        @Override
+        public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+            if (redis.isNotifications(connection)) {
+                tellEveryWatcher();
+            }
+        }
+
+        @Override
+        public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+            if (redis.isNotifications(connection)) {
+                tellEveryWatcher();
+            }
+        }
+    };
+
+    RedisChanges(RedisConnection redis, RedisKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+        redis.client().addListener(connectionState);
+    }
+
+    /**
+     * Waits until the account's generation is above {@code seen}, or its lock is free, or {@code
+     * timeout} has passed. Subscribes first, then reads: a message sent between the read and the
+     * wait is not lost.
+     */
+    Either<AuthError, Long> awaitChange(AccountId account, long seen, Duration timeout) {
+        subscribe(keys.channel(account));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var names = keys.session(account);
+        while (true) {
+            var state = redis.call(
+                    "watch the session",
+                    commands -> RedisScripts.WATCH.<java.util.List<Object>>run(
+                            commands, new String[] {names[1], names[2]}));
+            if (state.isLeft()) {
+                return Either.left(state.getLeft());
+            }
+            long generation = RedisSessionStoreAdapter.generation(
+                    RedisSessionStoreAdapter.text(state.get().get(0)));
+            boolean locked =
+                    "1".equals(RedisSessionStoreAdapter.text(state.get().get(1)));
+            long left = deadline - System.nanoTime();
+            if (generation > seen || !locked || left <= 0) {
+                return Either.right(generation);
+            }
+            synchronized (arrived) {
+                try {
+                    arrived.wait(Math.max(1, Math.min(100, left / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Either.left(new AuthError.StorageFailure(
+                            "interrupted while waiting for another renewal", redis.where()));
+                }
+            }
+        }
+    }
+
+    /** {@code onChange} runs once per change of the account's session; {@code false} while Redis is away. */
+    boolean watch(AccountId account, Runnable onChange) {
+        var channel = keys.channel(account);
+        if (!subscribe(channel)) {
+            return false;
+        }
+        watchers.computeIfAbsent(channel, c -> new CopyOnWriteArraySet<>()).add(onChange);
+        return true;
+    }
+
+    private void tell(String channel) {
+        var told = watchers.get(channel);
+        if (told != null) {
+            told.forEach(RedisChanges::runQuietly);
+        }
+    }
+
+    private void tellEveryWatcher() {
+        watchers.values().forEach(told -> told.forEach(RedisChanges::runQuietly));
+    }
+
+    private static void runQuietly(Runnable onChange) {
+        try {
+            onChange.run();
+        } catch (RuntimeException e) {
+            // a watcher's own failure; the others are still told
+        }
+    }
+
+    /** Subscribed to {@code channel} (now or before); {@code false} when Redis cannot be reached. */
+    private boolean subscribe(String channel) {
+        if (subscribed.contains(channel)) {
+            return true;
+        }
+        try {
+            var notifications = redis.notifications(connection -> connection.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    synchronized (arrived) {
+                        arrived.notifyAll();
+                    }
+                    tell(channel);
+                }
+            }));
+            if (notifications.made()) {
+                subscribed.clear();
+            }
+            notifications.connection().sync().subscribe(channel);
+            subscribed.add(channel);
+            return true;
+        } catch (RuntimeException e) {
+            // no messages: the caller polls
+            return false;
+        }
+    }
+
+    void close() {
+        redis.client().removeListener(connectionState);
+        watchers.clear();
+    }
+}
