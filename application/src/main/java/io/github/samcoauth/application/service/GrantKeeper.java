@@ -72,8 +72,8 @@ final class GrantKeeper {
         return new AuthError.StorageFailure(
                 "Samco granted the session but it could not be saved (" + reason + "); "
                         + (endedAtSamco
-                                ? "it was logged out at Samco, so no token is left live: fix the state"
-                                        + " directory, then log in again"
+                                ? "it was logged out at Samco, so no token is left live: fix the store named"
+                                        + " here (the state directory, or Redis), then log in again"
                                 : "it could not be logged out at Samco either: its token stays valid at Samco"
                                         + " until it expires, and nothing here holds it"),
                 path);

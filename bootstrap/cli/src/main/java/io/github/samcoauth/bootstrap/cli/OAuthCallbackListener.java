@@ -63,6 +63,8 @@ final class OAuthCallbackListener implements AutoCloseable {
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private final CompletableFuture<OAuthCallback> callback = new CompletableFuture<>();
     private volatile boolean closed;
+    /** The one callback was taken (its page may still be on its way to the browser). */
+    private boolean taken;
 
     private OAuthCallbackListener(List<ServerSocket> sockets, String path, OAuthState state, Duration readDeadline) {
         this.sockets = sockets;
@@ -239,13 +241,16 @@ final class OAuthCallbackListener implements AutoCloseable {
                     Option.of(query.get("code")),
                     Option.of(query.get("error")),
                     Option.of(query.get("errorMessage")));
+            boolean first;
             synchronized (this) {
-                if (callback.isDone() || closed) {
-                    page(connection.getOutputStream(), 400, "This sign-in was already answered. Nothing was done.");
-                    return;
-                }
-                result = candidate;
+                first = !taken && !closed;
+                taken = true;
             }
+            if (!first) {
+                page(connection.getOutputStream(), 400, "This sign-in was already answered. Nothing was done.");
+                return;
+            }
+            result = candidate;
             page(
                     connection.getOutputStream(),
                     200,

@@ -490,8 +490,8 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                             .build());
                 }
             } catch (RuntimeException e) {
-                return Either.left(
-                        new AuthError.StorageFailure("cannot set up the Redis client: " + RedisConnection.reason(e), Option.none()));
+                return Either.left(new AuthError.StorageFailure(
+                        "cannot set up the Redis client: " + RedisConnection.reason(e), Option.none()));
             }
             return Either.right(new RedisSessionStoreAdapter(this, redis, owns));
         }
