@@ -19,6 +19,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -91,10 +92,11 @@ public final class SessionSourceService implements SessionSourceUseCase {
     private volatile AccountId account;
     private volatile Either<AuthError, Session> missing;
     private volatile Failure failure;
-    /** The session was removed from the store (a logout): this instance does not log in again by itself. */
-    private volatile boolean loggedOut;
 
     private volatile boolean storeDown;
+    /** When the newest session this instance has used was issued: it never goes back to an older one. */
+    private volatile Instant newest = Instant.MIN;
+
     private final AtomicReference<CompletableFuture<Either<AuthError, Session>>> renewal = new AtomicReference<>();
     private final Object loading = new Object();
 
@@ -229,11 +231,12 @@ public final class SessionSourceService implements SessionSourceUseCase {
                 return null;
             }
             var stored = found.get();
-            if (stored.session().isEmpty()) {
+            if (stored.session().isEmpty() || older(stored.session().get())) {
+                // none, or one older than this instance has handed out already (never go back)
                 missing = noSession(account);
                 return null;
             }
-            current = Snapshot.of(stored.session().get(), stored.generation(), settings.refreshBefore());
+            adopt(stored.session().get(), stored.generation(), "loaded");
             return current;
         }
     }
@@ -310,13 +313,14 @@ public final class SessionSourceService implements SessionSourceUseCase {
                 } else {
                     current = null;
                     missing = noSession(account);
-                    loggedOut = true;
                     events.say(SessionEvent.Type.REMOVED, snapshot.session, "the session was removed from the store");
                 }
                 return;
             }
             var session = stored.session().get();
-            if (snapshot == null || !snapshot.sameAs(session)) {
+            if ((snapshot == null || !snapshot.sameAs(session)) && older(session)) {
+                putNewerBack(snapshot);
+            } else if (snapshot == null || !snapshot.sameAs(session)) {
                 adopt(session, stored.generation(), "saved by another instance");
             } else if (snapshot.generation != stored.generation() && snapshot.refreshAt != Long.MIN_VALUE) {
                 current = Snapshot.of(session, stored.generation(), settings.refreshBefore());
@@ -350,11 +354,11 @@ public final class SessionSourceService implements SessionSourceUseCase {
 
     /**
      * The fleet-wide first login under way, started if none is, when this source may make one: a
-     * named account, an API-key login, credentials, no logout seen here and no recent failure.
+     * named account, an API-key login, credentials, and no recent failure.
      */
     private Option<CompletableFuture<Either<AuthError, Session>>> logInFirst() {
         var id = account;
-        if (id == null || firstLogin.isEmpty() || loggedOut) {
+        if (id == null || firstLogin.isEmpty()) {
             return Option.none();
         }
         var failed = firstLogin.get().recentFailure();
@@ -372,7 +376,9 @@ public final class SessionSourceService implements SessionSourceUseCase {
     private final class Adoption implements FirstLogin.Adoption {
         @Override
         public Option<Either<AuthError, Session>> ifValid(VersionedSession stored, String how) {
-            if (stored.session().isEmpty() || !stored.session().get().isValidAt(clock.instant())) {
+            if (stored.session().isEmpty()
+                    || !stored.session().get().isValidAt(clock.instant())
+                    || older(stored.session().get())) {
                 return Option.none();
             }
             var session = stored.session().get();
@@ -393,6 +399,22 @@ public final class SessionSourceService implements SessionSourceUseCase {
         }
     }
 
+    /** Whether {@code stored} was issued before a session this instance has used already. */
+    private boolean older(Session stored) {
+        return stored.issuedAt().isBefore(newest);
+    }
+
+    /**
+     * The store holds an older session than the one in use here (it lost the newer one and got an
+     * older back): the newer goes back, so that the fleet converges on it; one that Samco refused,
+     * or that has expired, is left to the renewal.
+     */
+    private void putNewerBack(Snapshot snapshot) {
+        if (snapshot != null && snapshot.refreshAt != Long.MIN_VALUE && snapshot.session.isValidAt(clock.instant())) {
+            store.save(snapshot.session);
+        }
+    }
+
     /**
      * Uses {@code session} from now on; called with {@link #loading} held. {@code renewed} is said
      * once per new session: a renewal's own save, seen again by a check, is not a second one.
@@ -400,8 +422,10 @@ public final class SessionSourceService implements SessionSourceUseCase {
     private void adopt(Session session, long generation, String how) {
         var before = current;
         current = Snapshot.of(session, generation, settings.refreshBefore());
+        if (session.issuedAt().isAfter(newest)) {
+            newest = session.issuedAt();
+        }
         failure = null;
-        loggedOut = false;
         if (before != null && !before.sameAs(session)) {
             events.renewed(session, how);
         }
@@ -523,9 +547,15 @@ public final class SessionSourceService implements SessionSourceUseCase {
             if (result.isLeft()) {
                 return failed(stale, result.getLeft(), true);
             }
-            // the generation before this save: a check brings it up to date (the save's own change
-            // arrives at once); a lower one can never make a removed session look lost
-            long generation = again.get().generation();
+            // this save counts one generation up: exactly, unless another write came between (then
+            // the save's own change, pushed at once, brings it up to date); a store that keeps no
+            // generation, or one that had none yet, is read
+            long generation = again.get().generation() > 0
+                    ? again.get().generation() + 1
+                    : coordination
+                            .read(stale.accountId())
+                            .map(VersionedSession::generation)
+                            .getOrElse(0L);
             synchronized (loading) {
                 adopt(
                         result.get(),
@@ -545,7 +575,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
         }
         var session = stored.session().get();
         var snapshot = Snapshot.of(session, stored.generation(), settings.refreshBefore());
-        if (session.token().equals(stale.token()) || clock.millis() >= snapshot.refreshAt) {
+        if (session.token().equals(stale.token()) || clock.millis() >= snapshot.refreshAt || older(session)) {
             return Option.none();
         }
         synchronized (loading) {
@@ -561,7 +591,6 @@ public final class SessionSourceService implements SessionSourceUseCase {
             if (current != null && current.sameAs(stale)) {
                 current = null;
                 missing = noSession(stale.accountId());
-                loggedOut = true;
                 events.say(SessionEvent.Type.REMOVED, stale, "the session was removed from the store");
             }
         }
@@ -595,9 +624,8 @@ public final class SessionSourceService implements SessionSourceUseCase {
     private Either<AuthError, Session> awaited(CompletableFuture<Either<AuthError, Session>> renewing) {
         try {
             var result = renewing.get(settings.waitAtMost().toMillis(), TimeUnit.MILLISECONDS);
-            if (result.isRight()) {
-                return result;
-            }
+            // the session in use now: the renewal's own, or a newer one adopted meanwhile (never an
+            // older answer than the instance already gives)
             var snapshot = current;
             if (snapshot != null && clock.millis() < snapshot.expiresAt) {
                 return snapshot.answer;
