@@ -410,7 +410,11 @@ public final class SessionSourceService implements SessionSourceUseCase {
      * or that has expired, is left to the renewal.
      */
     private void putNewerBack(Snapshot snapshot) {
-        if (snapshot != null && snapshot.refreshAt != Long.MIN_VALUE && snapshot.session.isValidAt(clock.instant())) {
+        // not while this instance renews: its save would end the lease the renewal runs under
+        if (snapshot != null
+                && renewal.get() == null
+                && snapshot.refreshAt != Long.MIN_VALUE
+                && snapshot.session.isValidAt(clock.instant())) {
             store.save(snapshot.session);
         }
     }
