@@ -1,7 +1,6 @@
 package io.github.samcoauth.adapter.persistence;
 
 import io.github.samcoauth.application.AuthError;
-import io.github.samcoauth.application.port.out.RenewalLease;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.port.out.VersionedSession;
@@ -28,7 +27,7 @@ import java.util.UUID;
  * The jobs are split by name: {@link SessionFileLayout} says where each file lives,
  * {@link AtomicReplace} replaces a file under its lock so that a crash leaves the old or the new,
  * {@link SessionCache} keeps parsed sessions per file identity (an unchanged file costs one
- * {@code stat}), and {@link SessionFileFormat} reads and writes the format and its versions. This
+ * {@code stat}), and {@link SessionJsonCodec} reads and writes the format and its versions. This
  * class puts them together and moves a corrupt file aside (never deletes it).
  */
 public final class FileSessionStoreAdapter implements SessionStorePort, SessionCoordinationPort {
@@ -43,7 +42,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort, SessionC
     private final Clock clock;
     private final SecureFiles files;
     private final AtomicReplace atomic;
-    private final SessionFileFormat format = new SessionFileFormat();
+    private final SessionJsonCodec format = new SessionJsonCodec();
     private final SessionCache cache = new SessionCache();
 
     /** No I/O happens here; directories are created by the first save. */
@@ -193,7 +192,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort, SessionC
      * lock the file is read again first: another process may just have replaced it with a good one.
      */
     private Either<AuthError, Option<Session>> quarantine(
-            AccountId account, Path file, SessionFileFormat.Problem problem) {
+            AccountId account, Path file, SessionJsonCodec.Problem problem) {
         try (var held = files.lock(layout.lockOf(account))) {
             byte[] again;
             try {
@@ -225,48 +224,68 @@ public final class FileSessionStoreAdapter implements SessionStorePort, SessionC
 
     // --- renewal across the processes of this machine -----------------------------------------
 
-    /** Leases held by this store: released by {@link #release}, or by the OS when the process dies. */
-    private final java.util.concurrent.ConcurrentMap<String, SecureFiles.Held> leases =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     /** A file keeps no generation: always {@code 0}; a removed file is a removed session. */
     @Override
     public Either<AuthError, VersionedSession> read(AccountId account) {
         return find(account).map(found -> new VersionedSession(found, 0));
     }
 
-    /** An exclusive lock on {@code sessions/.ACCOUNT.renewal.lock}, which the OS drops if the process dies. */
+    /**
+     * An exclusive lock on {@code sessions/.ACCOUNT.renewal.lock}, which the OS drops if the process
+     * dies; its commit replaces the session file (atomically, under the file's own lock) and then
+     * drops the lease.
+     */
     @Override
-    public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
+    public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
         var lockFile = layout.renewalLockOf(account);
         try {
             checkDirectories();
             files.ensureDirectory(layout.stateDir());
             files.ensureDirectory(layout.sessionsDir());
             var held = files.tryLock(lockFile);
-            if (held.isEmpty()) {
-                return Either.right(Option.none());
-            }
-            var lease = new RenewalLease(account, UUID.randomUUID().toString());
-            leases.put(lease.owner(), held.get());
-            return Either.right(Option.some(lease));
+            return Either.right(held.isEmpty() ? Option.none() : Option.some(new FileLease(account, held.get())));
         } catch (IOException e) {
             return Either.left(new AuthError.StorageFailure(
                     "cannot take the renewal lock: " + SecureFiles.reason(e), Option.some(lockFile.toString())));
         }
     }
 
-    @Override
-    public Either<AuthError, Boolean> release(RenewalLease lease) {
-        var held = leases.remove(lease.owner());
-        if (held == null) {
-            return Either.right(false);
+    /** A renewal lease on the lock file, held until committed or released. */
+    private final class FileLease implements Lease {
+        private final AccountId account;
+        private final SecureFiles.Held held;
+
+        FileLease(AccountId account, SecureFiles.Held held) {
+            this.account = account;
+            this.held = held;
         }
-        try {
-            held.close();
-            return Either.right(true);
-        } catch (IOException e) {
-            return Either.right(true); // closing the channel drops the lock whatever close says
+
+        @Override
+        public AccountId account() {
+            return account;
+        }
+
+        @Override
+        public synchronized Either<AuthError, Long> commit(Session session) {
+            if (!held.lock().isValid() || !session.accountId().equals(account)) {
+                return Either.left(new AuthError.StorageFailure(
+                        "the renewal lease of " + account.value() + " is no longer held: nothing was written",
+                        Option.some(layout.renewalLockOf(account).toString())));
+            }
+            var saved = save(session);
+            release();
+            return saved.map(ignored -> 0L);
+        }
+
+        @Override
+        public synchronized Either<AuthError, Boolean> release() {
+            boolean was = held.lock().isValid();
+            try {
+                held.close();
+            } catch (IOException e) {
+                // closing the channel drops the lock whatever close says
+            }
+            return Either.right(was);
         }
     }
 

@@ -104,7 +104,7 @@ class HostileStateDirectoryTest {
         prepared();
         var target = tmp.resolve("created-by-samco");
         Files.createSymbolicLink(state().resolve("sessions/.DV99999.renewal.lock"), target);
-        var lease = store().tryLock(new io.github.samcoauth.domain.AccountId("DV99999"));
+        var lease = store().tryLease(new io.github.samcoauth.domain.AccountId("DV99999"));
         assertThat(lease.isLeft()).isTrue();
         assertThat(lease.getLeft().message()).contains("symbolic link");
         assertThat(Files.exists(target)).isFalse();

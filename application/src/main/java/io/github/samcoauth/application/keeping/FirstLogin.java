@@ -5,8 +5,8 @@ import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
 import io.github.samcoauth.application.port.in.SessionEvent;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
-import io.github.samcoauth.application.port.out.RenewalLease;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
+import io.github.samcoauth.application.port.out.SessionCoordinationPort.Lease;
 import io.github.samcoauth.application.port.out.VersionedSession;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.Session;
@@ -75,7 +75,7 @@ final class FirstLogin {
             if (found.isDefined()) {
                 return found.get();
             }
-            var lease = coordination.tryLock(id);
+            var lease = coordination.tryLease(id);
             if (lease.isLeft()) {
                 return Either.left(lease.getLeft());
             }
@@ -95,7 +95,8 @@ final class FirstLogin {
         }
     }
 
-    private Either<AuthError, Session> underLease(AccountId id, ApiCredentials given, RenewalLease lease) {
+    private Either<AuthError, Session> underLease(AccountId id, ApiCredentials given, Lease lease) {
+        var commit = new LeasedRenewal.Commit(lease);
         try {
             var again = coordination.read(id);
             if (again.isLeft()) {
@@ -110,7 +111,7 @@ final class FirstLogin {
                     id,
                     Option.none(),
                     "no valid session is stored: logging in here with the API key");
-            var result = login.login(given);
+            var result = login.login(given, commit);
             if (result.isLeft()) {
                 var error = result.getLeft();
                 boolean refused = error instanceof AuthError.Rejected || error instanceof AuthError.IpNotRegistered;
@@ -122,13 +123,11 @@ final class FirstLogin {
                 return result;
             }
             failure = null;
-            long generation =
-                    coordination.read(id).map(VersionedSession::generation).getOrElse(0L);
-            adoption.adopt(result.get(), generation, "logged in here with the API key");
+            adoption.adopt(result.get(), commit.generation, "logged in here with the API key");
             events.renewed(result.get(), "logged in here with the API key");
             return result;
         } finally {
-            coordination.release(lease);
+            commit.releaseUnlessCommitted();
         }
     }
 }

@@ -7,7 +7,6 @@ import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
 import io.github.samcoauth.application.port.in.SessionEvent;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
 import io.github.samcoauth.application.port.in.SessionSourceUseCase;
-import io.github.samcoauth.application.port.out.RenewalLease;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.port.out.VersionedSession;
@@ -18,7 +17,6 @@ import io.github.samcoauth.domain.SessionToken;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,31 +49,6 @@ import java.util.function.Supplier;
  */
 public final class SessionSourceService implements SessionSourceUseCase {
 
-    /** The session in use, its answer built once, and when to renew it. */
-    private record Snapshot(
-            Session session, Either<AuthError, Session> answer, long refreshAt, long expiresAt, long generation) {
-
-        static Snapshot of(Session session, long generation, Duration refreshBefore) {
-            long issued = session.issuedAt().toEpochMilli();
-            long expires = session.expiresAt().toEpochMilli();
-            // a session shorter-lived than the window is renewed half-way through its life
-            long refreshAt = Math.max(expires - refreshBefore.toMillis(), issued + (expires - issued) / 2);
-            return new Snapshot(session, Either.right(session), refreshAt, expires, generation);
-        }
-
-        /** The same session, to be renewed by the next caller and served to none (Samco refused it). */
-        Snapshot refused() {
-            return new Snapshot(session, answer, Long.MIN_VALUE, Long.MIN_VALUE, generation);
-        }
-
-        boolean sameAs(Session other) {
-            return session.token().equals(other.token()) && session.expiresAt().equals(other.expiresAt());
-        }
-    }
-
-    /** Why the last renewal of a session failed, and when another may be tried. */
-    private record Failure(SessionToken token, AuthError error, long retryAt) {}
-
     private final Option<AccountId> wanted;
     private final SessionStorePort store;
     private final SessionCoordinationPort coordination;
@@ -91,7 +64,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
     private volatile Snapshot current;
     private volatile AccountId account;
     private volatile Either<AuthError, Session> missing;
-    private volatile Failure failure;
+    private final LeasedRenewal leased;
 
     private volatile boolean storeDown;
     /** When the newest session this instance has used was issued: it never goes back to an older one. */
@@ -148,6 +121,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
         this.missing = Either.left(new AuthError.NoSession(account));
         this.firstLogin =
                 apiKeyLogin.map(login -> new FirstLogin(coordination, login, events, clock, settings, new Adoption()));
+        this.leased = new LeasedRenewal(coordination, refresh, credentials, events, clock, settings, new Outcome());
         this.schedule =
                 new CheckSchedule(executor, settings.checkEvery().toMillis(), this::untilRefresh, this::checkQuietly);
     }
@@ -155,14 +129,14 @@ public final class SessionSourceService implements SessionSourceUseCase {
     /** Milliseconds until the session in use enters its renewal window; none in use: never. */
     private long untilRefresh() {
         var snapshot = current;
-        return snapshot == null ? Long.MAX_VALUE : snapshot.refreshAt - clock.millis();
+        return snapshot == null ? Long.MAX_VALUE : snapshot.refreshAt() - clock.millis();
     }
 
     @Override
     public Either<AuthError, Session> session() {
         var snapshot = current;
-        if (snapshot != null && clock.millis() < snapshot.refreshAt) {
-            return snapshot.answer;
+        if (snapshot != null && clock.millis() < snapshot.refreshAt()) {
+            return snapshot.answer();
         }
         return slowPath();
     }
@@ -180,12 +154,12 @@ public final class SessionSourceService implements SessionSourceUseCase {
             }
         }
         long now = clock.millis();
-        if (now < snapshot.refreshAt) {
-            return snapshot.answer;
+        if (now < snapshot.refreshAt()) {
+            return snapshot.answer();
         }
         var renewing = renew(snapshot);
-        if (now < snapshot.expiresAt) {
-            return snapshot.answer;
+        if (now < snapshot.expiresAt()) {
+            return snapshot.answer();
         }
         return awaited(renewing);
     }
@@ -200,13 +174,13 @@ public final class SessionSourceService implements SessionSourceUseCase {
                 return missing;
             }
         }
-        if (!snapshot.session.token().equals(token)) {
+        if (!snapshot.session().token().equals(token)) {
             return session();
         }
         synchronized (loading) {
-            if (current == snapshot && snapshot.refreshAt != Long.MIN_VALUE) {
+            if (current == snapshot && !snapshot.isRefused()) {
                 current = snapshot.refused();
-                events.revoked(snapshot.session);
+                events.revoked(snapshot.session());
             }
         }
         return session();
@@ -283,7 +257,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
                 if (snapshot != null) {
                     events.say(
                             SessionEvent.Type.STORE_UNAVAILABLE,
-                            snapshot.session,
+                            snapshot.session(),
                             found.getLeft().message() + "; the session in memory is used until it expires");
                 }
             }
@@ -293,7 +267,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
             storeDown = false;
             var snapshot = current;
             if (snapshot != null) {
-                events.say(SessionEvent.Type.STORE_AVAILABLE, snapshot.session, "the store answers again");
+                events.say(SessionEvent.Type.STORE_AVAILABLE, snapshot.session(), "the store answers again");
             }
         }
         var stored = found.get();
@@ -303,9 +277,9 @@ public final class SessionSourceService implements SessionSourceUseCase {
                 if (snapshot == null) {
                     missing = noSession(account);
                     logInFirst();
-                } else if (stored.generation() < snapshot.generation) {
+                } else if (stored.generation() < snapshot.generation()) {
                     // the store lost it (restarted empty): put it back, or log in if it has expired
-                    if (!restore(snapshot) && snapshot.session.method() == LoginMethod.API_KEY) {
+                    if (!restore(snapshot) && snapshot.session().method() == LoginMethod.API_KEY) {
                         current = null;
                         missing = noSession(account);
                         logInFirst();
@@ -313,7 +287,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
                 } else {
                     current = null;
                     missing = noSession(account);
-                    events.say(SessionEvent.Type.REMOVED, snapshot.session, "the session was removed from the store");
+                    events.say(SessionEvent.Type.REMOVED, snapshot.session(), "the session was removed from the store");
                 }
                 return;
             }
@@ -322,12 +296,12 @@ public final class SessionSourceService implements SessionSourceUseCase {
                 putNewerBack(snapshot);
             } else if (snapshot == null || !snapshot.sameAs(session)) {
                 adopt(session, stored.generation(), "saved by another instance");
-            } else if (snapshot.generation != stored.generation() && snapshot.refreshAt != Long.MIN_VALUE) {
+            } else if (snapshot.generation() != stored.generation() && !snapshot.isRefused()) {
                 current = Snapshot.of(session, stored.generation(), settings.refreshBefore());
             }
         }
         var snapshot = current;
-        if (snapshot != null && clock.millis() >= snapshot.refreshAt) {
+        if (snapshot != null && clock.millis() >= snapshot.refreshAt()) {
             renew(snapshot);
         }
     }
@@ -339,12 +313,12 @@ public final class SessionSourceService implements SessionSourceUseCase {
 
     /** Puts a session the store lost back; {@code false} when it has expired (nothing to put back). */
     private boolean restore(Snapshot snapshot) {
-        if (!snapshot.session.isValidAt(clock.instant())) {
+        if (!snapshot.session().isValidAt(clock.instant())) {
             return false;
         }
-        coordination.restore(snapshot.session, snapshot.generation).peek(restored -> {
+        coordination.restore(snapshot.session(), snapshot.generation()).peek(restored -> {
             if (restored) {
-                events.say(SessionEvent.Type.RESTORED, snapshot.session, "the store had lost the session; put back");
+                events.say(SessionEvent.Type.RESTORED, snapshot.session(), "the store had lost the session; put back");
             }
         });
         return true;
@@ -413,9 +387,9 @@ public final class SessionSourceService implements SessionSourceUseCase {
         // not while this instance renews: its save would end the lease the renewal runs under
         if (snapshot != null
                 && renewal.get() == null
-                && snapshot.refreshAt != Long.MIN_VALUE
-                && snapshot.session.isValidAt(clock.instant())) {
-            store.save(snapshot.session);
+                && !snapshot.isRefused()
+                && snapshot.session().isValidAt(clock.instant())) {
+            store.save(snapshot.session());
         }
     }
 
@@ -429,7 +403,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
         if (session.issuedAt().isAfter(newest)) {
             newest = session.issuedAt();
         }
-        failure = null;
+        leased.forget();
         if (before != null && !before.sameAs(session)) {
             events.renewed(session, how);
         }
@@ -439,17 +413,17 @@ public final class SessionSourceService implements SessionSourceUseCase {
 
     /** The renewal of {@code snapshot}'s session under way, started if none is. */
     private CompletableFuture<Either<AuthError, Session>> renew(Snapshot snapshot) {
-        var session = snapshot.session;
+        var session = snapshot.session();
         if (session.method() == LoginMethod.LOGIN_CODE) {
             events.notRenewable(session);
             return CompletableFuture.completedFuture(
                     Either.left(new AuthError.NotRenewable(session.accountId(), session.method())));
         }
-        var failed = failure;
-        if (failed != null && failed.token.equals(session.token()) && clock.millis() < failed.retryAt) {
-            return CompletableFuture.completedFuture(Either.left(failed.error));
+        var failed = leased.recentFailure(session);
+        if (failed.isDefined()) {
+            return CompletableFuture.completedFuture(Either.left(failed.get()));
         }
-        return single(() -> renewFleetWide(snapshot));
+        return single(() -> leased.run(session, snapshot.generation()));
     }
 
     /** Runs {@code work} on the executor unless a renewal or first login is under way: single flight. */
@@ -484,145 +458,49 @@ public final class SessionSourceService implements SessionSourceUseCase {
         return Option.of(current).map(Snapshot::answer);
     }
 
-    /**
-     * Renews {@code stale} once for every instance: under the account's lock, after reading the
-     * store again; or waits for whoever holds the lock.
-     */
-    private Either<AuthError, Session> renewFleetWide(Snapshot snapshot) {
-        long deadline = clock.millis() + settings.waitAtMost().toMillis();
-        var stale = snapshot.session;
-        var id = stale.accountId();
-        long seen = snapshot.generation;
-        while (true) {
-            // the lease first: its holder reads the store once; the others wait for its save
-            var lease = coordination.tryLock(id);
-            if (lease.isLeft()) {
-                return failed(stale, lease.getLeft(), false);
+    /** How {@link LeasedRenewal} hands over what it found or made. */
+    private final class Outcome implements LeasedRenewal.Outcome {
+        @Override
+        public Option<Either<AuthError, Session>> adoptIfRenewed(Session stale, VersionedSession stored) {
+            if (stored.session().isEmpty()) {
+                return Option.none();
             }
-            if (lease.get().isDefined()) {
-                return underLease(stale, lease.get().get());
+            var session = stored.session().get();
+            var snapshot = Snapshot.of(session, stored.generation(), settings.refreshBefore());
+            if (session.token().equals(stale.token()) || clock.millis() >= snapshot.refreshAt() || older(session)) {
+                return Option.none();
             }
-            long left = deadline - clock.millis();
-            if (left <= 0) {
-                return failed(
-                        stale,
-                        new AuthError.Unavailable("another instance holds the renewal lock of " + id.value()
-                                + " and did not finish within "
-                                + settings.waitAtMost().toSeconds() + " s"),
-                        false);
-            }
-            var waited = coordination.awaitChange(id, seen, Duration.ofMillis(Math.min(left, 1000)));
-            if (waited.isLeft()) {
-                return failed(stale, waited.getLeft(), false);
-            }
-            var read = coordination.read(id);
-            if (read.isLeft()) {
-                return failed(stale, read.getLeft(), false);
-            }
-            seen = read.get().generation();
-            var renewed = renewedElsewhere(stale, read.get());
-            if (renewed.isDefined()) {
-                return renewed.get();
-            }
-        }
-    }
-
-    private Either<AuthError, Session> underLease(Session stale, RenewalLease lease) {
-        try {
-            var again = coordination.read(stale.accountId());
-            if (again.isLeft()) {
-                return failed(stale, again.getLeft(), false);
-            }
-            var renewed = renewedElsewhere(stale, again.get());
-            if (renewed.isDefined()) {
-                return renewed.get();
-            }
-            if (again.get().session().isEmpty()) {
-                return removed(stale);
-            }
-            events.say(
-                    SessionEvent.Type.RENEWING,
-                    stale,
-                    "renewing here by " + stale.method().label());
-            // the session as stored (an OAuth session's refresh token is the store's), read once
-            var stored = again.get().session().get();
-            var result =
-                    refresh.renew(stored, stored.method() == LoginMethod.API_KEY ? credentials.get() : Option.none());
-            if (result.isLeft()) {
-                return failed(stale, result.getLeft(), true);
-            }
-            // this save counts one generation up: exactly, unless another write came between (then
-            // the save's own change, pushed at once, brings it up to date); a store that keeps no
-            // generation, or one that had none yet, is read
-            long generation = again.get().generation() > 0
-                    ? again.get().generation() + 1
-                    : coordination
-                            .read(stale.accountId())
-                            .map(VersionedSession::generation)
-                            .getOrElse(0L);
             synchronized (loading) {
-                adopt(
-                        result.get(),
-                        generation,
-                        "renewed here by " + stale.method().label());
+                if (current == null || !current.sameAs(session)) {
+                    SessionSourceService.this.adopt(session, stored.generation(), "renewed by another instance");
+                }
             }
-            return result;
-        } finally {
-            coordination.release(lease);
+            return Option.some(Either.right(session));
         }
-    }
 
-    /** The stored session, if it is a newer one than {@code stale} and outside its renewal window. */
-    private Option<Either<AuthError, Session>> renewedElsewhere(Session stale, VersionedSession stored) {
-        if (stored.session().isEmpty()) {
-            return Option.none();
-        }
-        var session = stored.session().get();
-        var snapshot = Snapshot.of(session, stored.generation(), settings.refreshBefore());
-        if (session.token().equals(stale.token()) || clock.millis() >= snapshot.refreshAt || older(session)) {
-            return Option.none();
-        }
-        synchronized (loading) {
-            if (current == null || !current.sameAs(session)) {
-                adopt(session, stored.generation(), "renewed by another instance");
+        @Override
+        public void adopt(Session renewed, long generation, String how) {
+            synchronized (loading) {
+                SessionSourceService.this.adopt(renewed, generation, how);
             }
         }
-        return Option.some(Either.right(session));
-    }
 
-    private Either<AuthError, Session> removed(Session stale) {
-        synchronized (loading) {
-            if (current != null && current.sameAs(stale)) {
-                current = null;
-                missing = noSession(stale.accountId());
-                events.say(SessionEvent.Type.REMOVED, stale, "the session was removed from the store");
+        @Override
+        public Either<AuthError, Session> removed(Session stale) {
+            synchronized (loading) {
+                if (current != null && current.sameAs(stale)) {
+                    current = null;
+                    missing = noSession(stale.accountId());
+                    events.say(SessionEvent.Type.REMOVED, stale, "the session was removed from the store");
+                }
             }
+            return missing;
         }
-        return missing;
-    }
 
-    /**
-     * A failed renewal: said to the listener; tried again after {@code retryAfter} unless a
-     * refresh token was sent (it may have been spent: never used twice).
-     */
-    private Either<AuthError, Session> failed(Session stale, AuthError error, boolean sent) {
-        long now = clock.millis();
-        long retryAt;
-        if (error instanceof AuthError.NotRenewable || error instanceof AuthError.InvalidInput) {
-            retryAt = Long.MAX_VALUE;
-        } else if (!sent) {
-            // nothing reached Samco (the store or the lock failed): free to try again soon
-            retryAt = now + Math.min(settings.retryAfter().toMillis(), 1000);
-        } else if (stale.method() == LoginMethod.OAUTH) {
-            retryAt = Long.MAX_VALUE;
-        } else {
-            retryAt = now + settings.retryAfter().toMillis();
+        @Override
+        public boolean storeDown() {
+            return storeDown;
         }
-        failure = new Failure(stale.token(), error, retryAt);
-        if (sent || !storeDown) {
-            events.say(SessionEvent.Type.RENEWAL_FAILED, stale, error.message());
-        }
-        return Either.left(error);
     }
 
     private Either<AuthError, Session> awaited(CompletableFuture<Either<AuthError, Session>> renewing) {
@@ -631,8 +509,8 @@ public final class SessionSourceService implements SessionSourceUseCase {
             // the session in use now: the renewal's own, or a newer one adopted meanwhile (never an
             // older answer than the instance already gives)
             var snapshot = current;
-            if (snapshot != null && clock.millis() < snapshot.expiresAt) {
-                return snapshot.answer;
+            if (snapshot != null && clock.millis() < snapshot.expiresAt()) {
+                return snapshot.answer();
             }
             return result;
         } catch (TimeoutException e) {

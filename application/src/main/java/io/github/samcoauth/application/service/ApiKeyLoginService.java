@@ -3,6 +3,7 @@ package io.github.samcoauth.application.service;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
+import io.github.samcoauth.application.port.in.SessionWriter;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.AuditLogPort;
 import io.github.samcoauth.application.port.out.SamcoApiPort;
@@ -30,6 +31,11 @@ public final class ApiKeyLoginService implements ApiKeyLoginUseCase {
     /** The store is checked first: a new login may end the account's other sessions at Samco. */
     @Override
     public Either<AuthError, Session> login(ApiCredentials credentials) {
+        return login(credentials, store::save);
+    }
+
+    @Override
+    public Either<AuthError, Session> login(ApiCredentials credentials, SessionWriter writeTo) {
         var ready = store.checkWritable();
         if (ready.isLeft()) {
             return Either.left(ready.getLeft());
@@ -37,6 +43,6 @@ public final class ApiKeyLoginService implements ApiKeyLoginUseCase {
         return samco.sessionToken(credentials.key(), credentials.secret())
                 .peekLeft(error -> audit.failure(
                         AuditEvent.Type.LOGIN_REJECTED, AuditEvent.Type.LOGIN_FAILED, Option.none(), error))
-                .flatMap(grant -> keeper.keep(grant, LoginMethod.API_KEY));
+                .flatMap(grant -> keeper.keep(grant, LoginMethod.API_KEY, writeTo));
     }
 }

@@ -2,6 +2,7 @@ package io.github.samcoauth.application.service;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
+import io.github.samcoauth.application.port.in.SessionWriter;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.LoginGrant;
 import io.github.samcoauth.application.port.out.OAuthGrant;
@@ -34,11 +35,16 @@ final class GrantKeeper {
     }
 
     Either<AuthError, Session> keep(LoginGrant grant, LoginMethod method) {
-        return keep(Session.issue(grant.token(), grant.profile(), clock.instant(), method), grant.reply());
+        return keep(grant, method, store::save);
+    }
+
+    /** As {@link #keep(LoginGrant, LoginMethod)}, written by {@code writeTo} (a lease's commit). */
+    Either<AuthError, Session> keep(LoginGrant grant, LoginMethod method, SessionWriter writeTo) {
+        return keep(Session.issue(grant.token(), grant.profile(), clock.instant(), method), grant.reply(), writeTo);
     }
 
     /** An OAuth grant: the session ends by the rules or {@code expires_in}; its refresh token is kept with it. */
-    Either<AuthError, Session> keep(OAuthGrant grant) {
+    Either<AuthError, Session> keep(OAuthGrant grant, SessionWriter writeTo) {
         var now = clock.instant();
         var session = Session.issueOAuth(
                 grant.accessToken(),
@@ -46,12 +52,16 @@ final class GrantKeeper {
                 now,
                 now.plus(grant.expiresIn()),
                 new RefreshGrant(grant.refreshToken(), now.plus(grant.refreshExpiresIn())));
-        return keep(session, grant.reply());
+        return keep(session, grant.reply(), writeTo);
     }
 
-    private Either<AuthError, Session> keep(Session session, SamcoReply reply) {
+    Either<AuthError, Session> keep(OAuthGrant grant) {
+        return keep(grant, store::save);
+    }
+
+    private Either<AuthError, Session> keep(Session session, SamcoReply reply, SessionWriter writeTo) {
         var subject = Option.some(session.accountId().value());
-        var saved = store.save(session);
+        var saved = writeTo.write(session);
         if (saved.isRight()) {
             audit.success(AuditEvent.Type.LOGIN_SUCCEEDED, subject, reply);
             return saved;

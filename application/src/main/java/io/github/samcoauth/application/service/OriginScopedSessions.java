@@ -1,7 +1,6 @@
 package io.github.samcoauth.application.service;
 
 import io.github.samcoauth.application.AuthError;
-import io.github.samcoauth.application.port.out.RenewalLease;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.port.out.VersionedSession;
@@ -87,14 +86,33 @@ public final class OriginScopedSessions implements SessionStorePort, SessionCoor
                         : read);
     }
 
+    /** The account's lease, whose commit marks the session as made at this origin, as a save does. */
     @Override
-    public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
-        return coordination.tryLock(account);
+    public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
+        return coordination.tryLease(account).map(taken -> taken.map(OriginLease::new));
     }
 
-    @Override
-    public Either<AuthError, Boolean> release(RenewalLease lease) {
-        return coordination.release(lease);
+    private final class OriginLease implements Lease {
+        private final Lease lease;
+
+        OriginLease(Lease lease) {
+            this.lease = lease;
+        }
+
+        @Override
+        public AccountId account() {
+            return lease.account();
+        }
+
+        @Override
+        public Either<AuthError, Long> commit(Session session) {
+            return lease.commit(session.at(origin));
+        }
+
+        @Override
+        public Either<AuthError, Boolean> release() {
+            return lease.release();
+        }
     }
 
     @Override

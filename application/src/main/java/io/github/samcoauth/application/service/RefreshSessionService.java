@@ -5,6 +5,7 @@ import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
 import io.github.samcoauth.application.port.in.RefreshSessionCommand;
 import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
+import io.github.samcoauth.application.port.in.SessionWriter;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.AuditLogPort;
 import io.github.samcoauth.application.port.out.SamcoApiPort;
@@ -42,20 +43,21 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
 
     @Override
     public Either<AuthError, Session> refresh(RefreshSessionCommand command) {
-        return stored(command.account()).flatMap(session -> renew(session, command.credentials()));
+        return stored(command.account()).flatMap(session -> renew(session, command.credentials(), store::save));
     }
 
     @Override
-    public Either<AuthError, Session> renew(Session session, Option<ApiCredentials> credentials) {
+    public Either<AuthError, Session> renew(
+            Session session, Option<ApiCredentials> credentials, SessionWriter writeTo) {
         if (session.method() == LoginMethod.OAUTH) {
-            return rotate(session);
+            return rotate(session, writeTo);
         }
         if (session.method() != LoginMethod.API_KEY) {
             return Either.left(new AuthError.NotRenewable(session.accountId(), session.method()));
         }
         return credentials
                 .toEither(() -> (AuthError) new AuthError.InvalidInput(new DomainError.Blank("API key")))
-                .flatMap(apiKeyLogin::login);
+                .flatMap(given -> apiKeyLogin.login(given, writeTo));
     }
 
     /**
@@ -63,7 +65,7 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
      * refresh token, replaces the old one in one atomic save. Never retried: a second use of the
      * same refresh token would fail and may end the whole token family.
      */
-    private Either<AuthError, Session> rotate(Session session) {
+    private Either<AuthError, Session> rotate(Session session, SessionWriter writeTo) {
         var refresh = session.refresh().filter(r -> r.isValidAt(clock.instant()));
         if (refresh.isEmpty()) {
             return Either.left(new AuthError.NotRenewable(session.accountId(), session.method()));
@@ -76,7 +78,7 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
         return samco.refreshToken(refresh.get().token())
                 .peekLeft(error ->
                         audit.failure(AuditEvent.Type.LOGIN_REJECTED, AuditEvent.Type.LOGIN_FAILED, subject, error))
-                .flatMap(keeper::keep);
+                .flatMap(grant -> keeper.keep(grant, writeTo));
     }
 
     /** The named account's stored session, or the only stored one; valid or expired. */

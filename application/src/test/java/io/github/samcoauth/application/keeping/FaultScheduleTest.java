@@ -6,7 +6,6 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
 import io.github.samcoauth.application.port.out.LoginGrant;
-import io.github.samcoauth.application.port.out.RenewalLease;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.port.out.VersionedSession;
@@ -133,15 +132,36 @@ class FaultScheduleTest {
         }
 
         @Override
-        public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
-            return faulty(() -> store.tryLock(account));
+        public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
+            return faulty(() -> store.tryLease(account)).map(taken -> taken.map(FaultyLease::new));
         }
 
-        @Override
-        public Either<AuthError, Boolean> release(RenewalLease lease) {
-            // a release that fails would leave the lease held for good in memory: a store's lease
-            // lapses by itself; this one is released however the schedule goes
-            return store.release(lease);
+        /**
+         * A lease whose commit may fail before it writes; a release that fails would leave the lease
+         * held for good in memory (a store's lease lapses by itself), so this one is released
+         * however the schedule goes.
+         */
+        private final class FaultyLease implements Lease {
+            private final Lease lease;
+
+            FaultyLease(Lease lease) {
+                this.lease = lease;
+            }
+
+            @Override
+            public AccountId account() {
+                return lease.account();
+            }
+
+            @Override
+            public Either<AuthError, Long> commit(Session session) {
+                return faulty(() -> lease.commit(session));
+            }
+
+            @Override
+            public Either<AuthError, Boolean> release() {
+                return lease.release();
+            }
         }
 
         @Override

@@ -67,12 +67,19 @@ class OriginScopedSessionsTest {
     @Test
     void givenTheLeaseCalls_whenMadeThroughTheScope_thenTheyReachTheCoordinationAsTheyAre() {
         assertThat(sandbox.checkWritable()).isEqualTo(Either.right(true));
-        var lease = sandbox.tryLock(DV).get().get();
-        assertThat(production.tryLock(DV))
-                .as("one lock per account, whatever the origin")
+        var lease = sandbox.tryLease(DV).get().get();
+        assertThat(lease.account()).isEqualTo(DV);
+        assertThat(production.tryLease(DV))
+                .as("one lease per account, whatever the origin")
                 .isEqualTo(Either.right(Option.none()));
         assertThat(sandbox.awaitChange(DV, 0, Duration.ofMillis(10)).isRight()).isTrue();
-        assertThat(sandbox.release(lease)).isEqualTo(Either.right(true));
+        assertThat(lease.release()).isEqualTo(Either.right(true));
+        var committing = sandbox.tryLease(DV).get().get();
+        var renewed = committing.commit(Sessions.session("DV99999", "0123456789abcdef0123456789abcdef"));
+        assertThat(renewed.isRight()).as("%s", renewed).isTrue();
+        assertThat(store.find(DV).get().get().origin())
+                .as("a commit marks the origin as a save does")
+                .isEqualTo(sandbox.origin());
         assertThat(new VersionedSession(Option.none(), 0).session()).isEmpty();
     }
 }

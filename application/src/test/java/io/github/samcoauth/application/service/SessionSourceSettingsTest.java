@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.SessionEvent;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
-import io.github.samcoauth.application.port.out.RenewalLease;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.VersionedSession;
 import io.github.samcoauth.domain.AccountId;
@@ -85,12 +84,7 @@ class SessionSourceSettingsTest {
             }
 
             @Override
-            public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Either<AuthError, Boolean> release(RenewalLease lease) {
+            public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
                 throw new UnsupportedOperationException();
             }
 

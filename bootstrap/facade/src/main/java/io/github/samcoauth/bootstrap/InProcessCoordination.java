@@ -1,11 +1,11 @@
 package io.github.samcoauth.bootstrap;
 
 import io.github.samcoauth.application.AuthError;
-import io.github.samcoauth.application.port.out.RenewalLease;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.port.out.VersionedSession;
 import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.Session;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -33,17 +33,44 @@ final class InProcessCoordination implements SessionCoordinationPort {
     }
 
     @Override
-    public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
+    public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
         var owner = UUID.randomUUID().toString();
         return Either.right(
-                locks.putIfAbsent(account, owner) == null
-                        ? Option.some(new RenewalLease(account, owner))
-                        : Option.none());
+                locks.putIfAbsent(account, owner) == null ? Option.some(new HeldLease(account, owner)) : Option.none());
     }
 
-    @Override
-    public Either<AuthError, Boolean> release(RenewalLease lease) {
-        return Either.right(locks.remove(lease.account(), lease.owner()));
+    /** A lease within this process: its commit saves in the platform's store, then ends the lease. */
+    private final class HeldLease implements Lease {
+        private final AccountId account;
+        private final String owner;
+
+        HeldLease(AccountId account, String owner) {
+            this.account = account;
+            this.owner = owner;
+        }
+
+        @Override
+        public AccountId account() {
+            return account;
+        }
+
+        @Override
+        public Either<AuthError, Long> commit(Session session) {
+            if (!owner.equals(locks.get(account)) || !session.accountId().equals(account)) {
+                return Either.left(new AuthError.StorageFailure(
+                        "the renewal lease of " + account.value() + " is no longer this instance's: nothing was"
+                                + " written",
+                        Option.none()));
+            }
+            var saved = store.save(session);
+            locks.remove(account, owner);
+            return saved.map(ignored -> 0L);
+        }
+
+        @Override
+        public Either<AuthError, Boolean> release() {
+            return Either.right(locks.remove(account, owner));
+        }
     }
 
     @Override

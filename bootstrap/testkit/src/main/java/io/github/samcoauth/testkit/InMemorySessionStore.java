@@ -1,7 +1,6 @@
 package io.github.samcoauth.testkit;
 
 import io.github.samcoauth.application.AuthError;
-import io.github.samcoauth.application.port.out.RenewalLease;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.port.out.VersionedSession;
@@ -103,20 +102,54 @@ public final class InMemorySessionStore implements SessionStorePort, SessionCoor
     }
 
     @Override
-    public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
+    public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
         var owner = UUID.randomUUID().toString();
         return Either.right(
                 state.locks.putIfAbsent(account, owner) == null
-                        ? Option.some(new RenewalLease(account, owner))
+                        ? Option.some(new HeldLease(account, owner))
                         : Option.none());
     }
 
-    @Override
-    public Either<AuthError, Boolean> release(RenewalLease lease) {
-        synchronized (state) {
-            boolean mine = state.locks.remove(lease.account(), lease.owner());
-            state.notifyAll();
-            return Either.right(mine);
+    /** A lease of this store: its commit writes, counts and ends the lease under the state's monitor. */
+    private final class HeldLease implements Lease {
+        private final AccountId account;
+        private final String owner;
+
+        HeldLease(AccountId account, String owner) {
+            this.account = account;
+            this.owner = owner;
+        }
+
+        @Override
+        public AccountId account() {
+            return account;
+        }
+
+        @Override
+        public Either<AuthError, Long> commit(Session session) {
+            synchronized (state) {
+                if (!owner.equals(state.locks.get(account))
+                        || !session.accountId().equals(account)) {
+                    return Either.left(new AuthError.StorageFailure(
+                            "the renewal lease of " + account.value() + " is no longer this instance's: nothing"
+                                    + " was written",
+                            Option.none()));
+                }
+                state.sessions.put(account, session);
+                long generation = state.generations.merge(account, 1L, Long::sum);
+                state.locks.remove(account, owner);
+                state.notifyAll();
+                return Either.right(generation);
+            }
+        }
+
+        @Override
+        public Either<AuthError, Boolean> release() {
+            synchronized (state) {
+                boolean mine = state.locks.remove(account, owner);
+                state.notifyAll();
+                return Either.right(mine);
+            }
         }
     }
 

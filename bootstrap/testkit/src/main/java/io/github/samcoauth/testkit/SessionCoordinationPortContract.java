@@ -2,7 +2,6 @@ package io.github.samcoauth.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.samcoauth.application.port.out.RenewalLease;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.domain.AccountId;
@@ -18,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link SessionCoordinationPort} must do, so that a fleet renews once: read gives the
  * stored session with a generation that never goes down, a lease is its holder's alone until
- * released by it, a waiter wakes when the holder is done, a restore never overwrites, and a store
+ * committed or released, a commit writes session and generation and ends the lease in one step (and
+ * only once, and never after the lease ended), a waiter wakes when the holder is done, a restore never overwrites, and a store
  * that says it pushes changes does push them. Extend it with the implementation under test.
  */
 public abstract class SessionCoordinationPortContract {
@@ -68,47 +68,83 @@ public abstract class SessionCoordinationPortContract {
     }
 
     @Test
-    void givenALease_whenAnotherInstanceTries_thenNoneUntilItsOwnerReleasesIt() {
+    void givenALease_whenAnotherInstanceTries_thenNoneUntilItsHolderReleasesIt() {
         var other = anotherInstanceOnTheSameState();
-        var lease = first.coordination().tryLock(DV).get();
+        var lease = first.coordination().tryLease(DV).get();
         assertThat(lease.isDefined()).isTrue();
-        assertThat(other.coordination().tryLock(DV)).isEqualTo(Either.right(Option.none()));
-        assertThat(first.coordination().tryLock(DV)).as("not twice, even here").isEqualTo(Either.right(Option.none()));
-        var forged = new RenewalLease(DV, "not-the-owner");
-        assertThat(other.coordination().release(forged)).isEqualTo(Either.right(false));
-        assertThat(other.coordination().tryLock(DV)).isEqualTo(Either.right(Option.none()));
-        assertThat(first.coordination().release(lease.get())).isEqualTo(Either.right(true));
-        assertThat(first.coordination().release(lease.get()))
-                .as("released once")
-                .isEqualTo(Either.right(false));
-        var next = other.coordination().tryLock(DV).get();
+        assertThat(lease.get().account()).isEqualTo(DV);
+        assertThat(other.coordination().tryLease(DV).get()).isEmpty();
+        assertThat(first.coordination().tryLease(DV).get())
+                .as("not twice, even here")
+                .isEmpty();
+        assertThat(lease.get().release()).isEqualTo(Either.right(true));
+        assertThat(lease.get().release()).as("released once").isEqualTo(Either.right(false));
+        var next = other.coordination().tryLease(DV).get();
         assertThat(next.isDefined()).isTrue();
-        assertThat(other.coordination().release(next.get())).isEqualTo(Either.right(true));
+        assertThat(next.get().release()).isEqualTo(Either.right(true));
     }
 
     @Test
     void givenLeasesOfTwoAccounts_whenTaken_thenEachIsItsOwn() {
         var rm = AccountId.of("RM3XXXXX").get();
-        var dv = first.coordination().tryLock(DV).get();
-        var other = first.coordination().tryLock(rm).get();
+        var dv = first.coordination().tryLease(DV).get();
+        var other = first.coordination().tryLease(rm).get();
         assertThat(dv.isDefined()).isTrue();
         assertThat(other.isDefined()).isTrue();
-        first.coordination().release(dv.get());
-        first.coordination().release(other.get());
+        dv.get().release();
+        other.get().release();
     }
 
     @Test
-    void givenAHolder_whenItSavesAndReleases_thenAWaiterWakesBeforeItsTimeout() throws Exception {
+    void givenALease_whenCommitted_thenTheSessionIsStoredAGenerationCountedAndTheLeaseEnded() {
+        var other = anotherInstanceOnTheSameState();
+        first.store().save(Sessions.session("DV99999", "11111111111111111111111111111111"));
+        long before = other.coordination().read(DV).get().generation();
+        var lease = first.coordination().tryLease(DV).get().get();
+        var renewed = Sessions.session("DV99999", "22222222222222222222222222222222", Sessions.ISSUED.plusSeconds(60));
+        var committed = lease.commit(renewed);
+        assertThat(committed.isRight()).as("%s", committed).isTrue();
+        var read = other.coordination().read(DV).get();
+        assertThat(read.session()).isEqualTo(Option.some(renewed));
+        assertThat(read.generation()).isEqualTo(committed.get());
+        if (before > 0) {
+            assertThat(committed.get()).as("one generation up").isEqualTo(before + 1);
+        }
+        assertThat(lease.release()).as("the commit ended it").isEqualTo(Either.right(false));
+        var next = other.coordination().tryLease(DV).get();
+        assertThat(next.isDefined()).as("free for the next renewal").isTrue();
+        next.get().release();
+    }
+
+    @Test
+    void givenAnEndedLease_whenCommitted_thenRefusedAndNothingWritten() {
+        var stored = Sessions.session("DV99999", "11111111111111111111111111111111");
+        first.store().save(stored);
+        var lease = first.coordination().tryLease(DV).get().get();
+        lease.release();
+        var late = lease.commit(Sessions.session("DV99999", "22222222222222222222222222222222"));
+        assertThat(late.isLeft()).as("%s", late).isTrue();
+        assertThat(late.getLeft().code()).isEqualTo("storage-failure");
+        var again = first.coordination().tryLease(DV).get().get();
+        var once = again.commit(Sessions.session("DV99999", "33333333333333333333333333333333"));
+        assertThat(once.isRight()).as("%s", once).isTrue();
+        var twice = again.commit(Sessions.session("DV99999", "44444444444444444444444444444444"));
+        assertThat(twice.isLeft()).as("a lease commits once").isTrue();
+        assertThat(first.coordination().read(DV).get().session().get().token())
+                .isEqualTo(Sessions.token("33333333333333333333333333333333"));
+    }
+
+    @Test
+    void givenAHolder_whenItCommits_thenAWaiterWakesBeforeItsTimeout() throws Exception {
         var other = anotherInstanceOnTheSameState();
         first.store().save(Sessions.session("DV99999", "11111111111111111111111111111111"));
         long seen = other.coordination().read(DV).get().generation();
-        var lease = first.coordination().tryLock(DV).get().get();
+        var lease = first.coordination().tryLease(DV).get().get();
         long started = System.nanoTime();
         var waiting =
                 CompletableFuture.supplyAsync(() -> other.coordination().awaitChange(DV, seen, Duration.ofSeconds(20)));
         Thread.sleep(100);
-        first.store().save(Sessions.session("DV99999", "22222222222222222222222222222222"));
-        first.coordination().release(lease);
+        lease.commit(Sessions.session("DV99999", "22222222222222222222222222222222"));
         var woke = waiting.get(15, TimeUnit.SECONDS);
         assertThat(woke.isRight()).as("%s", woke).isTrue();
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started))

@@ -8,8 +8,11 @@ import io.vavr.control.Either;
  * Log in with the dashboard's API key and secret ({@code POST /session/token}), headless, and store
  * the session. The request is sent at most once: it may have taken effect at Samco.
  */
-@FunctionalInterface
 public interface ApiKeyLoginUseCase {
 
+    /** Logs in and saves the session in the store. */
     Either<AuthError, Session> login(ApiCredentials credentials);
+
+    /** Logs in and hands the session to {@code writeTo} (a renewal lease's commit) instead of the store. */
+    Either<AuthError, Session> login(ApiCredentials credentials, SessionWriter writeTo);
 }

@@ -10,17 +10,14 @@ import io.vavr.control.Option;
  * credentials given; a login-code session cannot be renewed without a person
  * ({@code NotRenewable}). Works on an expired session too: that is when it is needed most.
  */
-@FunctionalInterface
 public interface RefreshSessionUseCase {
 
     Either<AuthError, Session> refresh(RefreshSessionCommand command);
 
     /**
      * A new session the way {@code stored} was made, for a caller that has just read it from the
-     * store (the session source, under the account's lease): the store is not read again. By
-     * default, as {@link #refresh} for its account.
+     * store under the account's lease (the session source): the store is not read again, and the
+     * new session goes to {@code writeTo} (the lease's commit).
      */
-    default Either<AuthError, Session> renew(Session stored, Option<ApiCredentials> credentials) {
-        return refresh(new RefreshSessionCommand(Option.some(stored.accountId()), credentials));
-    }
+    Either<AuthError, Session> renew(Session stored, Option<ApiCredentials> credentials, SessionWriter writeTo);
 }

@@ -8,27 +8,28 @@ import io.vavr.control.Option;
 import java.time.Duration;
 
 /**
- * What lets every instance that shares a {@link SessionStorePort} (threads, processes, hosts) renew
- * an account's session once between them. Implementations never throw.
- *
- * <p>A lease taken here is kept alive by the implementation until it is released or the process
- * dies (then it lapses after a bounded time, and another instance takes over). A {@link
- * SessionStorePort#save} of the account by the holder of its lease may release the lease in the
- * same step.
+ * The renewal protocol of a fleet that shares a {@link SessionStorePort} (threads, processes,
+ * hosts): {@link #read} the session and its generation, {@link #tryLease} the account, and either
+ * {@link Lease#commit} a new session (the only write under a lease: session, generation and the
+ * lease's end in one step) or {@link Lease#release} a lease that commits nothing. Waiters learn of
+ * the outcome through {@link #watch} or {@link #awaitChange}. Implementations never throw and keep
+ * no state a caller cannot see: everything a lease is lives in its {@link Lease} object.
  */
 public interface SessionCoordinationPort {
 
     /** The stored session and its generation, read together. */
     Either<AuthError, VersionedSession> read(AccountId account);
 
-    /** Takes the account's renewal lock if nobody holds it: {@code some(lease)}, else {@code none}. */
-    Either<AuthError, Option<RenewalLease>> tryLock(AccountId account);
-
-    /** Gives the lock back if it is still this lease's; {@code true} when it was. */
-    Either<AuthError, Boolean> release(RenewalLease lease);
+    /**
+     * Takes the account's renewal lease if nobody holds it: {@code some(lease)}, else {@code none}.
+     * A lease is kept alive by the implementation until it is committed or released, or the process
+     * dies (then it lapses after a bounded time, and another instance takes over). A lease found
+     * with no end, or a longer one than the implementation ever keeps, is nobody's: it is cut short.
+     */
+    Either<AuthError, Option<Lease>> tryLease(AccountId account);
 
     /**
-     * Waits until the account's generation is above {@code seen}, or its lock is free, or {@code
+     * Waits until the account's generation is above {@code seen}, or its lease is free, or {@code
      * timeout} has passed, whichever is first; returns the generation then.
      */
     Either<AuthError, Long> awaitChange(AccountId account, long seen, Duration timeout);
@@ -44,13 +45,32 @@ public interface SessionCoordinationPort {
 
     /**
      * Calls {@code onChange} whenever the account's stored session may have changed (a save, a
-     * delete, a restore, by any instance) and whenever the store's notifications are lost or
-     * established again: the caller then reads. {@code onChange} must return at once (it may run
+     * delete, a restore, a commit, by any instance) and whenever the store's notifications are lost
+     * or established again: the caller then reads. {@code onChange} must return at once (it may run
      * on the store client's own thread). Calling it again with the same {@code onChange} adds
      * nothing. {@code true} when notifications are on; {@code false} when this store cannot push
      * them now (the default: the caller polls, and may ask again later).
      */
     default boolean watch(AccountId account, Runnable onChange) {
         return false;
+    }
+
+    /** An account's renewal lease, held by this instance until it commits or releases it. */
+    interface Lease {
+
+        AccountId account();
+
+        /**
+         * Stores {@code session} as the account's session, counts a generation and ends the lease,
+         * in one step; returns the new generation ({@code 0} from a store that keeps none). Checks
+         * everything before it writes anything: a lease that is no longer this one's (it lapsed, and
+         * another instance took it), or a store whose state is not well formed, is a {@code
+         * StorageFailure} and nothing is written. Once: a second commit, or a commit after {@link
+         * #release}, is refused the same way.
+         */
+        Either<AuthError, Long> commit(Session session);
+
+        /** Ends a lease that commits nothing; {@code true} when it was still this one's. */
+        Either<AuthError, Boolean> release();
     }
 }

@@ -6,6 +6,7 @@ import io.github.samcoauth.application.keeping.SessionSourceService;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.Session;
+import io.github.samcoauth.testkit.Renewals;
 import io.github.samcoauth.testkit.Sessions;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -77,7 +78,7 @@ public class SessionSourceBenchmark {
                 Option.some(ACCOUNT),
                 hostB,
                 hostB,
-                command -> Either.left(new AuthError.Unavailable("not in this benchmark")),
+                Renewals.failing(new AuthError.Unavailable("not in this benchmark")),
                 Option::none,
                 event -> {},
                 Clock.systemUTC(),

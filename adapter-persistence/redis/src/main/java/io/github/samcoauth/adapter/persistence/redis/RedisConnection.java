@@ -117,7 +117,10 @@ final class RedisConnection {
         }
         var text = message == null ? e.getClass().getSimpleName() : message;
         // never echo a URI that may carry a password
-        return text.replaceAll("rediss?://\\S*", "redis://…").replaceAll("\\p{Cntrl}", " ");
+        // a script's own refusal speaks for itself, without its marker
+        return text.replaceAll("rediss?://\\S*", "redis://…")
+                .replaceAll("\\p{Cntrl}", " ")
+                .replaceFirst("^SAMCO-[A-Z]+ ", "");
     }
 
     /** Closes both connections, and the client if the store made it. */

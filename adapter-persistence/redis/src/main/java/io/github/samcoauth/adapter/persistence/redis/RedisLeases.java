@@ -1,16 +1,17 @@
 package io.github.samcoauth.adapter.persistence.redis;
 
 import io.github.samcoauth.application.AuthError;
-import io.github.samcoauth.application.port.out.RenewalLease;
+import io.github.samcoauth.application.port.out.SessionCoordinationPort.Lease;
 import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.Session;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,44 +20,61 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The renewal lease of each account ({@code …:lock}): taken with {@code SET NX PX} by a random
- * owner, kept alive by a watchdog while its holder renews, released by compare-and-delete. A lock
- * found with no expiry, or a longer one than the lease time, is nobody's live lease: it is cut to
- * the lease time and said once in the log.
+ * owner, kept alive by a watchdog while its holder renews, ended by its commit (in the write's own
+ * script) or by compare-and-delete. A lock found with no expiry, or a longer one than the lease
+ * time, is nobody's live lease: it is cut to the lease time and said once in the log.
  */
 final class RedisLeases {
 
-    private record Held(RenewalLease lease, ScheduledFuture<?> keepAlive) {}
+    /** How a lease's commit writes: the session, after the generation it read, under its owner. */
+    @FunctionalInterface
+    interface Writer {
+        Either<AuthError, Long> write(Session session, long follows, String owner);
+    }
+
+    /** How the commit script says the lease was lost (see {@link RedisScripts#WRITE}). */
+    static final String LEASE_LOST = "no longer held by this instance";
 
     private final RedisConnection redis;
     private final RedisKeys keys;
     private final Duration ttl;
+    private final Writer writer;
     private final SecureRandom random = new SecureRandom();
-    private final ConcurrentMap<AccountId, Held> held = new ConcurrentHashMap<>();
+    private final Set<RedisLease> held = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         var thread = new Thread(r, "samco-redis-lock-watchdog");
         thread.setDaemon(true);
         return thread;
     });
 
-    RedisLeases(RedisConnection redis, RedisKeys keys, Duration ttl) {
+    RedisLeases(RedisConnection redis, RedisKeys keys, Duration ttl, Writer writer) {
         this.redis = redis;
         this.keys = keys;
         this.ttl = ttl;
+        this.writer = writer;
     }
 
-    Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
+    Either<AuthError, Option<Lease>> tryLease(AccountId account) {
         var bytes = new byte[16];
         random.nextBytes(bytes);
         var owner = HexFormat.of().formatHex(bytes);
         var lockKey = keys.lock(account);
         var taken = redis.call(
-                "take the renewal lock",
-                commands -> RedisScripts.TAKE.<Long>run(
-                        commands, new String[] {lockKey}, owner, Long.toString(ttl.toMillis())));
+                "take the renewal lease",
+                commands -> RedisScripts.TAKE.<java.util.List<Object>>run(
+                        commands,
+                        new String[] {lockKey, keys.key(account, "generation")},
+                        owner,
+                        Long.toString(ttl.toMillis())));
         if (taken.isLeft()) {
             return Either.left(taken.getLeft());
         }
-        if (taken.get() == 2L) {
+        var parts = taken.get();
+        if (parts == null || parts.size() != 2 || !(parts.get(0) instanceof Long outcome)) {
+            return Either.left(
+                    new AuthError.UnexpectedResponse("Redis answered the lease's script with something else"));
+        }
+        if (outcome == 2L) {
             LoggerFactory.getLogger(RedisLeases.class)
                     .warn(
                             "The renewal lock {} had no expiry, or one longer than {} ms: no live instance holds"
@@ -64,56 +82,94 @@ final class RedisLeases {
                             lockKey,
                             ttl.toMillis());
         }
-        if (taken.get() != 1L) {
+        if (outcome != 1L) {
             return Either.right(Option.none());
         }
-        var lease = new RenewalLease(account, owner);
+        var lease = new RedisLease(
+                account, owner, RedisSessionStoreAdapter.generation(RedisSessionStoreAdapter.text(parts.get(1))));
+        held.add(lease);
         long every = Math.max(1, ttl.toMillis() / 3);
-        var keepAlive = watchdog.scheduleWithFixedDelay(() -> prolong(lease), every, every, TimeUnit.MILLISECONDS);
-        held.put(account, new Held(lease, keepAlive));
+        lease.keepAlive = watchdog.scheduleWithFixedDelay(lease::prolong, every, every, TimeUnit.MILLISECONDS);
         return Either.right(Option.some(lease));
-    }
-
-    /** The owner of the account's lease this instance holds ({@code ""}: none), for a save that ends it. */
-    String ownerHeld(AccountId account) {
-        return Option.of(held.get(account)).map(h -> h.lease().owner()).getOrElse("");
-    }
-
-    private void prolong(RenewalLease lease) {
-        var kept = redis.call(
-                "keep the renewal lock",
-                commands -> RedisScripts.PROLONG.<Long>run(
-                        commands,
-                        new String[] {keys.lock(lease.account())},
-                        lease.owner(),
-                        Long.toString(ttl.toMillis())));
-        if (kept.isRight() && kept.get() == 0L) {
-            forget(lease.account(), lease.owner());
-        }
-    }
-
-    /** Stops keeping the lease alive (it was released, lost, or ended by a save). */
-    void forget(AccountId account, String owner) {
-        var was = held.get(account);
-        if (was != null && was.lease().owner().equals(owner) && held.remove(account, was)) {
-            was.keepAlive().cancel(false);
-        }
-    }
-
-    Either<AuthError, Boolean> release(RenewalLease lease) {
-        forget(lease.account(), lease.owner());
-        return redis.call(
-                        "release the renewal lock",
-                        commands -> RedisScripts.RELEASE.<Long>run(
-                                commands, new String[] {keys.lock(lease.account())}, lease.owner()))
-                .map(released -> released == 1L);
     }
 
     /** Releases every lease held here and stops the watchdog. */
     void close() {
-        for (var one : List.ofAll(held.values())) {
-            release(one.lease());
+        for (var one : List.ofAll(held)) {
+            one.release();
         }
         watchdog.shutdownNow();
+    }
+
+    /** One lease: its owner, the generation when it was taken, its watchdog. Ends once. */
+    private final class RedisLease implements Lease {
+        private final AccountId account;
+        private final String owner;
+        private final long generation;
+        private volatile ScheduledFuture<?> keepAlive;
+        private volatile boolean ended;
+
+        RedisLease(AccountId account, String owner, long generation) {
+            this.account = account;
+            this.owner = owner;
+            this.generation = generation;
+        }
+
+        @Override
+        public AccountId account() {
+            return account;
+        }
+
+        @Override
+        public synchronized Either<AuthError, Long> commit(Session session) {
+            if (ended || !session.accountId().equals(account)) {
+                return Either.left(new AuthError.StorageFailure(
+                        "the renewal lease of " + account.value() + " has ended: nothing was written",
+                        Option.some(keys.lock(account))));
+            }
+            var written = writer.write(session, generation, owner);
+            if (written.isRight() || lost(written.getLeft())) {
+                stop();
+            }
+            return written;
+        }
+
+        @Override
+        public synchronized Either<AuthError, Boolean> release() {
+            if (ended) {
+                return Either.right(false);
+            }
+            stop();
+            return redis.call(
+                            "release the renewal lease",
+                            commands ->
+                                    RedisScripts.RELEASE.<Long>run(commands, new String[] {keys.lock(account)}, owner))
+                    .map(released -> released == 1L);
+        }
+
+        private void prolong() {
+            var kept = redis.call(
+                    "keep the renewal lease",
+                    commands -> RedisScripts.PROLONG.<Long>run(
+                            commands, new String[] {keys.lock(account)}, owner, Long.toString(ttl.toMillis())));
+            if (kept.isRight() && kept.get() == 0L) {
+                stop();
+            }
+        }
+
+        /** No longer kept alive, nor released on close. */
+        private void stop() {
+            ended = true;
+            held.remove(this);
+            var future = keepAlive;
+            if (future != null) {
+                future.cancel(false);
+            }
+        }
+
+        private boolean lost(AuthError error) {
+            return error instanceof AuthError.StorageFailure failure
+                    && failure.reason().contains(LEASE_LOST);
+        }
     }
 }

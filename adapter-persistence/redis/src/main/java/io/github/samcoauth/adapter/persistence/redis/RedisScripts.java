@@ -60,17 +60,23 @@ final class RedisScripts {
             """;
 
     /**
-     * KEYS: session, generation, lock. ARGV: value, expire-at (ms), lock owner or '', channel.
-     * Checks the generation, then stores, counts a generation, releases the saver's lock, and tells
-     * the fleet, in one step.
+     * KEYS: session, generation, lock. ARGV: value, expire-at (ms), the generation the value follows,
+     * lease owner or '', channel. Checks first: the generation is a number, the lease (when one is
+     * named) is still its owner's, and the generation is the one the value was sealed to follow.
+     * Then stores, counts a generation, ends the lease and tells the fleet, in one step; returns
+     * the new generation. A generation that moved meanwhile returns {@code -1 - generation} and
+     * writes nothing (the caller seals for it and tries again).
      */
-    static final Script SAVE = Script.of(GENERATION_CHECK + """
+    static final Script WRITE = Script.of(GENERATION_CHECK + """
+            if ARGV[4] ~= '' and redis.call('GET', KEYS[3]) ~= ARGV[4] then
+              return redis.error_reply('SAMCO-LEASE the renewal lease is no longer held by this instance: nothing was written')
+            end
+            local current = tonumber(seen or '0')
+            if current ~= tonumber(ARGV[3]) then return -1 - current end
             redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
             local generation = redis.call('INCR', KEYS[2])
-            if ARGV[3] ~= '' and redis.call('GET', KEYS[3]) == ARGV[3] then
-              redis.call('DEL', KEYS[3])
-            end
-            redis.call('PUBLISH', ARGV[4], generation)
+            if ARGV[4] ~= '' then redis.call('DEL', KEYS[3]) end
+            redis.call('PUBLISH', ARGV[5], generation)
             return generation
             """, ScriptOutputType.INTEGER);
 
@@ -97,16 +103,19 @@ final class RedisScripts {
             """, ScriptOutputType.INTEGER);
 
     /**
-     * KEYS: lock. ARGV: owner, time to live (ms). Takes the lock if it is free (1). A lock held with
-     * no expiry, or with one longer than the time to live, is nobody's live lease (a holder's
-     * watchdog keeps it at most that long): it is cut to the time to live, so it lapses soon, and
-     * the caller is told (2). Else 0.
+     * KEYS: lock, generation. ARGV: owner, time to live (ms). Returns {outcome, generation or '0'}:
+     * outcome 1 when the lock was free and is now the owner's. A lock held with no expiry, or with
+     * one longer than the time to live, is nobody's live lease (a holder's watchdog keeps it at
+     * most that long): it is cut to the time to live, so it lapses soon, and the caller is told
+     * (2). Else 0.
      */
     static final Script TAKE = Script.of("""
-            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
-            if redis.call('PEXPIRE', KEYS[1], ARGV[2], 'LT') == 1 then return 2 end
-            return 0
-            """, ScriptOutputType.INTEGER);
+            local generation = redis.call('GET', KEYS[2]) or '0'
+            if string.len(generation) > 20 then generation = '-1' end
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1, generation} end
+            if redis.call('PEXPIRE', KEYS[1], ARGV[2], 'LT') == 1 then return {2, generation} end
+            return {0, generation}
+            """, ScriptOutputType.MULTI);
 
     /** KEYS: lock. ARGV: owner. Compare-and-delete: 1 when the lock was the owner's. */
     static final Script RELEASE = Script.of("""

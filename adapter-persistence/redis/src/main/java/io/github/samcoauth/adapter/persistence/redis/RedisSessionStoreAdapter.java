@@ -1,8 +1,6 @@
 package io.github.samcoauth.adapter.persistence.redis;
 
-import io.github.samcoauth.adapter.persistence.SessionFileFormat;
 import io.github.samcoauth.application.AuthError;
-import io.github.samcoauth.application.port.out.RenewalLease;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.port.out.VersionedSession;
@@ -35,10 +33,11 @@ import java.util.regex.Pattern;
  * Sessions shared by a fleet, in Redis. Per account, in one cluster hash slot:
  *
  * <pre>
- *   PREFIX:{ACCOUNT}:session      the session, sealed (AES-GCM) or plain; expires a while after it does
- *   PREFIX:{ACCOUNT}:generation   goes up with every save and delete
- *   PREFIX:{ACCOUNT}:lock         the renewal lock: SET NX PX, kept alive by a watchdog
- *   PREFIX:{ACCOUNT}:changes      channel: the new generation after every save and delete
+ *   PREFIX:{ACCOUNT}:session      the session, sealed (AES-GCM, bound to key and generation) or plain;
+ *                                 expires a while after it does
+ *   PREFIX:{ACCOUNT}:generation   goes up with every save, commit and delete
+ *   PREFIX:{ACCOUNT}:lock         the renewal lease: SET NX PX, kept alive by a watchdog, ended by its commit
+ *   PREFIX:{ACCOUNT}:changes      channel: the new generation after every save, commit and delete
  * </pre>
  *
  * No secret is in a key name. Nothing here throws: Redis away, slow or failing over is {@code
@@ -50,24 +49,26 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     /** A stored value is a session of a few hundred bytes; above this it is refused unread. */
     static final int MAX_VALUE_BYTES = 64 * 1024;
 
+    /** Writes racing for one account are tried again this often before one gives up. */
+    private static final int MAX_WRITE_ATTEMPTS = 100;
+
     private static final Pattern SESSION_KEY = Pattern.compile(".*:\\{([A-Z0-9]{3,16})\\}:session");
 
     private final RedisConnection redis;
     private final RedisKeys keys;
     private final RedisLeases leases;
     private final RedisChanges changes;
-    private final SessionCipher cipher;
+    private final RedisSessionCodec codec;
     private final String prefix;
     private final Duration keptAfterExpiry;
     private final Clock clock;
-    private final SessionFileFormat format = new SessionFileFormat();
 
     private RedisSessionStoreAdapter(Builder builder, RedisClient client, boolean ownsClient) {
         this.redis = new RedisConnection(builder.uri, client, ownsClient, builder.prefix);
         this.keys = new RedisKeys(builder.prefix);
-        this.leases = new RedisLeases(redis, keys, builder.lockTtl);
+        this.leases = new RedisLeases(redis, keys, builder.lockTtl, this::write);
         this.changes = new RedisChanges(redis, keys);
-        this.cipher = builder.cipher;
+        this.codec = new RedisSessionCodec(builder.cipher);
         this.prefix = builder.prefix;
         this.keptAfterExpiry = builder.keptAfterExpiry;
         this.clock = builder.clock;
@@ -84,30 +85,68 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
 
     // --- SessionStorePort ----------------------------------------------------------------------
 
+    /** Saves outside any lease (a login): after the generation read just before, as every write is. */
     @Override
     public Either<AuthError, Session> save(Session session) {
         var account = session.accountId();
-        var names = keys.session(account);
-        var value = sealed(session, names[0]);
-        if (value.isLeft()) {
-            return Either.left(value.getLeft());
+        var seen = redis.call("read the generation", commands -> commands.get(keys.key(account, "generation")));
+        if (seen.isLeft()) {
+            return Either.left(seen.getLeft());
         }
-        // the holder's save ends its lease in the same script
-        var owner = leases.ownerHeld(account);
-        var result = redis.call(
-                "save the session",
-                commands -> RedisScripts.SAVE.<Long>run(
-                        commands, names, value.get(), Long.toString(expireAt(session)), owner, keys.channel(account)));
-        if (result.isRight() && !owner.isEmpty()) {
-            leases.forget(account, owner);
-        }
-        return result.map(generation -> session);
+        return write(session, generation(seen.get() == null ? "0" : seen.get()), "")
+                .map(generation -> session);
     }
 
-    /** The value stored under {@code sessionKey}: the session's stored form, sealed. */
-    private Either<AuthError, String> sealed(Session session, String sessionKey) {
+    /**
+     * Writes {@code session} as the generation after {@code follows} (sealed for it), ending the
+     * lease of {@code owner} when one is named. When the generation moved meanwhile (a save by
+     * another instance), it is sealed again for the new one and tried again after a short random
+     * pause, so that writers racing for one account all get through.
+     */
+    private Either<AuthError, Long> write(Session session, long follows, String owner) {
+        var account = session.accountId();
+        var names = keys.session(account);
+        long after = follows;
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            var value = sealed(session, names[0], after + 1);
+            if (value.isLeft()) {
+                return Either.left(value.getLeft());
+            }
+            long expected = after;
+            var result = redis.call(
+                    owner.isEmpty() ? "save the session" : "commit the renewal",
+                    commands -> RedisScripts.WRITE.<Long>run(
+                            commands,
+                            names,
+                            value.get(),
+                            Long.toString(expireAt(session)),
+                            Long.toString(expected),
+                            owner,
+                            keys.channel(account)));
+            if (result.isLeft() || result.get() >= 0) {
+                return result;
+            }
+            after = -1 - result.get();
+            pause(attempt);
+        }
+        return Either.left(new AuthError.StorageFailure(
+                "the session of " + account.value() + " changed " + MAX_WRITE_ATTEMPTS
+                        + " times while it was being saved: nothing was written",
+                Option.some(names[0])));
+    }
+
+    private static void pause(int attempt) {
         try {
-            return Either.right(cipher.seal(format.encode(session), sessionKey));
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 + Math.min(attempt, 20)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The value stored under {@code sessionKey} as {@code generation}. */
+    private Either<AuthError, String> sealed(Session session, String sessionKey, long generation) {
+        try {
+            return Either.right(codec.encode(session, sessionKey, generation));
         } catch (Exception e) {
             return Either.left(new AuthError.StorageFailure("cannot encode the session for Redis", redis.where()));
         }
@@ -206,13 +245,9 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         if (value.equals("!")) {
             return Either.left(unreadable(account, "larger than " + MAX_VALUE_BYTES + " bytes"));
         }
-        var json = cipher.open(value, names[0]);
-        if (json.isLeft()) {
-            return Either.left(unreadable(account, json.getLeft()));
-        }
-        var session = format.decode(account, json.get());
+        var session = codec.decode(account, value, names[0], generation);
         if (session.isLeft()) {
-            return Either.left(unreadable(account, session.getLeft().what()));
+            return Either.left(unreadable(account, session.getLeft()));
         }
         return Either.right(new VersionedSession(Option.some(session.get()), generation));
     }
@@ -242,13 +277,8 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     }
 
     @Override
-    public Either<AuthError, Option<RenewalLease>> tryLock(AccountId account) {
-        return leases.tryLock(account);
-    }
-
-    @Override
-    public Either<AuthError, Boolean> release(RenewalLease lease) {
-        return leases.release(lease);
+    public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
+        return leases.tryLease(account);
     }
 
     @Override
@@ -271,7 +301,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     public Either<AuthError, Boolean> restore(Session session, long generation) {
         var account = session.accountId();
         var names = keys.session(account);
-        var value = sealed(session, names[0]);
+        var value = sealed(session, names[0], generation);
         if (value.isLeft()) {
             return Either.left(value.getLeft());
         }
@@ -297,7 +327,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
 
     @Override
     public String toString() {
-        return "RedisSessionStoreAdapter[prefix=" + prefix + ", " + cipher + "]";
+        return "RedisSessionStoreAdapter[prefix=" + prefix + ", " + codec + "]";
     }
 
     /** How to reach Redis and how to keep sessions there. */

@@ -17,22 +17,15 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * How a session is written in Redis: AES-256-GCM with the Redis key's name as associated data (a
- * value copied under another account's key does not open), or plain JSON when the platform said
- * so. The value starts with its version and, when sealed, the id of the key that sealed it, so that
- * keys can be rotated: the first key seals, every key given opens.
- *
- * <pre>
- *   s1.KEYID.BASE64(nonce ‖ ciphertext ‖ tag)     sealed
- *   p1.JSON                                         plain
- * </pre>
+ * AES-256-GCM with the store keys: {@code KEYID.BASE64(nonce ‖ ciphertext ‖ tag)}, the id naming the
+ * key that sealed it, so that keys can be rotated: the first key seals, every key given opens. What
+ * the associated data binds is the caller's ({@link RedisSessionCodec}). No keys: nothing is sealed
+ * (the platform chose plain text).
  */
 final class SessionCipher {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final String SEALED = "s1.";
-    private static final String PLAIN = "p1.";
 
     private record Key(String id, SecretKeySpec spec) {
         @Override
@@ -99,53 +92,42 @@ final class SessionCipher {
         }
     }
 
-    /** The value to store under {@code redisKey}. */
-    String seal(byte[] json, String redisKey) {
-        if (keys.isEmpty()) {
-            return PLAIN + new String(json, StandardCharsets.UTF_8);
-        }
+    /** {@code plain} sealed with the first key, bound to {@code associated}; only when {@link #seals()}. */
+    String seal(byte[] plain, byte[] associated) {
         var key = keys.head();
         var nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key.spec, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(redisKey.getBytes(StandardCharsets.UTF_8));
-            var sealed = cipher.doFinal(json);
+            cipher.updateAAD(associated);
+            var sealed = cipher.doFinal(plain);
             var out =
                     ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
-            return SEALED + key.id + "." + Base64.getEncoder().withoutPadding().encodeToString(out.array());
+            return key.id + "." + Base64.getEncoder().withoutPadding().encodeToString(out.array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
     }
 
-    /** The JSON stored under {@code redisKey}, or why it cannot be had. */
-    Either<String, byte[]> open(String value, String redisKey) {
-        if (value.startsWith(PLAIN)) {
-            if (!keys.isEmpty()) {
-                return Either.left("stored in plain text, but this store is set to encrypt: save it again");
-            }
-            return Either.right(value.substring(PLAIN.length()).getBytes(StandardCharsets.UTF_8));
-        }
-        if (!value.startsWith(SEALED)) {
-            return Either.left("not a value samco-auth writes");
-        }
-        int dot = value.indexOf('.', SEALED.length());
+    /** What {@code sealed} holds, if it opens with a key given here and {@code associated}; else why not. */
+    Either<String, byte[]> open(String sealed, byte[] associated) {
+        int dot = sealed.indexOf('.');
         if (dot < 0) {
             return Either.left("not a value samco-auth writes");
         }
-        var id = value.substring(SEALED.length(), dot);
+        var id = sealed.substring(0, dot);
         Option<Key> key = keys.find(k -> k.id.equals(id));
         if (key.isEmpty()) {
             return Either.left(
                     keys.isEmpty()
                             ? "encrypted, and no store key was given"
-                            : "encrypted with a key not given here (key id " + id + ")");
+                            : "encrypted with a key not given here (key id "
+                                    + (id.matches("[0-9a-f]{8}") ? id : "unreadable") + ")");
         }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(value.substring(dot + 1));
+            bytes = Base64.getDecoder().decode(sealed.substring(dot + 1));
         } catch (IllegalArgumentException e) {
             return Either.left("not a value samco-auth writes");
         }
@@ -155,7 +137,7 @@ final class SessionCipher {
         try {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key.get().spec, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-            cipher.updateAAD(redisKey.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associated);
             return Either.right(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES));
         } catch (GeneralSecurityException e) {
             return Either.left("does not open with the store key (altered, or moved from another key)");

@@ -3,6 +3,7 @@ package io.github.samcoauth.adapter.persistence.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.VersionedSession;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.testkit.Sessions;
 import io.lettuce.core.RedisClient;
@@ -25,6 +26,7 @@ class RedisSessionStoreAdapterTest {
 
     private static final AccountId DV = new AccountId("DV99999");
     private static final String TOKEN = "f4b8ec1dcc1e9486f723cb5fcba16859";
+    private static final String OTHER_TOKEN = "0b1c2d3e4f5a69788796a5b4c3d2e1f0";
     private static final String KEY = RedisSessionStoreAdapter.newEncryptionKey();
     private static LocalRedis redis;
     private static RedisClient rawClient;
@@ -69,7 +71,7 @@ class RedisSessionStoreAdapterTest {
         var keys = raw.sync().keys(prefix + "*");
         assertThat(keys).containsExactlyInAnyOrder(prefix + ":{DV99999}:session", prefix + ":{DV99999}:generation");
         var value = raw.sync().get(prefix + ":{DV99999}:session");
-        assertThat(value).startsWith("s1.").doesNotContain(TOKEN).doesNotContain("DV99999");
+        assertThat(value).startsWith("s2.1.").doesNotContain(TOKEN).doesNotContain("DV99999");
         assertThat(String.join(",", keys)).doesNotContain(TOKEN);
         assertThat(raw.sync().pttl(prefix + ":{DV99999}:session"))
                 .as("kept a day after the session expires")
@@ -80,6 +82,7 @@ class RedisSessionStoreAdapterTest {
     void givenASealedValueCopiedUnderAnotherAccount_whenRead_thenRefusedNotOpened() {
         store().save(Sessions.session("DV99999", TOKEN));
         raw.sync().set(prefix + ":{RM3XXXXX}:session", raw.sync().get(prefix + ":{DV99999}:session"));
+        raw.sync().set(prefix + ":{RM3XXXXX}:generation", "1");
         var read = store().find(new AccountId("RM3XXXXX"));
         assertThat(read.isLeft()).isTrue();
         assertThat(read.getLeft()).isInstanceOf(AuthError.StorageFailure.class);
@@ -112,7 +115,7 @@ class RedisSessionStoreAdapterTest {
         var plain = store(RedisSessionStoreAdapter.builder().plainText());
         plain.save(Sessions.session("DV99999", TOKEN));
         assertThat(raw.sync().get(prefix + ":{DV99999}:session"))
-                .startsWith("p1.")
+                .startsWith("p2.1.")
                 .contains(TOKEN);
         assertThat(store().find(DV).getLeft().message()).contains("plain text");
     }
@@ -200,43 +203,42 @@ class RedisSessionStoreAdapterTest {
     }
 
     @Test
-    void givenTheLockIsHeld_whenAnotherTries_thenNoneUntilReleasedByItsOwnerOnly() {
+    void givenTheLeaseIsHeld_whenAnotherTries_thenNoneUntilItsHolderReleasesIt() {
         var a = store();
         var b = store();
-        var lease = a.tryLock(DV).get().get();
-        assertThat(b.tryLock(DV)).isEqualTo(Either.right(Option.none()));
-        assertThat(b.release(new io.github.samcoauth.application.port.out.RenewalLease(DV, "not-the-owner")))
-                .isEqualTo(Either.right(false));
-        assertThat(b.tryLock(DV)).isEqualTo(Either.right(Option.none()));
-        assertThat(a.release(lease)).isEqualTo(Either.right(true));
-        assertThat(b.tryLock(DV).get().isDefined()).isTrue();
+        var lease = a.tryLease(DV).get().get();
+        assertThat(b.tryLease(DV)).isEqualTo(Either.right(Option.none()));
+        assertThat(lease.release()).isEqualTo(Either.right(true));
+        var next = b.tryLease(DV).get();
+        assertThat(next.isDefined()).isTrue();
+        next.get().release();
     }
 
     @Test
     void givenAShortLockTtl_whenTheHolderLives_thenItsWatchdogKeepsTheLockPastTheTtl() throws Exception {
         var a = store(RedisSessionStoreAdapter.builder().encryptionKeys(KEY).lockTtl(Duration.ofMillis(300)));
-        var lease = a.tryLock(DV).get();
+        var lease = a.tryLease(DV).get();
         assertThat(lease.isDefined()).isTrue();
         Thread.sleep(900);
-        assertThat(store().tryLock(DV)).isEqualTo(Either.right(Option.none()));
-        a.release(lease.get());
+        assertThat(store().tryLease(DV)).isEqualTo(Either.right(Option.none()));
+        lease.get().release();
     }
 
     @Test
     void givenAHolderThatDied_whenItsLockLapses_thenAnotherTakesIt() throws Exception {
         raw.sync().set(prefix + ":{DV99999}:lock", "a-dead-process", SetArgs.Builder.px(300));
         var b = store();
-        assertThat(b.tryLock(DV)).isEqualTo(Either.right(Option.none()));
+        assertThat(b.tryLease(DV)).isEqualTo(Either.right(Option.none()));
         Thread.sleep(400);
-        assertThat(b.tryLock(DV).get().isDefined()).isTrue();
+        assertThat(b.tryLease(DV).get().isDefined()).isTrue();
     }
 
     @Test
-    void givenTheLockHolder_whenItSaves_thenSessionGenerationAndReleaseHappenInOneStep() {
+    void givenTheLeaseHolder_whenItCommits_thenSessionGenerationAndTheLeasesEndHappenInOneStep() {
         var a = store();
-        a.tryLock(DV).get().get();
+        var lease = a.tryLease(DV).get().get();
         assertThat(a.read(DV).get().generation()).isZero();
-        a.save(Sessions.session("DV99999", TOKEN));
+        assertThat(lease.commit(Sessions.session("DV99999", TOKEN))).isEqualTo(Either.right(1L));
         assertThat(raw.sync().exists(prefix + ":{DV99999}:lock")).isZero();
         assertThat(a.read(DV).get().generation()).isEqualTo(1);
         a.delete(DV);
@@ -244,10 +246,74 @@ class RedisSessionStoreAdapterTest {
     }
 
     @Test
+    void givenALeaseHeld_whenAPlainSaveIsMade_thenTheLeaseStaysAndItsCommitFollowsTheSave() {
+        var a = store();
+        var lease = a.tryLease(DV).get().get();
+        a.save(Sessions.session("DV99999", TOKEN));
+        assertThat(raw.sync().exists(prefix + ":{DV99999}:lock"))
+                .as("a save ends no lease: only its commit does")
+                .isEqualTo(1);
+        var renewed = Sessions.session("DV99999", OTHER_TOKEN, Instant.now().plusSeconds(60));
+        assertThat(lease.commit(renewed))
+                .as("sealed again for the generation the save made")
+                .isEqualTo(Either.right(2L));
+        assertThat(a.read(DV).get().session()).isEqualTo(Option.some(renewed));
+    }
+
+    @Test
+    void givenALeaseThatLapsedAndWasTakenByAnother_whenItsHolderCommits_thenRefusedAndNothingWritten()
+            throws Exception {
+        var slow = store(RedisSessionStoreAdapter.builder().encryptionKeys(KEY).lockTtl(Duration.ofMillis(300)));
+        var stored = Sessions.session("DV99999", TOKEN);
+        slow.save(stored);
+        var lease = slow.tryLease(DV).get().get();
+        // the holder's process stalls: its lease lapses and another instance takes it
+        raw.sync().set(prefix + ":{DV99999}:lock", "another-instance");
+        var late = lease.commit(Sessions.session("DV99999", OTHER_TOKEN));
+        assertThat(late.isLeft()).isTrue();
+        assertThat(late.getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+        assertThat(late.getLeft().message())
+                .contains("no longer held by this instance")
+                .contains("nothing was written");
+        assertThat(store().read(DV).get()).isEqualTo(new VersionedSession(Option.some(stored), 1));
+        assertThat(raw.sync().get(prefix + ":{DV99999}:lock")).isEqualTo("another-instance");
+        assertThat(lease.release()).as("ended by the refusal").isEqualTo(Either.right(false));
+    }
+
+    @Test
+    void givenAnOlderSealedValueWrittenBack_whenRead_thenRefusedAndReported() {
+        var a = store();
+        var sessionKey = prefix + ":{DV99999}:session";
+        a.save(Sessions.session("DV99999", TOKEN));
+        var older = raw.sync().get(sessionKey);
+        a.save(Sessions.session("DV99999", OTHER_TOKEN, Instant.now().plusSeconds(60)));
+        a.delete(DV);
+        raw.sync().set(sessionKey, older);
+        var replayed = a.read(DV);
+        assertThat(replayed.isLeft()).isTrue();
+        assertThat(replayed.getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+        assertThat(replayed.getLeft().message())
+                .contains("written as generation 1 but the store is at generation 3")
+                .contains("refused")
+                .doesNotContain(TOKEN);
+        // the generation in the clear edited to match: the sealed part is bound to the real one
+        raw.sync().set(sessionKey, older.replaceFirst("^s2\\.1\\.", "s2.3."));
+        assertThat(a.read(DV).getLeft().message()).contains("does not open");
+    }
+
+    @Test
+    void givenAValueOfTheFirstFormat_whenRead_thenRefusedWithWhatToDo() {
+        raw.sync().set(prefix + ":{DV99999}:session", "s1.0123abcd.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(store().read(DV).getLeft().message())
+                .contains("earlier samco-auth")
+                .contains("log in again");
+    }
+
+    @Test
     void givenAWaiter_whenAnotherInstanceSaves_thenItWakesAtOnce() throws Exception {
         var a = store();
         var b = store();
-        a.tryLock(DV).get().get();
+        var lease = a.tryLease(DV).get().get();
         var waited = CompletableFuture.supplyAsync(() -> {
             long start = System.nanoTime();
             var generation = b.awaitChange(DV, 0, Duration.ofSeconds(10));
@@ -255,7 +321,7 @@ class RedisSessionStoreAdapterTest {
         });
         Thread.sleep(300);
         long saved = System.nanoTime();
-        a.save(Sessions.session("DV99999", TOKEN));
+        lease.commit(Sessions.session("DV99999", TOKEN));
         var result = waited.get();
         assertThat(result[0]).isEqualTo(1);
         assertThat((System.nanoTime() - saved) / 1_000_000).isLessThan(5_000);
@@ -297,7 +363,7 @@ class RedisSessionStoreAdapterTest {
             assertThat(down.getLeft().message()).startsWith("Redis could not read the session");
             assertThat(((AuthError.StorageFailure) down.getLeft()).path().get()).contains("127.0.0.1");
             assertThat(store.save(session).getLeft()).isInstanceOf(AuthError.StorageFailure.class);
-            assertThat(store.tryLock(DV).getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+            assertThat(store.tryLease(DV).getLeft()).isInstanceOf(AuthError.StorageFailure.class);
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
             own.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -348,9 +414,9 @@ class RedisSessionStoreAdapterTest {
         var session = Sessions.session("DV99999", TOKEN);
         assertThat(store.save(session)).isEqualTo(Either.right(session));
         assertThat(store.findAll()).isEqualTo(Either.right(io.vavr.collection.List.of(session)));
-        var lease = store.tryLock(DV).get().get();
+        var lease = store.tryLease(DV).get().get();
         assertThat(store.awaitChange(DV, 0, Duration.ofMillis(100))).isEqualTo(Either.right(1L));
-        assertThat(store.release(lease)).isEqualTo(Either.right(true));
+        assertThat(lease.commit(session)).isEqualTo(Either.right(2L));
         assertThat(store.delete(DV)).isEqualTo(Either.right(true));
         var elsewhere = RedisSessionStoreAdapter.builder()
                 .uri(url)
@@ -395,12 +461,12 @@ class RedisSessionStoreAdapterTest {
             } else {
                 raw.sync().set(lockKey, planted, io.lettuce.core.SetArgs.Builder.px(3_600_000));
             }
-            assertThat(shortLived.tryLock(DV)).isEqualTo(Either.right(io.vavr.control.Option.none()));
+            assertThat(shortLived.tryLease(DV)).isEqualTo(Either.right(io.vavr.control.Option.none()));
             assertThat(raw.sync().pttl(lockKey)).as("cut to the lease time").isBetween(1L, 400L);
             Thread.sleep(500);
-            var lease = shortLived.tryLock(DV).get();
+            var lease = shortLived.tryLease(DV).get();
             assertThat(lease.isDefined()).as("taken once the stale lock lapsed").isTrue();
-            assertThat(shortLived.release(lease.get())).isEqualTo(Either.right(true));
+            assertThat(lease.get().release()).isEqualTo(Either.right(true));
         }
     }
 
@@ -408,12 +474,13 @@ class RedisSessionStoreAdapterTest {
     void givenALiveHoldersLock_whenAnotherTries_thenItIsLeftAsItIs() {
         var lockKey = prefix + ":{DV99999}:lock";
         var holder = store();
-        var lease = holder.tryLock(DV).get().get();
+        var lease = holder.tryLease(DV).get().get();
+        var owner = raw.sync().get(lockKey);
         long before = raw.sync().pttl(lockKey);
-        assertThat(store().tryLock(DV)).isEqualTo(Either.right(io.vavr.control.Option.none()));
-        assertThat(raw.sync().get(lockKey)).isEqualTo(lease.owner());
+        assertThat(store().tryLease(DV)).isEqualTo(Either.right(io.vavr.control.Option.none()));
+        assertThat(raw.sync().get(lockKey)).isEqualTo(owner);
         assertThat(raw.sync().pttl(lockKey)).isLessThanOrEqualTo(before);
-        assertThat(holder.release(lease)).isEqualTo(Either.right(true));
+        assertThat(lease.release()).isEqualTo(Either.right(true));
     }
 
     @Test

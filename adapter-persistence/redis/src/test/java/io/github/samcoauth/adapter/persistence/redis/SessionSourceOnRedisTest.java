@@ -9,6 +9,7 @@ import io.github.samcoauth.application.port.in.SessionSourceSettings;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.LoginMethod;
 import io.github.samcoauth.domain.Session;
+import io.github.samcoauth.testkit.Renewals;
 import io.github.samcoauth.testkit.Sessions;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -80,20 +81,19 @@ class SessionSourceOnRedisTest {
                 Option.some(DV),
                 store,
                 store,
-                command -> {
+                Renewals.by(stored -> {
                     int n = logins.incrementAndGet();
                     try {
                         Thread.sleep(200);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    var renewed = Session.issue(
+                    return Session.issue(
                             Sessions.token(String.format("%032d", n)),
                             Sessions.profile("DV99999"),
                             Instant.now(),
                             LoginMethod.API_KEY);
-                    return store.save(renewed);
-                },
+                }),
                 Option::none,
                 events::add,
                 Clock.systemUTC(),

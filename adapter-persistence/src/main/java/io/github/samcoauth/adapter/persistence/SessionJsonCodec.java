@@ -24,10 +24,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * The session's stored form and its versions, in a file and in a shared store: encodes the current
- * format, decodes it, tells a newer format (left untouched, the user upgrades) from a corrupt one.
+ * The session's JSON and its format versions, one schema for every store (a file holds it as is;
+ * Redis frames, seals and binds it in a value of its own): encodes the current format, decodes it,
+ * tells a newer format (left untouched, the user upgrades) from a corrupt one.
  */
-public final class SessionFileFormat {
+public final class SessionJsonCodec {
 
     /** Why bytes could not be read as a session. */
     public record Problem(String what, boolean newerFormat) {}
