@@ -14,24 +14,21 @@ import io.github.samcoauth.application.service.RefreshSessionService;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.Session;
 import io.github.samcoauth.testkit.InMemorySessionStore;
+import io.github.samcoauth.testkit.JumpingClock;
 import io.github.samcoauth.testkit.RecordingAuditLog;
 import io.github.samcoauth.testkit.ScriptedSamcoApi;
 import io.github.samcoauth.testkit.Sessions;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,36 +46,6 @@ class FaultScheduleTest {
     private static final ApiCredentials CREDENTIALS = ApiCredentials.of(
                     "U2FsdGVkX1-key-DV99999", "U2FsdGVkX1-secret-DV99999")
             .get();
-
-    /** Real time passing, plus the jumps the schedule makes (past renewal windows and expiries). */
-    static final class ScheduleClock extends Clock {
-        private final long startNanos = System.nanoTime();
-        private final AtomicLong jumped = new AtomicLong();
-
-        void advance(Duration by) {
-            jumped.addAndGet(by.toMillis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public long millis() {
-            return T0.toEpochMilli() + jumped.get() + (System.nanoTime() - startNanos) / 1_000_000;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-    }
 
     /** One instance's view of the shared store, failing or lagging when the schedule says so. */
     static final class FaultyStore implements SessionStorePort, SessionCoordinationPort {
@@ -196,7 +163,7 @@ class FaultScheduleTest {
 
     private void runSchedule(long seed) throws Exception {
         var random = new Random(seed);
-        var clock = new ScheduleClock();
+        var clock = new JumpingClock(T0);
         var shared = new InMemorySessionStore();
         var samco = new ScriptedSamcoApi();
         var issued = new AtomicInteger();

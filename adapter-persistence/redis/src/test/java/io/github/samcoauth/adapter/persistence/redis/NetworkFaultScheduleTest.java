@@ -1,0 +1,287 @@
+package io.github.samcoauth.adapter.persistence.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.keeping.SessionSourceService;
+import io.github.samcoauth.application.port.in.ApiCredentials;
+import io.github.samcoauth.application.port.in.SessionSourceSettings;
+import io.github.samcoauth.application.port.out.LoginGrant;
+import io.github.samcoauth.application.service.ApiKeyLoginService;
+import io.github.samcoauth.application.service.RefreshSessionService;
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.Session;
+import io.github.samcoauth.testkit.JumpingClock;
+import io.github.samcoauth.testkit.RecordingAuditLog;
+import io.github.samcoauth.testkit.ScriptedSamcoApi;
+import io.github.samcoauth.testkit.Sessions;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded random fault schedules on the wire: 2 to 4 instances keep one account, each through its
+ * own {@link FaultyLink} to one real Redis, with the real login and renewal services in front of a
+ * scripted Samco. A schedule delays, pauses (delivered late), black-holes and resets each link,
+ * kills Redis with {@code SIGKILL} (it comes back empty), lets an instance vanish while it may hold
+ * the lease (its link black-holed for good), jumps the clock past renewal windows and expiries, has
+ * Samco refuse tokens and fail. Then the faults end and the fleet must hold:
+ *
+ * <ul>
+ *   <li>never two logins at once within one life of Redis (a lease lost with a killed Redis is the
+ *       one overlap the design accepts);
+ *   <li>every live instance on the store's newest valid token within 2 s of the faults' end;
+ *   <li>no instance ever hands out a token older than one it has handed out;
+ *   <li>nothing half-written: the stored value reads, and the generation is a number.
+ * </ul>
+ *
+ * {@code -Dsamco.networkFaultSchedules=N} runs N (CI runs 200), {@code -Dsamco.faultSeed=S} replays
+ * one; a failure prints its seed.
+ */
+class NetworkFaultScheduleTest {
+
+    private static final AccountId DV = new AccountId("DV99999");
+    private static final String KEY = RedisSessionStoreAdapter.newEncryptionKey();
+    private static final ApiCredentials CREDENTIALS = ApiCredentials.of(
+                    "U2FsdGVkX1-key-DV99999", "U2FsdGVkX1-secret-DV99999")
+            .get();
+
+    private static LocalRedis redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = new LocalRedis();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @Test
+    void givenSeededNetworkFaultSchedules_whenInstancesKeepOneAccountThroughRedis_thenTheFleetInvariantsHold() {
+        int schedules = Integer.getInteger("samco.networkFaultSchedules", 4);
+        long base = Long.getLong("samco.faultSeed", System.nanoTime());
+        for (int i = 0; i < schedules; i++) {
+            long seed = base + i;
+            try {
+                runSchedule(seed);
+            } catch (AssertionError | Exception e) {
+                throw new AssertionError(
+                        "network fault schedule failed; rerun with -Dsamco.faultSeed=" + seed
+                                + " -Dsamco.networkFaultSchedules=1: " + e.getMessage(),
+                        e);
+            }
+        }
+        System.out.println("network fault schedules passed: " + schedules + " (seeds " + base + " to "
+                + (base + schedules - 1) + ")");
+    }
+
+    private void runSchedule(long seed) throws Exception {
+        var random = new Random(seed);
+        var clock = new JumpingClock(Instant.now());
+        var samco = new ScriptedSamcoApi();
+        var issued = new AtomicInteger();
+        // logins under way per life of Redis: a Redis killed without persistence loses its leases
+        var life = new AtomicInteger();
+        var inFlight = new ConcurrentHashMap<Integer, AtomicInteger>();
+        var mostAtOnce = new AtomicInteger();
+        var samcoFailing = new java.util.concurrent.atomic.AtomicBoolean();
+        samco.onSessionToken((key, secret) -> {
+            var mine = inFlight.computeIfAbsent(life.get(), l -> new AtomicInteger());
+            mostAtOnce.accumulateAndGet(mine.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(2);
+                if (samcoFailing.get()) {
+                    return Either.left(new AuthError.Unavailable("Samco is slow (scheduled fault)"));
+                }
+                int n = issued.incrementAndGet();
+                return Either.right(new LoginGrant(
+                        Sessions.token(String.format("%032d", n)), Sessions.profile("DV99999"), ScriptedSamcoApi.OK));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Either.left(new AuthError.Unavailable("interrupted"));
+            } finally {
+                mine.decrementAndGet();
+            }
+        });
+        var prefix = "faults-" + seed;
+        var executor = Executors.newScheduledThreadPool(4);
+        var callers = Executors.newFixedThreadPool(4);
+        int count = 2 + random.nextInt(3);
+        var links = new ArrayList<FaultyLink>();
+        var stores = new ArrayList<RedisSessionStoreAdapter>();
+        var sources = new ArrayList<SessionSourceService>();
+        var alive = new ArrayList<Boolean>();
+        var audit = new RecordingAuditLog();
+        var settings = SessionSourceSettings.DEFAULTS
+                .withCheckEvery(Duration.ofMillis(50))
+                .withWaitAtMost(Duration.ofSeconds(2))
+                .withRetryAfter(Duration.ofMillis(200));
+        var highest = new ConcurrentHashMap<Integer, Integer>();
+        try {
+            for (int i = 0; i < count; i++) {
+                var link = new FaultyLink(redis.port());
+                var store = RedisSessionStoreAdapter.builder()
+                        .uri(link.url())
+                        .encryptionKeys(KEY)
+                        .keyPrefix(prefix)
+                        .timeout(Duration.ofMillis(500))
+                        .lockTtl(Duration.ofSeconds(1))
+                        .clock(clock)
+                        .build()
+                        .get();
+                var apiKey = new ApiKeyLoginService(samco, store, audit, clock);
+                var refresh = new RefreshSessionService(samco, store, audit, clock, apiKey);
+                links.add(link);
+                stores.add(store);
+                alive.add(true);
+                sources.add(new SessionSourceService(
+                        Option.some(DV),
+                        store,
+                        store,
+                        refresh,
+                        Option.some(apiKey),
+                        () -> Option.some(CREDENTIALS),
+                        event -> {},
+                        clock,
+                        settings,
+                        executor));
+            }
+            boolean vanished = false;
+            for (int step = 0; step < 20; step++) {
+                var link = links.get(random.nextInt(count));
+                samcoFailing.set(random.nextInt(5) == 0);
+                switch (random.nextInt(12)) {
+                    case 0 -> link.delay(1 + random.nextInt(30));
+                    case 1 -> link.hold();
+                    case 2 -> link.blackHole();
+                    case 3 -> link.reset();
+                    case 4 -> links.forEach(FaultyLink::pass);
+                    case 5 -> {
+                        if (random.nextInt(4) == 0) {
+                            life.incrementAndGet();
+                            killRedis();
+                        }
+                    }
+                    case 6 -> clock.advance(Duration.ofMinutes(random.nextInt(24 * 60)));
+                    case 7 -> clock.advance(Duration.ofHours(20 + random.nextInt(10)));
+                    case 8 -> {
+                        var one = random.nextInt(count);
+                        var now = sources.get(one).session();
+                        if (now.isRight()) {
+                            sources.get(one).rejected(now.get().token());
+                        }
+                    }
+                    case 9 -> {
+                        // an instance vanishes, perhaps holding the lease: nothing of it reaches Redis again
+                        int one = random.nextInt(count);
+                        if (!vanished && count > 2) {
+                            vanished = true;
+                            alive.set(one, false);
+                            links.get(one).blackHole();
+                        }
+                    }
+                    default -> {}
+                }
+                Thread.sleep(random.nextInt(60));
+                // every live instance asked at once, as a platform's threads do
+                var asked = new ArrayList<java.util.concurrent.Future<Either<AuthError, Session>>>();
+                for (int i = 0; i < count; i++) {
+                    var source = sources.get(i);
+                    asked.add(alive.get(i) ? callers.submit(source::session) : null);
+                }
+                for (int i = 0; i < count; i++) {
+                    if (asked.get(i) != null) {
+                        record(highest, i, asked.get(i).get(10, TimeUnit.SECONDS));
+                    }
+                }
+            }
+            // the faults end: every live instance converges on the store's newest token
+            samcoFailing.set(false);
+            for (int i = 0; i < count; i++) {
+                if (alive.get(i)) {
+                    links.get(i).pass();
+                }
+            }
+            long ended = System.nanoTime();
+            long deadline = ended + TimeUnit.SECONDS.toNanos(2);
+            var reader = stores.get(alive.indexOf(true));
+            while (true) {
+                var answers = new ArrayList<Either<AuthError, Session>>();
+                for (int i = 0; i < count; i++) {
+                    if (alive.get(i)) {
+                        var answer = sources.get(i).session();
+                        record(highest, i, answer);
+                        answers.add(answer);
+                    }
+                }
+                var stored = reader.read(DV);
+                boolean converged = stored.isRight()
+                        && stored.get().session().exists(s -> s.isValidAt(clock.instant()))
+                        && answers.stream()
+                                .allMatch(a -> a.isRight()
+                                        && a.get().equals(stored.get().session().get()));
+                if (converged) {
+                    break;
+                }
+                assertThat(System.nanoTime())
+                        .as(
+                                "every live instance on the store's newest valid token within 2 s after the faults:"
+                                        + " %s vs %s",
+                                answers, stored)
+                        .isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            assertThat(mostAtOnce.get())
+                    .as("never two logins at once within one life of Redis")
+                    .isLessThanOrEqualTo(1);
+            try (var raw = io.lettuce.core.RedisClient.create(redis.url());
+                    var connection = raw.connect()) {
+                var generation = connection.sync().get(prefix + ":{DV99999}:generation");
+                assertThat(generation).as("the generation is a number").matches("\\d+");
+            }
+        } finally {
+            sources.forEach(SessionSourceService::close);
+            stores.forEach(RedisSessionStoreAdapter::close);
+            links.forEach(FaultyLink::close);
+            executor.shutdownNow();
+            callers.shutdownNow();
+        }
+    }
+
+    /** Kills Redis with SIGKILL, as a crash does, and starts it again, empty, on the same port. */
+    private static void killRedis() {
+        var port = Integer.toString(redis.port());
+        ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(port))
+                .forEach(ProcessHandle::destroyForcibly);
+        redis.stop();
+        redis.start();
+    }
+
+    /** Each instance's tokens only go forward: token n is the n-th login's. */
+    private static void record(
+            ConcurrentHashMap<Integer, Integer> highest, int instance, Either<AuthError, Session> answer) {
+        if (answer.isLeft()) {
+            return;
+        }
+        int n = Integer.parseInt(answer.get().token().value());
+        int before = highest.getOrDefault(instance, 0);
+        assertThat(n)
+                .as("instance %s handed out token %s after token %s", instance, n, before)
+                .isGreaterThanOrEqualTo(before);
+        highest.put(instance, n);
+    }
+}
