@@ -17,7 +17,6 @@ import io.github.samcoauth.domain.SessionToken;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +33,14 @@ import java.util.function.Supplier;
  *   <li>Inside the window, the first caller (or the background check) starts one renewal in this
  *       process; the others keep the still-valid session. Only when it has truly expired do callers
  *       wait for the renewal, at most {@link SessionSourceSettings#waitAtMost()}.
- *   <li>Across processes and hosts, a renewal runs under the account's lock of the {@link
- *       SessionCoordinationPort}; the winner reads the store again before logging in (another may
- *       just have renewed), the others wait for the store's generation to move.
- *   <li>Every {@link SessionSourceSettings#checkEvery()}, the store is read: a session saved
- *       elsewhere replaces the one in memory, a removed one is dropped, a store that lost it
- *       (restarted empty) gets it back, and a store that cannot be reached is said once.
+ *   <li>Across processes and hosts, a renewal follows the fleet's protocol ({@link LeasedRenewal}):
+ *       under the account's lease of the {@link SessionCoordinationPort}, the holder reads the store
+ *       once, renews and commits; the others wait for the store's generation to move.
+ *   <li>The store is read when it pushes a change (and by a jittered safety read every 10 to 12 s),
+ *       or every {@link SessionSourceSettings#checkEvery()} from a store that cannot push ({@link
+ *       CheckSchedule}): a session saved elsewhere replaces the one in memory, a removed one is
+ *       dropped, a store that lost it (restarted empty) gets it back, and a store that cannot be
+ *       reached is said once.
  * </ul>
  *
  * Renewal uses the session's own method: OAuth rotates the stored refresh token (used once, never
@@ -49,10 +50,8 @@ import java.util.function.Supplier;
  */
 public final class SessionSourceService implements SessionSourceUseCase {
 
-    private final Option<AccountId> wanted;
     private final SessionStorePort store;
     private final SessionCoordinationPort coordination;
-    private final RefreshSessionUseCase refresh;
     private final Supplier<Option<ApiCredentials>> credentials;
     private final Clock clock;
     private final SessionSourceSettings settings;
@@ -61,17 +60,11 @@ public final class SessionSourceService implements SessionSourceUseCase {
     private final CheckSchedule schedule;
     private final Option<FirstLogin> firstLogin;
 
-    private volatile Snapshot current;
-    private volatile AccountId account;
-    private volatile Either<AuthError, Session> missing;
+    private final KeptSession kept;
     private final LeasedRenewal leased;
-
-    private volatile boolean storeDown;
-    /** When the newest session this instance has used was issued: it never goes back to an older one. */
-    private volatile Instant newest = Instant.MIN;
+    private volatile AccountId account;
 
     private final AtomicReference<CompletableFuture<Either<AuthError, Session>>> renewal = new AtomicReference<>();
-    private final Object loading = new Object();
 
     /**
      * @param account the account to keep; none: the only account with a stored session
@@ -108,33 +101,31 @@ public final class SessionSourceService implements SessionSourceUseCase {
             Clock clock,
             SessionSourceSettings settings,
             ScheduledExecutorService executor) {
-        this.wanted = account;
         this.account = account.getOrNull();
         this.store = store;
         this.coordination = coordination;
-        this.refresh = refresh;
         this.credentials = credentials;
         this.events = new SessionEvents(listener);
         this.clock = clock;
         this.settings = settings;
         this.executor = executor;
-        this.missing = Either.left(new AuthError.NoSession(account));
-        this.firstLogin =
-                apiKeyLogin.map(login -> new FirstLogin(coordination, login, events, clock, settings, new Adoption()));
-        this.leased = new LeasedRenewal(coordination, refresh, credentials, events, clock, settings, new Outcome());
+        this.kept = new KeptSession(account, events, clock, settings.refreshBefore());
+        this.firstLogin = apiKeyLogin.map(login -> new FirstLogin(coordination, login, events, clock, settings, kept));
+        this.leased = new LeasedRenewal(coordination, refresh, credentials, events, clock, settings, kept);
+        kept.onAdopt(leased::forget);
         this.schedule =
                 new CheckSchedule(executor, settings.checkEvery().toMillis(), this::untilRefresh, this::checkQuietly);
     }
 
     /** Milliseconds until the session in use enters its renewal window; none in use: never. */
     private long untilRefresh() {
-        var snapshot = current;
+        var snapshot = kept.current();
         return snapshot == null ? Long.MAX_VALUE : snapshot.refreshAt() - clock.millis();
     }
 
     @Override
     public Either<AuthError, Session> session() {
-        var snapshot = current;
+        var snapshot = kept.current();
         if (snapshot != null && clock.millis() < snapshot.refreshAt()) {
             return snapshot.answer();
         }
@@ -142,11 +133,12 @@ public final class SessionSourceService implements SessionSourceUseCase {
     }
 
     private Either<AuthError, Session> slowPath() {
-        var snapshot = current;
+        var snapshot = kept.current();
         if (snapshot == null) {
             snapshot = load();
             if (snapshot == null) {
                 // a store that answered and holds no session: the fleet's first login, if this source may
+                var missing = kept.missing();
                 var login = missing.getLeft() instanceof AuthError.NoSession
                         ? logInFirst()
                         : Option.<CompletableFuture<Either<AuthError, Session>>>none();
@@ -166,22 +158,16 @@ public final class SessionSourceService implements SessionSourceUseCase {
 
     @Override
     public Either<AuthError, Session> rejected(SessionToken token) {
-        var snapshot = current;
+        var snapshot = kept.current();
         if (snapshot == null) {
             // not loaded yet: the store may hold the very token Samco refused, which is never answered
             snapshot = load();
             if (snapshot == null) {
-                return missing;
+                return kept.missing();
             }
         }
-        if (!snapshot.session().token().equals(token)) {
-            return session();
-        }
-        synchronized (loading) {
-            if (current == snapshot && !snapshot.isRefused()) {
-                current = snapshot.refused();
-                events.revoked(snapshot.session());
-            }
+        if (snapshot.session().token().equals(token)) {
+            kept.refuse(snapshot);
         }
         return session();
     }
@@ -195,24 +181,24 @@ public final class SessionSourceService implements SessionSourceUseCase {
 
     /** The first read of the store; single flight. */
     private Snapshot load() {
-        synchronized (loading) {
-            if (current != null) {
-                return current;
+        return kept.locked(() -> {
+            if (kept.current() != null) {
+                return kept.current();
             }
             var found = read();
             if (found.isLeft()) {
-                missing = Either.left(found.getLeft());
+                kept.none(Either.left(found.getLeft()));
                 return null;
             }
             var stored = found.get();
-            if (stored.session().isEmpty() || older(stored.session().get())) {
+            if (stored.session().isEmpty() || kept.older(stored.session().get())) {
                 // none, or one older than this instance has handed out already (never go back)
-                missing = noSession(account);
+                kept.noneStored(account);
                 return null;
             }
-            adopt(stored.session().get(), stored.generation(), "loaded");
-            return current;
-        }
+            kept.adopt(stored.session().get(), stored.generation(), "loaded");
+            return kept.current();
+        });
     }
 
     /** The stored session of the account, resolving the account on first use when none was named. */
@@ -251,64 +237,57 @@ public final class SessionSourceService implements SessionSourceUseCase {
     void check() {
         var found = read();
         if (found.isLeft()) {
-            if (!storeDown && !(found.getLeft() instanceof AuthError.AccountRequired)) {
-                storeDown = true;
-                var snapshot = current;
-                if (snapshot != null) {
-                    events.say(
-                            SessionEvent.Type.STORE_UNAVAILABLE,
-                            snapshot.session(),
-                            found.getLeft().message() + "; the session in memory is used until it expires");
-                }
+            var snapshot = kept.current();
+            if (!(found.getLeft() instanceof AuthError.AccountRequired) && kept.storeDown(true) && snapshot != null) {
+                events.say(
+                        SessionEvent.Type.STORE_UNAVAILABLE,
+                        snapshot.session(),
+                        found.getLeft().message() + "; the session in memory is used until it expires");
             }
             return;
         }
-        if (storeDown) {
-            storeDown = false;
-            var snapshot = current;
-            if (snapshot != null) {
-                events.say(SessionEvent.Type.STORE_AVAILABLE, snapshot.session(), "the store answers again");
-            }
+        var before = kept.current();
+        if (kept.storeDown(false) && before != null) {
+            events.say(SessionEvent.Type.STORE_AVAILABLE, before.session(), "the store answers again");
         }
         var stored = found.get();
-        synchronized (loading) {
-            var snapshot = current;
-            if (stored.session().isEmpty()) {
-                if (snapshot == null) {
-                    missing = noSession(account);
-                    logInFirst();
-                } else if (stored.generation() < snapshot.generation()) {
-                    // the store lost it (restarted empty): put it back, or log in if it has expired
-                    if (!restore(snapshot) && snapshot.session().method() == LoginMethod.API_KEY) {
-                        current = null;
-                        missing = noSession(account);
-                        logInFirst();
-                    }
-                } else {
-                    current = null;
-                    missing = noSession(account);
-                    events.say(SessionEvent.Type.REMOVED, snapshot.session(), "the session was removed from the store");
-                }
-                return;
-            }
-            var session = stored.session().get();
-            if ((snapshot == null || !snapshot.sameAs(session)) && older(session)) {
-                putNewerBack(snapshot);
-            } else if (snapshot == null || !snapshot.sameAs(session)) {
-                adopt(session, stored.generation(), "saved by another instance");
-            } else if (snapshot.generation() != stored.generation() && !snapshot.isRefused()) {
-                current = Snapshot.of(session, stored.generation(), settings.refreshBefore());
-            }
-        }
-        var snapshot = current;
+        kept.locked(() -> {
+            look(stored);
+            return null;
+        });
+        var snapshot = kept.current();
         if (snapshot != null && clock.millis() >= snapshot.refreshAt()) {
             renew(snapshot);
         }
     }
 
-    /** The answer while the store holds no session of {@code account} (null: not resolved yet). */
-    private static Either<AuthError, Session> noSession(AccountId account) {
-        return Either.left(new AuthError.NoSession(Option.of(account)));
+    /** What a check does with what it read; under the kept session's lock. */
+    private void look(VersionedSession stored) {
+        var snapshot = kept.current();
+        if (stored.session().isEmpty()) {
+            if (snapshot == null) {
+                kept.noneStored(account);
+                logInFirst();
+            } else if (stored.generation() < snapshot.generation()) {
+                // the store lost it (restarted empty): put it back, or log in if it has expired
+                if (!restore(snapshot) && snapshot.session().method() == LoginMethod.API_KEY) {
+                    kept.noneStored(account);
+                    logInFirst();
+                }
+            } else {
+                kept.noneStored(account);
+                events.say(SessionEvent.Type.REMOVED, snapshot.session(), "the session was removed from the store");
+            }
+            return;
+        }
+        var session = stored.session().get();
+        if ((snapshot == null || !snapshot.sameAs(session)) && kept.older(session)) {
+            putNewerBack(snapshot);
+        } else if (snapshot == null || !snapshot.sameAs(session)) {
+            kept.adopt(session, stored.generation(), "saved by another instance");
+        } else if (snapshot.generation() != stored.generation()) {
+            kept.regenerate(snapshot, stored.generation());
+        }
     }
 
     /** Puts a session the store lost back; {@code false} when it has expired (nothing to put back). */
@@ -346,38 +325,6 @@ public final class SessionSourceService implements SessionSourceUseCase {
         return Option.some(single(() -> firstLogin.get().run(id, given.get())));
     }
 
-    /** How {@link FirstLogin} hands over a session it found or made. */
-    private final class Adoption implements FirstLogin.Adoption {
-        @Override
-        public Option<Either<AuthError, Session>> ifValid(VersionedSession stored, String how) {
-            if (stored.session().isEmpty()
-                    || !stored.session().get().isValidAt(clock.instant())
-                    || older(stored.session().get())) {
-                return Option.none();
-            }
-            var session = stored.session().get();
-            synchronized (loading) {
-                if (current == null || !current.sameAs(session)) {
-                    adopt(session, stored.generation(), how);
-                    events.renewed(session, how);
-                }
-            }
-            return Option.some(Either.right(session));
-        }
-
-        @Override
-        public void adopt(Session session, long generation, String how) {
-            synchronized (loading) {
-                SessionSourceService.this.adopt(session, generation, how);
-            }
-        }
-    }
-
-    /** Whether {@code stored} was issued before a session this instance has used already. */
-    private boolean older(Session stored) {
-        return stored.issuedAt().isBefore(newest);
-    }
-
     /**
      * The store holds an older session than the one in use here (it lost the newer one and got an
      * older back): the newer goes back, so that the fleet converges on it; one that Samco refused,
@@ -390,22 +337,6 @@ public final class SessionSourceService implements SessionSourceUseCase {
                 && !snapshot.isRefused()
                 && snapshot.session().isValidAt(clock.instant())) {
             store.save(snapshot.session());
-        }
-    }
-
-    /**
-     * Uses {@code session} from now on; called with {@link #loading} held. {@code renewed} is said
-     * once per new session: a renewal's own save, seen again by a check, is not a second one.
-     */
-    private void adopt(Session session, long generation, String how) {
-        var before = current;
-        current = Snapshot.of(session, generation, settings.refreshBefore());
-        if (session.issuedAt().isAfter(newest)) {
-            newest = session.issuedAt();
-        }
-        leased.forget();
-        if (before != null && !before.sameAs(session)) {
-            events.renewed(session, how);
         }
     }
 
@@ -431,9 +362,7 @@ public final class SessionSourceService implements SessionSourceUseCase {
         var mine = new CompletableFuture<Either<AuthError, Session>>();
         if (!renewal.compareAndSet(null, mine)) {
             var running = renewal.get();
-            return running != null
-                    ? running
-                    : CompletableFuture.completedFuture(current().getOrElse(missing));
+            return running != null ? running : CompletableFuture.completedFuture(kept.answer());
         }
         try {
             executor.execute(() -> {
@@ -454,61 +383,12 @@ public final class SessionSourceService implements SessionSourceUseCase {
         return mine;
     }
 
-    private Option<Either<AuthError, Session>> current() {
-        return Option.of(current).map(Snapshot::answer);
-    }
-
-    /** How {@link LeasedRenewal} hands over what it found or made. */
-    private final class Outcome implements LeasedRenewal.Outcome {
-        @Override
-        public Option<Either<AuthError, Session>> adoptIfRenewed(Session stale, VersionedSession stored) {
-            if (stored.session().isEmpty()) {
-                return Option.none();
-            }
-            var session = stored.session().get();
-            var snapshot = Snapshot.of(session, stored.generation(), settings.refreshBefore());
-            if (session.token().equals(stale.token()) || clock.millis() >= snapshot.refreshAt() || older(session)) {
-                return Option.none();
-            }
-            synchronized (loading) {
-                if (current == null || !current.sameAs(session)) {
-                    SessionSourceService.this.adopt(session, stored.generation(), "renewed by another instance");
-                }
-            }
-            return Option.some(Either.right(session));
-        }
-
-        @Override
-        public void adopt(Session renewed, long generation, String how) {
-            synchronized (loading) {
-                SessionSourceService.this.adopt(renewed, generation, how);
-            }
-        }
-
-        @Override
-        public Either<AuthError, Session> removed(Session stale) {
-            synchronized (loading) {
-                if (current != null && current.sameAs(stale)) {
-                    current = null;
-                    missing = noSession(stale.accountId());
-                    events.say(SessionEvent.Type.REMOVED, stale, "the session was removed from the store");
-                }
-            }
-            return missing;
-        }
-
-        @Override
-        public boolean storeDown() {
-            return storeDown;
-        }
-    }
-
     private Either<AuthError, Session> awaited(CompletableFuture<Either<AuthError, Session>> renewing) {
         try {
             var result = renewing.get(settings.waitAtMost().toMillis(), TimeUnit.MILLISECONDS);
             // the session in use now: the renewal's own, or a newer one adopted meanwhile (never an
             // older answer than the instance already gives)
-            var snapshot = current;
+            var snapshot = kept.current();
             if (snapshot != null && clock.millis() < snapshot.expiresAt()) {
                 return snapshot.answer();
             }
