@@ -266,7 +266,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort, SessionC
         }
 
         @Override
-        public synchronized Either<AuthError, Long> commit(Session session) {
+        public synchronized Either<AuthError, VersionedSession> commit(Session session) {
             if (!held.lock().isValid() || !session.accountId().equals(account)) {
                 return Either.left(new AuthError.StorageFailure(
                         "the renewal lease of " + account.value() + " is no longer held: nothing was written",
@@ -274,7 +274,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort, SessionC
             }
             var saved = save(session);
             release();
-            return saved.map(ignored -> 0L);
+            return saved.map(stored -> new VersionedSession(Option.some(stored), 0));
         }
 
         @Override

@@ -202,8 +202,8 @@ final class LeasedRenewal {
                 return Either.left(done.getLeft());
             }
             committed = true;
-            generation = done.get();
-            return Either.right(session);
+            generation = done.get().generation();
+            return Either.right(done.get().session().getOrElse(session));
         }
 
         void releaseUnlessCommitted() {

@@ -105,7 +105,7 @@ public final class OriginScopedSessions implements SessionStorePort, SessionCoor
         }
 
         @Override
-        public Either<AuthError, Long> commit(Session session) {
+        public Either<AuthError, VersionedSession> commit(Session session) {
             return lease.commit(session.at(origin));
         }
 

@@ -121,7 +121,7 @@ class FaultScheduleTest {
             }
 
             @Override
-            public Either<AuthError, Long> commit(Session session) {
+            public Either<AuthError, VersionedSession> commit(Session session) {
                 return faulty(() -> lease.commit(session));
             }
 

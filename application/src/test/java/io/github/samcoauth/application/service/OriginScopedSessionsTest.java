@@ -80,6 +80,9 @@ class OriginScopedSessionsTest {
         assertThat(store.find(DV).get().get().origin())
                 .as("a commit marks the origin as a save does")
                 .isEqualTo(sandbox.origin());
+        assertThat(renewed.get().session().get().origin())
+                .as("and answers the session as stored")
+                .isEqualTo(sandbox.origin());
         assertThat(new VersionedSession(Option.none(), 0).session()).isEmpty();
     }
 }

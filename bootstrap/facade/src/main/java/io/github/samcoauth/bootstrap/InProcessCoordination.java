@@ -55,7 +55,7 @@ final class InProcessCoordination implements SessionCoordinationPort {
         }
 
         @Override
-        public Either<AuthError, Long> commit(Session session) {
+        public Either<AuthError, VersionedSession> commit(Session session) {
             if (!owner.equals(locks.get(account)) || !session.accountId().equals(account)) {
                 return Either.left(new AuthError.StorageFailure(
                         "the renewal lease of " + account.value() + " is no longer this instance's: nothing was"
@@ -64,7 +64,7 @@ final class InProcessCoordination implements SessionCoordinationPort {
             }
             var saved = store.save(session);
             locks.remove(account, owner);
-            return saved.map(ignored -> 0L);
+            return saved.map(stored -> new VersionedSession(Option.some(stored), 0));
         }
 
         @Override

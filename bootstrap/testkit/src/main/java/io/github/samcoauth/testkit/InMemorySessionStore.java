@@ -126,7 +126,7 @@ public final class InMemorySessionStore implements SessionStorePort, SessionCoor
         }
 
         @Override
-        public Either<AuthError, Long> commit(Session session) {
+        public Either<AuthError, VersionedSession> commit(Session session) {
             synchronized (state) {
                 if (!owner.equals(state.locks.get(account))
                         || !session.accountId().equals(account)) {
@@ -139,7 +139,7 @@ public final class InMemorySessionStore implements SessionStorePort, SessionCoor
                 long generation = state.generations.merge(account, 1L, Long::sum);
                 state.locks.remove(account, owner);
                 state.notifyAll();
-                return Either.right(generation);
+                return Either.right(new VersionedSession(Option.some(session), generation));
             }
         }
 

@@ -106,9 +106,11 @@ public abstract class SessionCoordinationPortContract {
         assertThat(committed.isRight()).as("%s", committed).isTrue();
         var read = other.coordination().read(DV).get();
         assertThat(read.session()).isEqualTo(Option.some(renewed));
-        assertThat(read.generation()).isEqualTo(committed.get());
+        assertThat(committed.get())
+                .as("the session as stored, and its generation")
+                .isEqualTo(read);
         if (before > 0) {
-            assertThat(committed.get()).as("one generation up").isEqualTo(before + 1);
+            assertThat(committed.get().generation()).as("one generation up").isEqualTo(before + 1);
         }
         assertThat(lease.release()).as("the commit ended it").isEqualTo(Either.right(false));
         var next = other.coordination().tryLease(DV).get();

@@ -62,13 +62,14 @@ public interface SessionCoordinationPort {
 
         /**
          * Stores {@code session} as the account's session, counts a generation and ends the lease,
-         * in one step; returns the new generation ({@code 0} from a store that keeps none). Checks
+         * in one step; returns the session as stored (a store may mark it, as an origin-scoped one
+         * does) with the new generation ({@code 0} from a store that keeps none). Checks
          * everything before it writes anything: a lease that is no longer this one's (it lapsed, and
          * another instance took it), or a store whose state is not well formed, is a {@code
          * StorageFailure} and nothing is written. Once: a second commit, or a commit after {@link
          * #release}, is refused the same way.
          */
-        Either<AuthError, Long> commit(Session session);
+        Either<AuthError, VersionedSession> commit(Session session);
 
         /** Ends a lease that commits nothing; {@code true} when it was still this one's. */
         Either<AuthError, Boolean> release();

@@ -2,6 +2,7 @@ package io.github.samcoauth.adapter.persistence.redis;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort.Lease;
+import io.github.samcoauth.application.port.out.VersionedSession;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.Session;
 import io.vavr.collection.List;
@@ -121,7 +122,7 @@ final class RedisLeases {
         }
 
         @Override
-        public synchronized Either<AuthError, Long> commit(Session session) {
+        public synchronized Either<AuthError, VersionedSession> commit(Session session) {
             if (ended || !session.accountId().equals(account)) {
                 return Either.left(new AuthError.StorageFailure(
                         "the renewal lease of " + account.value() + " has ended: nothing was written",
@@ -131,7 +132,7 @@ final class RedisLeases {
             if (written.isRight() || lost(written.getLeft())) {
                 stop();
             }
-            return written;
+            return written.map(stored -> new VersionedSession(Option.some(session), stored));
         }
 
         @Override

@@ -238,7 +238,8 @@ class RedisSessionStoreAdapterTest {
         var a = store();
         var lease = a.tryLease(DV).get().get();
         assertThat(a.read(DV).get().generation()).isZero();
-        assertThat(lease.commit(Sessions.session("DV99999", TOKEN))).isEqualTo(Either.right(1L));
+        assertThat(lease.commit(Sessions.session("DV99999", TOKEN)).get().generation())
+                .isEqualTo(1L);
         assertThat(raw.sync().exists(prefix + ":{DV99999}:lock")).isZero();
         assertThat(a.read(DV).get().generation()).isEqualTo(1);
         a.delete(DV);
@@ -256,7 +257,7 @@ class RedisSessionStoreAdapterTest {
         var renewed = Sessions.session("DV99999", OTHER_TOKEN, Instant.now().plusSeconds(60));
         assertThat(lease.commit(renewed))
                 .as("sealed again for the generation the save made")
-                .isEqualTo(Either.right(2L));
+                .isEqualTo(Either.right(new VersionedSession(Option.some(renewed), 2L)));
         assertThat(a.read(DV).get().session()).isEqualTo(Option.some(renewed));
     }
 
@@ -416,7 +417,7 @@ class RedisSessionStoreAdapterTest {
         assertThat(store.findAll()).isEqualTo(Either.right(io.vavr.collection.List.of(session)));
         var lease = store.tryLease(DV).get().get();
         assertThat(store.awaitChange(DV, 0, Duration.ofMillis(100))).isEqualTo(Either.right(1L));
-        assertThat(lease.commit(session)).isEqualTo(Either.right(2L));
+        assertThat(lease.commit(session).get().generation()).isEqualTo(2L);
         assertThat(store.delete(DV)).isEqualTo(Either.right(true));
         var elsewhere = RedisSessionStoreAdapter.builder()
                 .uri(url)
