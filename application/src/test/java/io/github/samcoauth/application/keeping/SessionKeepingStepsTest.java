@@ -8,6 +8,9 @@ import io.github.samcoauth.application.port.in.SessionEvent;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
 import io.github.samcoauth.application.port.out.LoginGrant;
 import io.github.samcoauth.application.port.out.OAuthGrant;
+import io.github.samcoauth.application.port.out.SessionCoordinationPort;
+import io.github.samcoauth.application.port.out.SessionStorePort;
+import io.github.samcoauth.application.port.out.VersionedSession;
 import io.github.samcoauth.application.service.ApiKeyLoginService;
 import io.github.samcoauth.application.service.RefreshSessionService;
 import io.github.samcoauth.domain.AccountId;
@@ -439,5 +442,346 @@ class SessionKeepingStepsTest {
         counted.close();
         counted.onChange().run();
         assertThat(checks).as("none after close").hasValue(1);
+    }
+
+    /** The shared store as one instance sees it: faults to answer, a hook at every wait, pushes on demand. */
+    static class Scripted implements SessionStorePort, SessionCoordinationPort {
+        final InMemorySessionStore store;
+        final java.util.ArrayDeque<AuthError> readFaults = new java.util.ArrayDeque<>();
+        AuthError leaseFault;
+        AuthError awaitFault;
+        Runnable onAwait = () -> {};
+        boolean pushes;
+        Runnable told;
+        int awaits;
+
+        Scripted(InMemorySessionStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public Either<AuthError, Session> save(Session session) {
+            return store.save(session);
+        }
+
+        @Override
+        public Either<AuthError, Option<Session>> find(AccountId account) {
+            return store.find(account);
+        }
+
+        @Override
+        public Either<AuthError, io.vavr.collection.List<Session>> findAll() {
+            return store.findAll();
+        }
+
+        @Override
+        public Either<AuthError, Boolean> delete(AccountId account) {
+            return store.delete(account);
+        }
+
+        @Override
+        public Either<AuthError, VersionedSession> read(AccountId account) {
+            var fault = readFaults.poll();
+            return fault != null ? Either.left(fault) : store.read(account);
+        }
+
+        @Override
+        public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
+            var fault = leaseFault;
+            leaseFault = null;
+            return fault != null ? Either.left(fault) : store.tryLease(account);
+        }
+
+        @Override
+        public Either<AuthError, Long> awaitChange(AccountId account, long seen, Duration timeout) {
+            awaits++;
+            onAwait.run();
+            var fault = awaitFault;
+            awaitFault = null;
+            return fault != null ? Either.left(fault) : store.read(account).map(VersionedSession::generation);
+        }
+
+        @Override
+        public Either<AuthError, Boolean> restore(Session session, long generation) {
+            return store.restore(session, generation);
+        }
+
+        @Override
+        public boolean watch(AccountId account, Runnable onChange) {
+            told = onChange;
+            return pushes;
+        }
+    }
+
+    private final Scripted scripted = new Scripted(store);
+
+    private SessionSourceService scriptedSource(boolean firstLogin) {
+        var apiKey = new ApiKeyLoginService(samco, scripted, audit, clock);
+        var refresh = new RefreshSessionService(samco, scripted, audit, clock, apiKey);
+        return new SessionSourceService(
+                Option.some(DV),
+                scripted,
+                scripted,
+                refresh,
+                firstLogin ? Option.some(apiKey) : Option.none(),
+                () -> credentials.get(),
+                events::add,
+                clock,
+                SETTINGS,
+                scheduler);
+    }
+
+    /** A session that needs renewing now, in use by a loaded source. */
+    private Session dueSession(SessionSourceService source) {
+        var stored = apiKeySession("0123456789abcdef0123456789abcdef", T0);
+        store.save(stored);
+        source.session();
+        clock.advance(Duration.between(T0, stored.expiresAt()).plusSeconds(1));
+        return stored;
+    }
+
+    @Test
+    void givenAnotherInstanceHoldsTheLease_whenItCommits_thenItsSessionIsTakenWithoutALogin() {
+        samcoIssuesTokens();
+        var source = scriptedSource(false);
+        dueSession(source);
+        var held = store.sharingState().tryLease(DV).get().get();
+        var theirs = apiKeySession("fedcba9876543210fedcba9876543210", clock.instant());
+        scripted.onAwait = () -> held.commit(theirs);
+        assertThat(source.session()).isEqualTo(Either.right(theirs));
+        assertThat(logins).hasValue(0);
+        assertThat(scripted.awaits).isEqualTo(1);
+        assertThat(said()).containsExactly("renewed");
+        assertThat(events.get(0).detail()).isEqualTo("a new session is in use (renewed by another instance)");
+        assertThat(source.session()).isEqualTo(Either.right(theirs));
+    }
+
+    @Test
+    void givenAnotherInstanceHoldsTheLeaseTooLong_whenWaited_thenUnavailableSaidOnceAndTriedAgainSoon() {
+        samcoIssuesTokens();
+        var source = scriptedSource(false);
+        dueSession(source);
+        var held = store.sharingState().tryLease(DV).get().get();
+        scripted.onAwait = () -> clock.advance(Duration.ofSeconds(1));
+        var answer = source.session();
+        assertThat(answer.getLeft()).isInstanceOf(AuthError.Unavailable.class);
+        assertThat(answer.getLeft().message())
+                .contains("holds the renewal lease")
+                .contains("5 s");
+        assertThat(scripted.awaits).as("one wait per second of renewalWait").isBetween(5, 6);
+        assertThat(said()).containsExactly("renewal-failed");
+        held.release();
+        scripted.onAwait = () -> {};
+        clock.advance(Duration.ofMillis(999));
+        assertThat(source.session().getLeft())
+                .as("not again within the second")
+                .isInstanceOf(AuthError.Unavailable.class);
+        assertThat(logins).hasValue(0);
+        clock.advance(Duration.ofMillis(2));
+        assertThat(token(source.session())).isEqualTo(String.format("%032d", 1));
+    }
+
+    @Test
+    void givenTheWaitOrTheLeaseOrTheReadFails_whenRenewing_thenThatErrorAndNoLogin() {
+        samcoIssuesTokens();
+        var source = scriptedSource(false);
+        dueSession(source);
+        var held = store.sharingState().tryLease(DV).get().get();
+        scripted.awaitFault = new AuthError.Unavailable("the wait failed");
+        assertThat(source.session().getLeft().message()).contains("the wait failed");
+        held.release();
+        clock.advance(Duration.ofSeconds(2));
+        scripted.leaseFault = new AuthError.StorageFailure("the lease failed", Option.none());
+        assertThat(source.session().getLeft().message()).contains("the lease failed");
+        clock.advance(Duration.ofSeconds(2));
+        scripted.readFaults.add(new AuthError.StorageFailure("the read failed", Option.none()));
+        assertThat(source.session().getLeft().message()).contains("the read failed");
+        assertThat(logins).hasValue(0);
+        assertThat(store.tryLease(DV).get().isDefined()).as("every lease released").isTrue();
+    }
+
+    @Test
+    void givenTheSessionWasRemovedWhenTheLeaseIsTaken_whenRenewing_thenNoSessionAndRemovedSaid() {
+        samcoIssuesTokens();
+        var source = scriptedSource(false);
+        dueSession(source);
+        store.sharingState().delete(DV);
+        assertThat(source.session().getLeft()).isInstanceOf(AuthError.NoSession.class);
+        assertThat(said()).containsExactly("removed");
+        assertThat(logins).hasValue(0);
+    }
+
+    @Test
+    void givenAnotherInstanceRenewedJustBeforeTheLease_whenRenewing_thenItsSessionAndNoLogin() {
+        samcoIssuesTokens();
+        var source = scriptedSource(false);
+        dueSession(source);
+        var theirs = apiKeySession("fedcba9876543210fedcba9876543210", clock.instant());
+        store.sharingState().save(theirs);
+        assertThat(source.session()).isEqualTo(Either.right(theirs));
+        assertThat(logins).hasValue(0);
+        assertThat(said()).containsExactly("renewed");
+    }
+
+    @Test
+    void givenTheLeaseLapsedDuringTheLogin_whenItCommits_thenRefusedTheNewSessionLoggedOutAndTheLeaseFree() {
+        var loggedOut = new AtomicInteger();
+        samco.onLogout(token -> {
+            loggedOut.incrementAndGet();
+            return Either.right(ScriptedSamcoApi.OK);
+        });
+        samco.onSessionToken((key, secret) -> {
+            logins.incrementAndGet();
+            store.forgetEverything(); // the store restarted mid-login: the lease is gone with it
+            return Either.right(new LoginGrant(
+                    Sessions.token(String.format("%032d", 1)), Sessions.profile("DV99999"), ScriptedSamcoApi.OK));
+        });
+        var source = scriptedSource(false);
+        dueSession(source);
+        var answer = source.session();
+        assertThat(answer.getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+        assertThat(answer.getLeft().message()).contains("logged out at Samco");
+        assertThat(loggedOut).hasValue(1);
+        assertThat(store.find(DV).get()).as("nothing written").isEmpty();
+        assertThat(said()).containsExactly("renewing", "renewal-failed");
+    }
+
+    @Test
+    void givenAnotherInstanceLogsInFirst_whenAnEmptyStoreIsAsked_thenItsSessionAndNoLoginHere() {
+        samcoIssuesTokens();
+        var source = scriptedSource(true);
+        var held = store.sharingState().tryLease(DV).get().get();
+        var theirs = apiKeySession("fedcba9876543210fedcba9876543210", clock.instant());
+        scripted.onAwait = () -> held.commit(theirs);
+        assertThat(source.session()).isEqualTo(Either.right(theirs));
+        assertThat(logins).hasValue(0);
+        assertThat(said()).containsExactly("renewed");
+        assertThat(events.get(0).detail()).isEqualTo("a new session is in use (logged in by another instance)");
+    }
+
+    @Test
+    void givenAnotherInstanceHoldsTheFirstLoginsLeaseTooLong_whenAsked_thenUnavailableNamingTheFirstLogin() {
+        samcoIssuesTokens();
+        var source = scriptedSource(true);
+        store.sharingState().tryLease(DV);
+        scripted.onAwait = () -> clock.advance(Duration.ofSeconds(1));
+        var answer = source.session();
+        assertThat(answer.getLeft().message()).contains("for its first login").contains("5 s");
+        assertThat(logins).hasValue(0);
+        scripted.awaitFault = new AuthError.Unavailable("the wait failed");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(source.session().getLeft().message()).contains("the wait failed");
+        scripted.leaseFault = new AuthError.StorageFailure("the lease failed", Option.none());
+        assertThat(source.session().getLeft().message()).contains("the lease failed");
+        scripted.readFaults.add(new AuthError.StorageFailure("the read failed", Option.none()));
+        assertThat(source.session().getLeft().message()).contains("the read failed");
+    }
+
+    @Test
+    void givenASessionStoredBetweenTheFirstLoginsReadAndItsLease_whenAsked_thenItIsTakenWithoutALogin() {
+        samcoIssuesTokens();
+        var source = scriptedSource(true);
+        var theirs = apiKeySession("fedcba9876543210fedcba9876543210", clock.instant());
+        // the first read finds nothing; the read under the lease finds theirs
+        scripted.readFaults.clear();
+        var first = new AtomicInteger();
+        scripted.onAwait = () -> {};
+        var wrapped = new Scripted(store) {
+            @Override
+            public Either<AuthError, VersionedSession> read(AccountId account) {
+                if (first.incrementAndGet() == 3) {
+                    store.save(theirs);
+                }
+                return super.read(account);
+            }
+        };
+        var apiKey = new ApiKeyLoginService(samco, wrapped, audit, clock);
+        var viaWrapped = new SessionSourceService(
+                Option.some(DV),
+                wrapped,
+                wrapped,
+                new RefreshSessionService(samco, wrapped, audit, clock, apiKey),
+                Option.some(apiKey),
+                () -> credentials.get(),
+                events::add,
+                clock,
+                SETTINGS,
+                scheduler);
+        assertThat(viaWrapped.session()).isEqualTo(Either.right(theirs));
+        assertThat(logins).hasValue(0);
+        assertThat(source).isNotNull();
+    }
+
+    @Test
+    void givenAFirstLogin_whenItCommits_thenTheGenerationIsTheCommitsAndAChecksEchoIsNoSecondRenewed() {
+        samcoIssuesTokens();
+        store.save(apiKeySession("0123456789abcdef0123456789abcdef", T0));
+        store.delete(DV);
+        var source = scriptedSource(true);
+        assertThat(token(source.session())).isEqualTo(String.format("%032d", 1));
+        clock.advance(Duration.ofMillis(60));
+        scheduler.runDue();
+        assertThat(said()).containsExactly("renewing", "renewed");
+        store.forgetEverything();
+        clock.advance(Duration.ofMillis(60));
+        scheduler.runDue();
+        assertThat(store.read(DV).get().generation())
+                .as("restored at the generation its commit made (3)")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void givenAStoreThatPushes_whenItTellsOfAChange_thenReadAtOnce() {
+        scripted.pushes = true;
+        var stored = apiKeySession("0123456789abcdef0123456789abcdef", T0);
+        store.save(stored);
+        var source = scriptedSource(false);
+        source.session();
+        assertThat(scripted.told).isNotNull();
+        var theirs = apiKeySession("fedcba9876543210fedcba9876543210", T0.plusSeconds(60));
+        store.sharingState().save(theirs);
+        scripted.told.run();
+        assertThat(source.session()).isEqualTo(Either.right(theirs));
+        clock.advance(Duration.ofMillis(60));
+        scheduler.runDue(); // the first check, from which the next is a safety read
+        clock.advance(Duration.ofSeconds(5));
+        int before = store.reads();
+        scheduler.runDue();
+        assertThat(store.reads()).as("no polling while changes are pushed").isEqualTo(before);
+        clock.advance(Duration.ofSeconds(8));
+        scheduler.runDue();
+        assertThat(store.reads()).as("one safety read after 10 to 12 s").isEqualTo(before + 1);
+    }
+
+    @Test
+    void givenTheSameSessionSavedAgainElsewhere_whenChecked_thenItsNewGenerationIsTheOneRestored() {
+        var stored = apiKeySession("0123456789abcdef0123456789abcdef", T0);
+        store.save(stored);
+        var source = source();
+        source.session();
+        store.sharingState().save(stored);
+        clock.advance(Duration.ofMillis(60));
+        scheduler.runDue();
+        store.forgetEverything();
+        clock.advance(Duration.ofMillis(60));
+        scheduler.runDue();
+        assertThat(store.read(DV).get().generation()).isEqualTo(2);
+        assertThat(said()).containsExactly("restored");
+    }
+
+    @Test
+    void givenARefusedSession_whenTheStoreStillHoldsIt_thenItIsNotServedAgain() {
+        samco.onSessionToken((key, secret) -> Either.left(new AuthError.Unavailable("Samco is down")));
+        var stored = apiKeySession("0123456789abcdef0123456789abcdef", T0);
+        store.save(stored);
+        var source = source(Option.some(DV), false);
+        source.session();
+        var answer = source.rejected(stored.token());
+        assertThat(answer.getLeft()).isInstanceOf(AuthError.Unavailable.class);
+        clock.advance(Duration.ofMillis(60));
+        scheduler.runDue();
+        assertThat(source.session().isLeft())
+                .as("the refused token is never answered")
+                .isTrue();
     }
 }
