@@ -50,4 +50,45 @@ class AuthErrorTest {
                         "account-required | Several accounts have a valid session (DV99999, RM3XXXXX): name one",
                         "storage-failure | cannot write the session file (/tmp/x.json)");
     }
+
+    private static AuthError.Rejected refused(int status, Option<String> code, String... messages) {
+        return new AuthError.Rejected("Failure", List.of(messages), code, Option.none(), Option.none(), status);
+    }
+
+    @Test
+    void givenA403ThatSpeaksOfTheStaticIp_whenClassified_thenIpNotRegisteredWithStatusCodeAndWords() {
+        var byCode = AuthError.IpNotRegistered.classify(refused(403, Option.some("EOAUTH009")));
+        assertThat(byCode).isInstanceOf(AuthError.IpNotRegistered.class);
+        assertThat(byCode.code()).isEqualTo("ip-not-registered");
+        assertThat(byCode.message())
+                .isEqualTo("Samco refused this machine's IP address: it is not the app's registered static IP"
+                        + " (403, EOAUTH009)");
+        for (var words :
+                List.of("The IP is not the registered static IP", "Not a Registered IP", "ip is not allowed")) {
+            var byWords = AuthError.IpNotRegistered.classify(refused(403, Option.none(), words));
+            assertThat(byWords).as(words).isInstanceOf(AuthError.IpNotRegistered.class);
+            assertThat(byWords.message()).endsWith("(403): " + words);
+        }
+        var two = AuthError.IpNotRegistered.classify(refused(403, Option.some("EOAUTH009"), "one", "two"));
+        assertThat(two.message()).endsWith("(403, EOAUTH009): one; two");
+    }
+
+    @Test
+    void givenOtherRefusals_whenClassified_thenLeftAsTheyAre() {
+        var not403 = refused(401, Option.some("EOAUTH009"), "The IP is not the registered static IP");
+        assertThat(AuthError.IpNotRegistered.classify(not403)).isSameAs(not403);
+        var otherWords = refused(403, Option.some("EOAUTH001"), "Invalid API key");
+        assertThat(AuthError.IpNotRegistered.classify(otherWords)).isSameAs(otherWords);
+        var none = refused(403, Option.none());
+        assertThat(AuthError.IpNotRegistered.classify(none)).isSameAs(none);
+    }
+
+    @Test
+    void givenNoCallback_whenSaid_thenItsCodeAndHowLongItWaited() {
+        var error = new AuthError.NoCallback(java.time.Duration.ofSeconds(300));
+        assertThat(error.code()).isEqualTo("no-callback");
+        assertThat(error.message())
+                .isEqualTo("The browser did not come back from Samco's consent page within 300 s; nothing was sent"
+                        + " to Samco");
+    }
 }

@@ -597,7 +597,9 @@ class SessionKeepingStepsTest {
         scripted.readFaults.add(new AuthError.StorageFailure("the read failed", Option.none()));
         assertThat(source.session().getLeft().message()).contains("the read failed");
         assertThat(logins).hasValue(0);
-        assertThat(store.tryLease(DV).get().isDefined()).as("every lease released").isTrue();
+        assertThat(store.tryLease(DV).get().isDefined())
+                .as("every lease released")
+                .isTrue();
     }
 
     @Test
@@ -783,5 +785,44 @@ class SessionKeepingStepsTest {
         assertThat(source.session().isLeft())
                 .as("the refused token is never answered")
                 .isTrue();
+    }
+
+    @Test
+    void givenASessionShorterLivedThanTheWindow_whenAsked_thenRenewedHalfWayThroughItsLife() {
+        samcoIssuesTokens();
+        var shortLived = new Session(
+                Sessions.token("0123456789abcdef0123456789abcdef"),
+                Sessions.profile("DV99999"),
+                T0,
+                T0.plus(Duration.ofMinutes(6)),
+                LoginMethod.API_KEY,
+                Option.none());
+        store.save(shortLived);
+        var source = source();
+        source.session();
+        clock.advance(Duration.ofSeconds(179));
+        assertThat(source.session()).isEqualTo(Either.right(shortLived));
+        assertThat(logins).as("not before half its life").hasValue(0);
+        clock.advance(Duration.ofSeconds(2));
+        source.session();
+        assertThat(logins).as("renewed after half its life").hasValue(1);
+    }
+
+    @Test
+    void givenTheStoreIsAway_whenARenewalCannotStart_thenOnlyStoreUnavailableIsSaid() {
+        var stored = apiKeySession("0123456789abcdef0123456789abcdef", T0);
+        store.save(stored);
+        var source = scriptedSource(false);
+        source.session();
+        scripted.readFaults.add(new AuthError.StorageFailure("Redis is away", Option.none()));
+        clock.advance(Duration.ofMillis(60));
+        scheduler.runDue();
+        assertThat(said()).containsExactly("store-unavailable");
+        clock.advance(Duration.between(T0, stored.expiresAt()).minus(Duration.ofMinutes(5)));
+        scripted.leaseFault = new AuthError.StorageFailure("Redis is away", Option.none());
+        source.session();
+        assertThat(said())
+                .as("the renewal that could not start is not said again")
+                .containsExactly("store-unavailable");
     }
 }

@@ -85,4 +85,38 @@ class OriginScopedSessionsTest {
                 .isEqualTo(sandbox.origin());
         assertThat(new VersionedSession(Option.none(), 0).session()).isEmpty();
     }
+
+    @Test
+    void givenACoordinationThatPushes_whenWatchedThroughTheScope_thenItsAnswerAndTheSameListener() {
+        var told = new java.util.ArrayList<Runnable>();
+        var pushing = new io.github.samcoauth.application.port.out.SessionCoordinationPort() {
+            @Override
+            public Either<AuthError, VersionedSession> read(AccountId account) {
+                return store.read(account);
+            }
+
+            @Override
+            public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
+                return store.tryLease(account);
+            }
+
+            @Override
+            public Either<AuthError, Long> awaitChange(AccountId account, long seen, Duration timeout) {
+                return store.awaitChange(account, seen, timeout);
+            }
+
+            @Override
+            public boolean watch(AccountId account, Runnable onChange) {
+                told.add(onChange);
+                return true;
+            }
+        };
+        Runnable listener = () -> {};
+        assertThat(new OriginScopedSessions(store, pushing, SANDBOX).watch(DV, listener))
+                .isTrue();
+        assertThat(told).containsExactly(listener);
+        assertThat(sandbox.watch(DV, listener))
+                .as("the in-memory store does not push")
+                .isFalse();
+    }
 }
