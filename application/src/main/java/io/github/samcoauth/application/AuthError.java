@@ -89,7 +89,8 @@ public sealed interface AuthError {
                     ? ""
                     : ": " + refusal.messages().mkString("; ");
             return "Samco refused this machine's IP address: it is not the app's registered static IP ("
-                    + refusal.httpStatus() + refusal.errorCode().map(c -> ", " + c).getOrElse("") + ")" + said;
+                    + refusal.httpStatus()
+                    + refusal.errorCode().map(c -> ", " + c).getOrElse("") + ")" + said;
         }
 
         /**

@@ -107,6 +107,15 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
         }
     }
 
+    /** Milliseconds until the next task is due (negative: overdue); none waiting: {@link Long#MAX_VALUE}. */
+    synchronized long untilNext() {
+        return queue.stream()
+                .filter(t -> !t.cancelled)
+                .mapToLong(t -> t.dueAt - clock.millis())
+                .min()
+                .orElse(Long.MAX_VALUE);
+    }
+
     /** Tasks waiting, cancelled ones left out. */
     synchronized int pending() {
         return (int) queue.stream().filter(t -> !t.cancelled).count();

@@ -175,9 +175,11 @@ class SessionKeepingStepsTest {
         assertThat(source.session().getLeft()).isInstanceOf(AuthError.Rejected.class);
         assertThat(logins).as("not again before retryAfter").hasValue(1);
         assertThat(said()).containsExactly("renewing", "renewal-failed");
-        clock.advance(SETTINGS.retryAfter().plusMillis(1));
+        clock.advance(SETTINGS.retryAfter().minusMillis(1));
+        assertThat(source.session().getLeft()).isInstanceOf(AuthError.Rejected.class);
+        clock.advance(Duration.ofMillis(1));
         samcoIssuesTokens();
-        assertThat(token(source.session())).isEqualTo(String.format("%032d", 2));
+        assertThat(token(source.session())).as("tried again at retryAfter").isEqualTo(String.format("%032d", 2));
     }
 
     @Test
@@ -274,10 +276,15 @@ class SessionKeepingStepsTest {
         assertThat(source.session().getLeft()).isInstanceOf(AuthError.Rejected.class);
         assertThat(source.session().getLeft()).isInstanceOf(AuthError.Rejected.class);
         assertThat(logins).hasValue(1);
-        clock.advance(SETTINGS.retryAfter().plusMillis(1));
+        clock.advance(SETTINGS.retryAfter().minusMillis(1));
+        assertThat(source.session().getLeft()).isInstanceOf(AuthError.Rejected.class);
+        clock.advance(Duration.ofMillis(1));
         samcoIssuesTokens();
         assertThat(token(source.session())).isEqualTo(String.format("%032d", 2));
         assertThat(said()).containsExactly("renewing", "renewal-failed", "renewing", "renewed");
+        int reads = store.reads();
+        source.session();
+        assertThat(store.reads()).as("the login's session is in use: no read").isEqualTo(reads);
     }
 
     @Test
@@ -553,7 +560,9 @@ class SessionKeepingStepsTest {
         assertThat(scripted.awaits).isEqualTo(1);
         assertThat(said()).containsExactly("renewed");
         assertThat(events.get(0).detail()).isEqualTo("a new session is in use (renewed by another instance)");
+        int reads = store.reads();
         assertThat(source.session()).isEqualTo(Either.right(theirs));
+        assertThat(store.reads()).as("adopted: no read").isEqualTo(reads);
     }
 
     @Test
@@ -568,7 +577,7 @@ class SessionKeepingStepsTest {
         assertThat(answer.getLeft().message())
                 .contains("holds the renewal lease")
                 .contains("5 s");
-        assertThat(scripted.awaits).as("one wait per second of renewalWait").isBetween(5, 6);
+        assertThat(scripted.awaits).as("one wait per second of renewalWait").isEqualTo(5);
         assertThat(said()).containsExactly("renewal-failed");
         held.release();
         scripted.onAwait = () -> {};
@@ -659,6 +668,9 @@ class SessionKeepingStepsTest {
         assertThat(logins).hasValue(0);
         assertThat(said()).containsExactly("renewed");
         assertThat(events.get(0).detail()).isEqualTo("a new session is in use (logged in by another instance)");
+        int reads = store.reads();
+        assertThat(source.session()).isEqualTo(Either.right(theirs));
+        assertThat(store.reads()).as("adopted: no read").isEqualTo(reads);
     }
 
     @Test
@@ -669,6 +681,7 @@ class SessionKeepingStepsTest {
         scripted.onAwait = () -> clock.advance(Duration.ofSeconds(1));
         var answer = source.session();
         assertThat(answer.getLeft().message()).contains("for its first login").contains("5 s");
+        assertThat(scripted.awaits).as("one wait per second of renewalWait").isEqualTo(5);
         assertThat(logins).hasValue(0);
         scripted.awaitFault = new AuthError.Unavailable("the wait failed");
         clock.advance(Duration.ofSeconds(2));
@@ -824,5 +837,135 @@ class SessionKeepingStepsTest {
         assertThat(said())
                 .as("the renewal that could not start is not said again")
                 .containsExactly("store-unavailable");
+    }
+
+    @Test
+    void givenAFirstLoginThatFailsWithoutARefusal_whenAskedAgain_thenTriedAgainAfterOneSecond() {
+        samco.onSessionToken((key, secret) -> {
+            logins.incrementAndGet();
+            return Either.left(new AuthError.Unavailable("Samco is down"));
+        });
+        var source = source();
+        assertThat(source.session().getLeft()).isInstanceOf(AuthError.Unavailable.class);
+        clock.advance(Duration.ofMillis(999));
+        source.session();
+        assertThat(logins).hasValue(1);
+        clock.advance(Duration.ofMillis(1));
+        source.session();
+        assertThat(logins).hasValue(2);
+    }
+
+    @Test
+    void givenAFirstLoginRefusedForTheIp_whenAskedAgain_thenNotBeforeRetryAfter() {
+        samco.onSessionToken((key, secret) -> {
+            logins.incrementAndGet();
+            return Either.left(new AuthError.IpNotRegistered(new AuthError.Rejected(
+                    "Failure",
+                    io.vavr.collection.List.empty(),
+                    Option.some("EOAUTH009"),
+                    Option.none(),
+                    Option.none(),
+                    403)));
+        });
+        var source = source();
+        assertThat(source.session().getLeft()).isInstanceOf(AuthError.IpNotRegistered.class);
+        clock.advance(Duration.ofSeconds(2));
+        source.session();
+        assertThat(logins).hasValue(1);
+    }
+
+    @Test
+    void givenASessionStoredJustBeforeTheFirstLoginReads_whenAsked_thenItIsTakenWithoutALease() {
+        samcoIssuesTokens();
+        var theirs = apiKeySession("fedcba9876543210fedcba9876543210", clock.instant());
+        var reads = new AtomicInteger();
+        var wrapped = new Scripted(store) {
+            @Override
+            public Either<AuthError, VersionedSession> read(AccountId account) {
+                if (reads.incrementAndGet() == 2) {
+                    store.save(theirs);
+                }
+                return super.read(account);
+            }
+
+            @Override
+            public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
+                throw new AssertionError("no lease is needed for a session already stored");
+            }
+        };
+        var apiKey = new ApiKeyLoginService(samco, wrapped, audit, clock);
+        var viaWrapped = new SessionSourceService(
+                Option.some(DV),
+                wrapped,
+                wrapped,
+                new RefreshSessionService(samco, wrapped, audit, clock, apiKey),
+                Option.some(apiKey),
+                () -> credentials.get(),
+                events::add,
+                clock,
+                SETTINGS,
+                scheduler);
+        assertThat(viaWrapped.session()).isEqualTo(Either.right(theirs));
+        assertThat(logins).hasValue(0);
+    }
+
+    @Test
+    void givenTheReadUnderTheFirstLoginsLeaseFails_whenAsked_thenThatErrorNoLoginAndTheLeaseFree() {
+        samcoIssuesTokens();
+        var reads = new AtomicInteger();
+        var wrapped = new Scripted(store) {
+            @Override
+            public Either<AuthError, VersionedSession> read(AccountId account) {
+                return reads.incrementAndGet() == 3
+                        ? Either.left(new AuthError.StorageFailure("the read failed", Option.none()))
+                        : super.read(account);
+            }
+        };
+        var apiKey = new ApiKeyLoginService(samco, wrapped, audit, clock);
+        var viaWrapped = new SessionSourceService(
+                Option.some(DV),
+                wrapped,
+                wrapped,
+                new RefreshSessionService(samco, wrapped, audit, clock, apiKey),
+                Option.some(apiKey),
+                () -> credentials.get(),
+                events::add,
+                clock,
+                SETTINGS,
+                scheduler);
+        assertThat(viaWrapped.session().getLeft().message()).contains("the read failed");
+        assertThat(logins).hasValue(0);
+        assertThat(store.tryLease(DV).get().isDefined()).isTrue();
+    }
+
+    @Test
+    void givenALoadThatFailedOnce_whenTheStoreThenAnswersEmpty_thenNoSessionNotTheOldError() {
+        var source = scriptedSource(false);
+        scripted.readFaults.add(new AuthError.StorageFailure("the read failed", Option.none()));
+        assertThat(source.session().getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+        assertThat(source.session().getLeft()).isInstanceOf(AuthError.NoSession.class);
+    }
+
+    @Test
+    void givenTheRenewalWindowComes_whenNobodyAsks_thenTheBackgroundCheckRenews() {
+        samcoIssuesTokens();
+        scripted.pushes = true;
+        var stored = apiKeySession("0123456789abcdef0123456789abcdef", T0);
+        store.save(stored);
+        var source = scriptedSource(false);
+        source.session();
+        clock.advance(Duration.ofMillis(60));
+        scheduler.runDue();
+        var untilWindow = Duration.between(clock.instant(), stored.expiresAt().minus(SETTINGS.refreshBefore()));
+        clock.advance(untilWindow.minusMillis(1));
+        scheduler.runDue();
+        assertThat(logins).as("not before the window").hasValue(0);
+        assertThat(scheduler.untilNext())
+                .as("the next check at the window's start, within a poll")
+                .isEqualTo(50);
+        clock.advance(Duration.ofMillis(50));
+        scheduler.runDue();
+        assertThat(logins).as("the check at the window's start renews").hasValue(1);
+        assertThat(token(source.session())).isEqualTo(String.format("%032d", 1));
     }
 }
