@@ -23,7 +23,6 @@ final class KeptSession implements FirstLogin.Adoption, LeasedRenewal.Outcome {
     private final Clock clock;
     private final Duration refreshBefore;
     private final Object lock = new Object();
-    private Runnable onAdopt = () -> {};
 
     private volatile Snapshot current;
     private volatile Either<AuthError, Session> missing;
@@ -35,11 +34,6 @@ final class KeptSession implements FirstLogin.Adoption, LeasedRenewal.Outcome {
         this.clock = clock;
         this.refreshBefore = refreshBefore;
         this.missing = Either.left(new AuthError.NoSession(account));
-    }
-
-    /** Runs whenever a session is adopted (earlier renewal failures then no longer count). */
-    void onAdopt(Runnable action) {
-        this.onAdopt = action;
     }
 
     /** The snapshot in use; null when none is. */
@@ -95,7 +89,6 @@ final class KeptSession implements FirstLogin.Adoption, LeasedRenewal.Outcome {
             if (session.issuedAt().isAfter(newest)) {
                 newest = session.issuedAt();
             }
-            onAdopt.run();
             if (before != null && !before.sameAs(session)) {
                 events.renewed(session, how);
             }

@@ -83,11 +83,6 @@ final class LeasedRenewal {
                 : Option.none();
     }
 
-    /** A new session is in use: earlier failures no longer count. */
-    void forget() {
-        failure = null;
-    }
-
     /** Renews {@code stale} once for the fleet, or waits for whoever holds the lease; {@code seen}: the generation it was read at. */
     Either<AuthError, Session> run(Session stale, long seen) {
         long deadline = clock.millis() + settings.waitAtMost().toMillis();

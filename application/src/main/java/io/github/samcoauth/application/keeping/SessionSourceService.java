@@ -112,7 +112,6 @@ public final class SessionSourceService implements SessionSourceUseCase {
         this.kept = new KeptSession(account, events, clock, settings.refreshBefore());
         this.firstLogin = apiKeyLogin.map(login -> new FirstLogin(coordination, login, events, clock, settings, kept));
         this.leased = new LeasedRenewal(coordination, refresh, credentials, events, clock, settings, kept);
-        kept.onAdopt(leased::forget);
         this.schedule =
                 new CheckSchedule(executor, settings.checkEvery().toMillis(), this::untilRefresh, this::checkQuietly);
     }
