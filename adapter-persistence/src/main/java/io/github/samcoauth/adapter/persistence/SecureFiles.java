@@ -121,7 +121,10 @@ final class SecureFiles {
         return new Snapshot(attributes, ((Number) all.get("nlink")).intValue());
     }
 
-    /** The {@code unix:*} map of one lstat, seen as {@link PosixFileAttributes}. */
+    /**
+     * The {@code unix:*} map of one lstat, seen as {@link PosixFileAttributes}: what the checks read
+     * (type, owner, mode, size, file key); the rest is never asked for.
+     */
     private record UnixAttributes(Map<String, Object> all) implements PosixFileAttributes {
         @Override
         public UserPrincipal owner() {
@@ -130,7 +133,7 @@ final class SecureFiles {
 
         @Override
         public GroupPrincipal group() {
-            return (GroupPrincipal) all.get("group");
+            throw new UnsupportedOperationException("not read by samco-auth");
         }
 
         @Override
@@ -141,17 +144,17 @@ final class SecureFiles {
 
         @Override
         public FileTime lastModifiedTime() {
-            return (FileTime) all.get("lastModifiedTime");
+            throw new UnsupportedOperationException("not read by samco-auth");
         }
 
         @Override
         public FileTime lastAccessTime() {
-            return (FileTime) all.get("lastAccessTime");
+            throw new UnsupportedOperationException("not read by samco-auth");
         }
 
         @Override
         public FileTime creationTime() {
-            return (FileTime) all.get("creationTime");
+            throw new UnsupportedOperationException("not read by samco-auth");
         }
 
         @Override
@@ -171,7 +174,7 @@ final class SecureFiles {
 
         @Override
         public boolean isOther() {
-            return (Boolean) all.get("isOther");
+            throw new UnsupportedOperationException("not read by samco-auth");
         }
 
         @Override
