@@ -221,4 +221,26 @@ class HostileStateDirectoryTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state())))
                 .isEqualTo("rwx------");
     }
+
+    @Test
+    void givenTheSessionsDirectoryIsASymlink_whenSavedDeletedOrLeased_thenEachRefusedAndNothingWrittenThere()
+            throws Exception {
+        prepared();
+        var elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        Files.setPosixFilePermissions(elsewhere, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (var entries = Files.list(state().resolve("sessions"))) {
+            for (var entry : entries.toList()) {
+                Files.delete(entry);
+            }
+        }
+        Files.delete(state().resolve("sessions"));
+        Files.createSymbolicLink(state().resolve("sessions"), elsewhere);
+        var dv = new io.github.samcoauth.domain.AccountId("DV99999");
+        assertThat(message(store().save(Sessions.session("DV99999", TOKEN)))).contains("symbolic link");
+        assertThat(message(store().delete(dv))).contains("symbolic link");
+        assertThat(message(store().tryLease(dv))).contains("symbolic link");
+        try (var entries = Files.list(elsewhere)) {
+            assertThat(entries.toList()).as("nothing made behind the link").isEmpty();
+        }
+    }
 }
