@@ -265,7 +265,8 @@ class NetworkFaultScheduleTest {
         var port = Integer.toString(redis.port());
         ProcessHandle.current()
                 .descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains(port))
+                .filter(p -> java.util.Arrays.asList(p.info().arguments().orElse(new String[0]))
+                        .contains(port))
                 .forEach(ProcessHandle::destroyForcibly);
         redis.stop();
         redis.start();
