@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
-import io.github.samcoauth.application.port.out.LoginGrant;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.port.out.VersionedSession;
@@ -15,9 +14,9 @@ import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.Session;
 import io.github.samcoauth.testkit.InMemorySessionStore;
 import io.github.samcoauth.testkit.JumpingClock;
+import io.github.samcoauth.testkit.LoginCounter;
 import io.github.samcoauth.testkit.RecordingAuditLog;
 import io.github.samcoauth.testkit.ScriptedSamcoApi;
-import io.github.samcoauth.testkit.Sessions;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -25,10 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,35 +163,11 @@ class FaultScheduleTest {
         var clock = new JumpingClock(T0);
         var shared = new InMemorySessionStore();
         var samco = new ScriptedSamcoApi();
-        var issued = new AtomicInteger();
-        // logins under way per store lifetime: a store restarted empty loses its leases (as Redis
-        // without persistence does), so a login under a lost lease may overlap the next one; the
-        // design accepts that one, and only that one
-        var lifetime = new AtomicInteger();
-        var inFlight = new ConcurrentHashMap<Integer, AtomicInteger>();
-        var mostAtOnce = new AtomicInteger();
         var samcoFailing = new java.util.concurrent.atomic.AtomicReference<Double>(0.0);
         var samcoRandom = new Random(seed * 31 + 7);
-        samco.onSessionToken((key, secret) -> {
-            var mine = inFlight.computeIfAbsent(lifetime.get(), l -> new AtomicInteger());
-            mostAtOnce.accumulateAndGet(mine.incrementAndGet(), Math::max);
-            try {
-                boolean fail;
-                synchronized (samcoRandom) {
-                    fail = samcoRandom.nextDouble() < samcoFailing.get();
-                }
-                Thread.sleep(1);
-                if (fail) {
-                    return Either.left(new AuthError.Unavailable("Samco is slow (scheduled fault)"));
-                }
-                int n = issued.incrementAndGet();
-                return Either.right(new LoginGrant(
-                        Sessions.token(String.format("%032d", n)), Sessions.profile("DV99999"), ScriptedSamcoApi.OK));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Either.left(new AuthError.Unavailable("interrupted"));
-            } finally {
-                mine.decrementAndGet();
+        var logins = new LoginCounter(samco, "DV99999", () -> {
+            synchronized (samcoRandom) {
+                return samcoRandom.nextDouble() < samcoFailing.get();
             }
         });
         var executor = Executors.newScheduledThreadPool(4);
@@ -208,7 +181,6 @@ class FaultScheduleTest {
                 .withCheckEvery(Duration.ofMillis(5))
                 .withWaitAtMost(Duration.ofSeconds(2))
                 .withRetryAfter(Duration.ofMillis(200));
-        var highest = new ConcurrentHashMap<Integer, Integer>();
         try {
             for (int i = 0; i < count; i++) {
                 var view = new FaultyStore(i == 0 ? shared : shared.sharingState(), seed * 17 + i);
@@ -235,7 +207,7 @@ class FaultScheduleTest {
                     case 0 -> clock.advance(Duration.ofMinutes(random.nextInt(24 * 60)));
                     case 1 -> clock.advance(Duration.ofHours(20 + random.nextInt(10)));
                     case 2 -> {
-                        lifetime.incrementAndGet();
+                        logins.storeRestarted();
                         shared.forgetEverything();
                     }
                     case 3 -> {
@@ -248,7 +220,7 @@ class FaultScheduleTest {
                     default -> Thread.sleep(random.nextInt(10));
                 }
                 for (int i = 0; i < count; i++) {
-                    record(highest, i, sources.get(i).session());
+                    logins.handedOut(i, sources.get(i).session());
                 }
             }
             // the faults end: every instance converges on the store's newest token
@@ -259,7 +231,7 @@ class FaultScheduleTest {
                 var answers = new ArrayList<Either<AuthError, Session>>();
                 for (int i = 0; i < count; i++) {
                     var answer = sources.get(i).session();
-                    record(highest, i, answer);
+                    logins.handedOut(i, answer);
                     answers.add(answer);
                 }
                 var stored = shared.find(DV).get();
@@ -276,26 +248,12 @@ class FaultScheduleTest {
                         .isLessThan(deadline);
                 Thread.sleep(10);
             }
-            assertThat(mostAtOnce.get())
+            assertThat(logins.mostAtOnce())
                     .as("never two logins at once under one lifetime of the store")
                     .isLessThanOrEqualTo(1);
         } finally {
             sources.forEach(SessionSourceService::close);
             executor.shutdownNow();
         }
-    }
-
-    /** Each instance's tokens only go forward: token n is the n-th login's. */
-    private static void record(
-            ConcurrentHashMap<Integer, Integer> highest, int instance, Either<AuthError, Session> answer) {
-        if (answer.isLeft()) {
-            return;
-        }
-        int n = Integer.parseInt(answer.get().token().value());
-        int before = highest.getOrDefault(instance, 0);
-        assertThat(n)
-                .as("instance %s handed out token %s after token %s", instance, n, before)
-                .isGreaterThanOrEqualTo(before);
-        highest.put(instance, n);
     }
 }

@@ -19,6 +19,7 @@ import io.github.samcoauth.domain.RefreshGrant;
 import io.github.samcoauth.domain.RefreshToken;
 import io.github.samcoauth.domain.Session;
 import io.github.samcoauth.testkit.InMemorySessionStore;
+import io.github.samcoauth.testkit.JumpingClock;
 import io.github.samcoauth.testkit.RecordingAuditLog;
 import io.github.samcoauth.testkit.ScriptedSamcoApi;
 import io.github.samcoauth.testkit.Sessions;
@@ -49,7 +50,7 @@ class SessionKeepingStepsTest {
             .withWaitAtMost(Duration.ofSeconds(5))
             .withRetryAfter(Duration.ofSeconds(30));
 
-    private final SessionSourceServiceTest.MovableClock clock = new SessionSourceServiceTest.MovableClock();
+    private final JumpingClock clock = JumpingClock.frozen(T0);
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final ScriptedSamcoApi samco = new ScriptedSamcoApi();
     private final InMemorySessionStore store = new InMemorySessionStore();
@@ -523,12 +524,17 @@ class SessionKeepingStepsTest {
     private final Scripted scripted = new Scripted(store);
 
     private SessionSourceService scriptedSource(boolean firstLogin) {
-        var apiKey = new ApiKeyLoginService(samco, scripted, audit, clock);
-        var refresh = new RefreshSessionService(samco, scripted, audit, clock, apiKey);
+        return sourceOn(scripted, firstLogin);
+    }
+
+    /** A source of {@link #DV} on {@code view}, the real login and renewal in front of the scripted Samco. */
+    private SessionSourceService sourceOn(Scripted view, boolean firstLogin) {
+        var apiKey = new ApiKeyLoginService(samco, view, audit, clock);
+        var refresh = new RefreshSessionService(samco, view, audit, clock, apiKey);
         return new SessionSourceService(
                 Option.some(DV),
-                scripted,
-                scripted,
+                view,
+                view,
                 refresh,
                 firstLogin ? Option.some(apiKey) : Option.none(),
                 () -> credentials.get(),
@@ -710,18 +716,7 @@ class SessionKeepingStepsTest {
                 return super.read(account);
             }
         };
-        var apiKey = new ApiKeyLoginService(samco, wrapped, audit, clock);
-        var viaWrapped = new SessionSourceService(
-                Option.some(DV),
-                wrapped,
-                wrapped,
-                new RefreshSessionService(samco, wrapped, audit, clock, apiKey),
-                Option.some(apiKey),
-                () -> credentials.get(),
-                events::add,
-                clock,
-                SETTINGS,
-                scheduler);
+        var viaWrapped = sourceOn(wrapped, true);
         assertThat(viaWrapped.session()).isEqualTo(Either.right(theirs));
         assertThat(logins).hasValue(0);
         assertThat(source).isNotNull();
@@ -893,18 +888,7 @@ class SessionKeepingStepsTest {
                 throw new AssertionError("no lease is needed for a session already stored");
             }
         };
-        var apiKey = new ApiKeyLoginService(samco, wrapped, audit, clock);
-        var viaWrapped = new SessionSourceService(
-                Option.some(DV),
-                wrapped,
-                wrapped,
-                new RefreshSessionService(samco, wrapped, audit, clock, apiKey),
-                Option.some(apiKey),
-                () -> credentials.get(),
-                events::add,
-                clock,
-                SETTINGS,
-                scheduler);
+        var viaWrapped = sourceOn(wrapped, true);
         assertThat(viaWrapped.session()).isEqualTo(Either.right(theirs));
         assertThat(logins).hasValue(0);
     }
@@ -921,18 +905,7 @@ class SessionKeepingStepsTest {
                         : super.read(account);
             }
         };
-        var apiKey = new ApiKeyLoginService(samco, wrapped, audit, clock);
-        var viaWrapped = new SessionSourceService(
-                Option.some(DV),
-                wrapped,
-                wrapped,
-                new RefreshSessionService(samco, wrapped, audit, clock, apiKey),
-                Option.some(apiKey),
-                () -> credentials.get(),
-                events::add,
-                clock,
-                SETTINGS,
-                scheduler);
+        var viaWrapped = sourceOn(wrapped, true);
         assertThat(viaWrapped.session().getLeft().message()).contains("the read failed");
         assertThat(logins).hasValue(0);
         assertThat(store.tryLease(DV).get().isDefined()).isTrue();

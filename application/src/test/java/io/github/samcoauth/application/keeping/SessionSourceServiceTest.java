@@ -16,23 +16,20 @@ import io.github.samcoauth.domain.RefreshGrant;
 import io.github.samcoauth.domain.RefreshToken;
 import io.github.samcoauth.domain.Session;
 import io.github.samcoauth.testkit.InMemorySessionStore;
+import io.github.samcoauth.testkit.JumpingClock;
 import io.github.samcoauth.testkit.RecordingAuditLog;
 import io.github.samcoauth.testkit.ScriptedSamcoApi;
 import io.github.samcoauth.testkit.Sessions;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,36 +44,7 @@ class SessionSourceServiceTest {
     private static final SessionSourceSettings SETTINGS =
             SessionSourceSettings.DEFAULTS.withCheckEvery(Duration.ofMillis(10)).withWaitAtMost(Duration.ofSeconds(5));
 
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private final AtomicLong millis = new AtomicLong(T0.toEpochMilli());
-
-        void advance(Duration by) {
-            millis.addAndGet(by.toMillis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final JumpingClock clock = JumpingClock.frozen(T0);
     private final ScriptedSamcoApi samco = new ScriptedSamcoApi();
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final RecordingAuditLog audit = new RecordingAuditLog();

@@ -8,17 +8,30 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Real time passing from {@code start}, plus the jumps a test makes (past a renewal window, past
- * an expiry), for code that waits in real time and reads this clock for the hour.
+ * A clock a test moves: from {@code start}, the jumps the test makes (past a renewal window, past
+ * an expiry), plus real time passing when it runs (for code that waits in real time and reads this
+ * clock for the hour); a {@link #frozen} one moves only when told.
  */
 public final class JumpingClock extends Clock {
 
     private final Instant start;
+    private final boolean running;
     private final long startNanos = System.nanoTime();
     private final AtomicLong jumped = new AtomicLong();
 
+    /** Runs with real time from {@code start}. */
     public JumpingClock(Instant start) {
+        this(start, true);
+    }
+
+    private JumpingClock(Instant start, boolean running) {
         this.start = start;
+        this.running = running;
+    }
+
+    /** Stands at {@code start} until {@link #advance} moves it. */
+    public static JumpingClock frozen(Instant start) {
+        return new JumpingClock(start, false);
     }
 
     /** Moves the clock forward by {@code by} at once. */
@@ -38,7 +51,7 @@ public final class JumpingClock extends Clock {
 
     @Override
     public long millis() {
-        return start.toEpochMilli() + jumped.get() + (System.nanoTime() - startNanos) / 1_000_000;
+        return start.toEpochMilli() + jumped.get() + (running ? (System.nanoTime() - startNanos) / 1_000_000 : 0);
     }
 
     @Override

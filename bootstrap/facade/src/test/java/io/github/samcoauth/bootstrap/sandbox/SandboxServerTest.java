@@ -9,16 +9,13 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.domain.Otp;
 import io.github.samcoauth.domain.SessionToken;
 import io.github.samcoauth.domain.Uid;
+import io.github.samcoauth.testkit.JumpingClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,31 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The sandbox behaves as Samco documents, seen through the real HTTP adapter. */
 class SandboxServerTest {
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-01-13T04:40:40Z"));
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final JumpingClock clock = JumpingClock.frozen(Instant.parse("2025-01-13T04:40:40Z"));
     private SandboxServer sandbox;
     private FeignSamcoApiAdapter samco;
 

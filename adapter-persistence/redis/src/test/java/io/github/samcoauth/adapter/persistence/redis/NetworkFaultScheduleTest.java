@@ -6,25 +6,22 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.keeping.SessionSourceService;
 import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.SessionSourceSettings;
-import io.github.samcoauth.application.port.out.LoginGrant;
 import io.github.samcoauth.application.service.ApiKeyLoginService;
 import io.github.samcoauth.application.service.RefreshSessionService;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.Session;
 import io.github.samcoauth.testkit.JumpingClock;
+import io.github.samcoauth.testkit.LoginCounter;
 import io.github.samcoauth.testkit.RecordingAuditLog;
 import io.github.samcoauth.testkit.ScriptedSamcoApi;
-import io.github.samcoauth.testkit.Sessions;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,30 +88,8 @@ class NetworkFaultScheduleTest {
         var random = new Random(seed);
         var clock = new JumpingClock(Instant.now());
         var samco = new ScriptedSamcoApi();
-        var issued = new AtomicInteger();
-        // logins under way per life of Redis: a Redis killed without persistence loses its leases
-        var life = new AtomicInteger();
-        var inFlight = new ConcurrentHashMap<Integer, AtomicInteger>();
-        var mostAtOnce = new AtomicInteger();
         var samcoFailing = new java.util.concurrent.atomic.AtomicBoolean();
-        samco.onSessionToken((key, secret) -> {
-            var mine = inFlight.computeIfAbsent(life.get(), l -> new AtomicInteger());
-            mostAtOnce.accumulateAndGet(mine.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(2);
-                if (samcoFailing.get()) {
-                    return Either.left(new AuthError.Unavailable("Samco is slow (scheduled fault)"));
-                }
-                int n = issued.incrementAndGet();
-                return Either.right(new LoginGrant(
-                        Sessions.token(String.format("%032d", n)), Sessions.profile("DV99999"), ScriptedSamcoApi.OK));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Either.left(new AuthError.Unavailable("interrupted"));
-            } finally {
-                mine.decrementAndGet();
-            }
-        });
+        var logins = new LoginCounter(samco, "DV99999", samcoFailing::get);
         var prefix = "faults-" + seed;
         var executor = Executors.newScheduledThreadPool(4);
         var callers = Executors.newFixedThreadPool(4);
@@ -128,7 +103,6 @@ class NetworkFaultScheduleTest {
                 .withCheckEvery(Duration.ofMillis(50))
                 .withWaitAtMost(Duration.ofSeconds(2))
                 .withRetryAfter(Duration.ofMillis(200));
-        var highest = new ConcurrentHashMap<Integer, Integer>();
         try {
             for (int i = 0; i < count; i++) {
                 var link = new FaultyLink(redis.port());
@@ -170,7 +144,7 @@ class NetworkFaultScheduleTest {
                     case 4 -> links.forEach(FaultyLink::pass);
                     case 5 -> {
                         if (random.nextInt(4) == 0) {
-                            life.incrementAndGet();
+                            logins.storeRestarted();
                             killRedis();
                         }
                     }
@@ -203,7 +177,7 @@ class NetworkFaultScheduleTest {
                 }
                 for (int i = 0; i < count; i++) {
                     if (asked.get(i) != null) {
-                        record(highest, i, asked.get(i).get(10, TimeUnit.SECONDS));
+                        logins.handedOut(i, asked.get(i).get(10, TimeUnit.SECONDS));
                     }
                 }
             }
@@ -222,7 +196,7 @@ class NetworkFaultScheduleTest {
                 for (int i = 0; i < count; i++) {
                     if (alive.get(i)) {
                         var answer = sources.get(i).session();
-                        record(highest, i, answer);
+                        logins.handedOut(i, answer);
                         answers.add(answer);
                     }
                 }
@@ -243,7 +217,7 @@ class NetworkFaultScheduleTest {
                         .isLessThan(deadline);
                 Thread.sleep(10);
             }
-            assertThat(mostAtOnce.get())
+            assertThat(logins.mostAtOnce())
                     .as("never two logins at once within one life of Redis")
                     .isLessThanOrEqualTo(1);
             try (var raw = io.lettuce.core.RedisClient.create(redis.url());
@@ -270,19 +244,5 @@ class NetworkFaultScheduleTest {
                 .forEach(ProcessHandle::destroyForcibly);
         redis.stop();
         redis.start();
-    }
-
-    /** Each instance's tokens only go forward: token n is the n-th login's. */
-    private static void record(
-            ConcurrentHashMap<Integer, Integer> highest, int instance, Either<AuthError, Session> answer) {
-        if (answer.isLeft()) {
-            return;
-        }
-        int n = Integer.parseInt(answer.get().token().value());
-        int before = highest.getOrDefault(instance, 0);
-        assertThat(n)
-                .as("instance %s handed out token %s after token %s", instance, n, before)
-                .isGreaterThanOrEqualTo(before);
-        highest.put(instance, n);
     }
 }

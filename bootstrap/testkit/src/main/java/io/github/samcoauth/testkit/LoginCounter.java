@@ -1,0 +1,72 @@
+package io.github.samcoauth.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.LoginGrant;
+import io.github.samcoauth.domain.Session;
+import io.vavr.control.Either;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What a fleet test watches at Samco's {@code /session/token}: each login gets the next numbered
+ * token ({@code 000…1}, {@code 000…2}, …); logins under way at once are counted per life of the
+ * store (a store restarted empty loses its leases, so a login under a lost lease may overlap the
+ * next one: the one overlap the design accepts); and each instance's answers must only go
+ * forward.
+ */
+public final class LoginCounter {
+
+    private final AtomicInteger issued = new AtomicInteger();
+    private final AtomicInteger life = new AtomicInteger();
+    private final ConcurrentHashMap<Integer, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private final ConcurrentHashMap<Integer, Integer> highest = new ConcurrentHashMap<>();
+
+    /** Scripts {@code samco}'s session token for {@code account}: Samco fails while {@code failing} says so. */
+    public LoginCounter(ScriptedSamcoApi samco, String account, BooleanSupplier failing) {
+        samco.onSessionToken((key, secret) -> {
+            var mine = inFlight.computeIfAbsent(life.get(), l -> new AtomicInteger());
+            mostAtOnce.accumulateAndGet(mine.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(1);
+                if (failing.getAsBoolean()) {
+                    return Either.left(new AuthError.Unavailable("Samco is slow (scheduled fault)"));
+                }
+                int n = issued.incrementAndGet();
+                return Either.right(new LoginGrant(
+                        Sessions.token(String.format("%032d", n)), Sessions.profile(account), ScriptedSamcoApi.OK));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Either.left(new AuthError.Unavailable("interrupted"));
+            } finally {
+                mine.decrementAndGet();
+            }
+        });
+    }
+
+    /** The store restarted empty: its leases are gone. */
+    public void storeRestarted() {
+        life.incrementAndGet();
+    }
+
+    /** The most logins that were under way at once within one life of the store. */
+    public int mostAtOnce() {
+        return mostAtOnce.get();
+    }
+
+    /** Records what {@code instance} answered; fails if it is older than a token it answered before. */
+    public void handedOut(int instance, Either<AuthError, Session> answer) {
+        if (answer.isLeft()) {
+            return;
+        }
+        int n = Integer.parseInt(answer.get().token().value());
+        int before = highest.getOrDefault(instance, 0);
+        assertThat(n)
+                .as("instance %s handed out token %s after token %s", instance, n, before)
+                .isGreaterThanOrEqualTo(before);
+        highest.put(instance, n);
+    }
+}
