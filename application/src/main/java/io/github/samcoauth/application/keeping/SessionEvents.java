@@ -10,7 +10,7 @@ import java.time.Instant;
 /**
  * What a session source tells the platform, each occurrence once: {@code revoked} once per token,
  * {@code renewed} once per new session (a renewal's own save seen again by a check is not a second
- * one), {@code not-renewable} once per session. A listener that throws is the platform's bug: the
+ * one), {@code not-renewable} and {@code expired} once per session. A listener that throws is the platform's bug: the
  * session is kept all the same.
  */
 final class SessionEvents {
@@ -19,6 +19,7 @@ final class SessionEvents {
     private SessionToken toldRevoked;
     private SessionToken toldRenewed;
     private SessionToken toldNotRenewable;
+    private SessionToken toldExpired;
 
     SessionEvents(SessionEvent.Listener listener) {
         this.listener = listener;
@@ -56,6 +57,17 @@ final class SessionEvents {
             toldRenewed = session.token();
         }
         say(SessionEvent.Type.RENEWED, session, "a new session is in use (" + how + ")");
+    }
+
+    /** {@code session} expired with no successor in use: said once per session. */
+    void expired(Session session, String why) {
+        synchronized (this) {
+            if (session.token().equals(toldExpired)) {
+                return;
+            }
+            toldExpired = session.token();
+        }
+        say(SessionEvent.Type.EXPIRED, session, "the session expired and no successor could be had: " + why);
     }
 
     /** {@code session} was made with a login code: said once per session. */

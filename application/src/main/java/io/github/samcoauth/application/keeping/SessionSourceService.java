@@ -256,7 +256,15 @@ public final class SessionSourceService implements SessionSourceUseCase {
         });
         var snapshot = kept.current();
         if (snapshot != null && clock.millis() >= snapshot.refreshAt()) {
-            renew(snapshot);
+            var outcome = renew(snapshot).getNow(null);
+            // expired, and its renewal failed: no successor (said once; a refused one was said as revoked)
+            if (outcome != null
+                    && outcome.isLeft()
+                    && !snapshot.isRefused()
+                    && clock.millis() >= snapshot.expiresAt()
+                    && kept.current() == snapshot) {
+                events.expired(snapshot.session(), outcome.getLeft().message());
+            }
         }
     }
 

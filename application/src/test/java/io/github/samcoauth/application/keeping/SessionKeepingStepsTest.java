@@ -941,4 +941,27 @@ class SessionKeepingStepsTest {
         assertThat(logins).as("the check at the window's start renews").hasValue(1);
         assertThat(token(source.session())).isEqualTo(String.format("%032d", 1));
     }
+
+    @Test
+    void givenASessionThatExpiresWithNoSuccessor_whenChecked_thenExpiredSaidOnceWithWhy() {
+        samco.onSessionToken((key, secret) -> Either.left(new AuthError.Unavailable("Samco is down")));
+        var stored = apiKeySession("0123456789abcdef0123456789abcdef", T0);
+        store.save(stored);
+        var source = source(Option.some(DV), false);
+        source.session();
+        clock.advance(Duration.between(T0, stored.expiresAt()).minusSeconds(1));
+        scheduler.runDue();
+        assertThat(said()).as("due, failed, not yet expired").containsExactly("renewing", "renewal-failed");
+        clock.advance(Duration.ofSeconds(2));
+        scheduler.runDue();
+        clock.advance(Duration.ofSeconds(2));
+        scheduler.runDue();
+        assertThat(said()).filteredOn("expired"::equals).hasSize(1);
+        var expired = events.stream()
+                .filter(e -> e.type() == SessionEvent.Type.EXPIRED)
+                .findFirst()
+                .get();
+        assertThat(expired.detail()).contains("no successor").contains("Samco is down");
+        assertThat(expired.expiresAt()).isEqualTo(Option.some(stored.expiresAt()));
+    }
 }

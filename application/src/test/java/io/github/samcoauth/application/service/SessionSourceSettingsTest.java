@@ -72,7 +72,8 @@ class SessionSourceSettingsTest {
                         "removed",
                         "store-unavailable",
                         "store-available",
-                        "restored");
+                        "restored",
+                        "expired");
     }
 
     @Test

@@ -37,7 +37,9 @@ public record SessionEvent(Type type, AccountId account, Option<Instant> expires
         /** The store answers again. */
         STORE_AVAILABLE("store-available"),
         /** The store had lost the session (restarted empty); it was put back from memory. */
-        RESTORED("restored");
+        RESTORED("restored"),
+        /** The session in use expired and no successor could be had: none is served until one is made. */
+        EXPIRED("expired");
 
         private final String label;
 
