@@ -3,7 +3,7 @@ package io.github.samcoauth.application.service;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
-import io.github.samcoauth.application.port.in.SessionWriter;
+import io.github.samcoauth.application.port.in.RefreshSessionUseCase.SessionWriter;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.AuditLogPort;
 import io.github.samcoauth.application.port.out.SamcoApiPort;

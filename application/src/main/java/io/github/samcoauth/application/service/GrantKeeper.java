@@ -2,7 +2,7 @@ package io.github.samcoauth.application.service;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.SamcoReply;
-import io.github.samcoauth.application.port.in.SessionWriter;
+import io.github.samcoauth.application.port.in.RefreshSessionUseCase.SessionWriter;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.LoginGrant;
 import io.github.samcoauth.application.port.out.OAuthGrant;

@@ -5,7 +5,7 @@ import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
 import io.github.samcoauth.application.port.in.RefreshSessionCommand;
 import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
-import io.github.samcoauth.application.port.in.SessionWriter;
+import io.github.samcoauth.application.port.in.RefreshSessionUseCase.SessionWriter;
 import io.github.samcoauth.application.port.out.AuditEvent;
 import io.github.samcoauth.application.port.out.AuditLogPort;
 import io.github.samcoauth.application.port.out.SamcoApiPort;

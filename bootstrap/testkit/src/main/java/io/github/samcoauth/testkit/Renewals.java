@@ -4,7 +4,7 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.RefreshSessionCommand;
 import io.github.samcoauth.application.port.in.RefreshSessionUseCase;
-import io.github.samcoauth.application.port.in.SessionWriter;
+import io.github.samcoauth.application.port.in.RefreshSessionUseCase.SessionWriter;
 import io.github.samcoauth.domain.Session;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

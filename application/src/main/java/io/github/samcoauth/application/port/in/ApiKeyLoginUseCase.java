@@ -1,6 +1,7 @@
 package io.github.samcoauth.application.port.in;
 
 import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.in.RefreshSessionUseCase.SessionWriter;
 import io.github.samcoauth.domain.Session;
 import io.vavr.control.Either;
 

@@ -20,4 +20,15 @@ public interface RefreshSessionUseCase {
      * new session goes to {@code writeTo} (the lease's commit).
      */
     Either<AuthError, Session> renew(Session stored, Option<ApiCredentials> credentials, SessionWriter writeTo);
+
+    /**
+     * Where a login or a renewal puts the session Samco granted: the store, or the renewal lease it
+     * runs under (whose commit also ends the lease). A failed write is the login's failure: the
+     * session is then ended at Samco, so that no live token is left that nobody holds.
+     */
+    @FunctionalInterface
+    interface SessionWriter {
+
+        Either<AuthError, Session> write(Session session);
+    }
 }
