@@ -95,6 +95,17 @@ class SessionKeepingStepsTest {
         return events.stream().map(e -> e.type().label()).toList();
     }
 
+    /** An OAuth session of an hour, with a refresh token of thirty days. */
+    private static Session oauthSession() {
+        return new Session(
+                Sessions.token("0123456789abcdef0123456789abcdef"),
+                Sessions.profile("DV99999"),
+                T0,
+                T0.plus(Duration.ofHours(1)),
+                LoginMethod.OAUTH,
+                Option.some(new RefreshGrant(RefreshToken.of("r".repeat(40)).get(), T0.plus(Duration.ofDays(30)))));
+    }
+
     private String token(Either<AuthError, Session> answer) {
         return answer.get().token().value();
     }
@@ -190,13 +201,7 @@ class SessionKeepingStepsTest {
             refreshes.incrementAndGet();
             return Either.left(new AuthError.Unavailable("Samco is down"));
         });
-        var stored = new Session(
-                Sessions.token("0123456789abcdef0123456789abcdef"),
-                Sessions.profile("DV99999"),
-                T0,
-                T0.plus(Duration.ofHours(1)),
-                LoginMethod.OAUTH,
-                Option.some(new RefreshGrant(RefreshToken.of("r".repeat(40)).get(), T0.plus(Duration.ofDays(30)))));
+        var stored = oauthSession();
         store.save(stored);
         var source = source();
         source.session();
@@ -217,13 +222,7 @@ class SessionKeepingStepsTest {
                 RefreshToken.of("s".repeat(40)).get(),
                 Duration.ofDays(30),
                 ScriptedSamcoApi.OK)));
-        var stored = new Session(
-                Sessions.token("0123456789abcdef0123456789abcdef"),
-                Sessions.profile("DV99999"),
-                T0,
-                T0.plus(Duration.ofHours(1)),
-                LoginMethod.OAUTH,
-                Option.some(new RefreshGrant(RefreshToken.of("r".repeat(40)).get(), T0.plus(Duration.ofDays(30)))));
+        var stored = oauthSession();
         store.save(stored);
         var source = source();
         source.session();

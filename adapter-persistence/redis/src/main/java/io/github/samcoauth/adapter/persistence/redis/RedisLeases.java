@@ -33,9 +33,6 @@ final class RedisLeases {
         Either<AuthError, Long> write(Session session, long follows, String owner);
     }
 
-    /** How the commit script says the lease was lost (see {@link RedisScripts#WRITE}). */
-    static final String LEASE_LOST = "no longer held by this instance";
-
     private final RedisConnection redis;
     private final RedisKeys keys;
     private final Duration ttl;
@@ -128,8 +125,9 @@ final class RedisLeases {
                         "the renewal lease of " + account.value() + " has ended: nothing was written",
                         Option.some(keys.lock(account))));
             }
+            // a refused commit leaves the lease to its holder's release (a lost one releases nothing)
             var written = writer.write(session, generation, owner);
-            if (written.isRight() || lost(written.getLeft())) {
+            if (written.isRight()) {
                 stop();
             }
             return written.map(stored -> new VersionedSession(Option.some(session), stored));
@@ -166,11 +164,6 @@ final class RedisLeases {
             if (future != null) {
                 future.cancel(false);
             }
-        }
-
-        private boolean lost(AuthError error) {
-            return error instanceof AuthError.StorageFailure failure
-                    && failure.reason().contains(LEASE_LOST);
         }
     }
 }
