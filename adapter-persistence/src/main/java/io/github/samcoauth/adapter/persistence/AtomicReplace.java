@@ -31,13 +31,13 @@ final class AtomicReplace {
             try {
                 try (var channel = files.createNew(temp)) {
                     SecureFiles.writeFully(channel, bytes);
-                    channel.force(true);
+                    Durability.force(channel, true);
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temp);
             }
-            SecureFiles.syncDirectory(dir);
+            Durability.syncDirectory(dir);
         }
     }
 
@@ -47,9 +47,7 @@ final class AtomicReplace {
         try (var held = files.lock(lock)) {
             boolean existed = Files.deleteIfExists(target);
             removeStale(dir, stale);
-            if (existed) {
-                SecureFiles.syncDirectory(dir);
-            }
+            Durability.syncDirectory(dir);
             return existed;
         }
     }
@@ -57,7 +55,7 @@ final class AtomicReplace {
     /** Renames {@code file} to {@code aside} atomically (never deletes it); the caller holds the lock. */
     static void moveAside(Path file, Path aside) throws IOException {
         Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-        SecureFiles.syncDirectory(file.getParent());
+        Durability.syncDirectory(file.getParent());
     }
 
     private static void removeStale(Path dir, Predicate<Path> stale) throws IOException {

@@ -89,11 +89,11 @@ public final class FileAuditLogAdapter implements AuditLogPort {
             try {
                 channel.position(before);
                 SecureFiles.writeFully(channel, bytes);
-                channel.force(false);
+                Durability.force(channel, false);
             } catch (IOException e) {
                 try {
                     channel.truncate(before);
-                    channel.force(false);
+                    Durability.force(channel, false);
                 } catch (IOException ignored) {
                     // the first failure is the one to report
                 }
@@ -124,7 +124,7 @@ public final class FileAuditLogAdapter implements AuditLogPort {
                 Files.move(from, rotated(i), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         }
-        SecureFiles.syncDirectory(stateDir);
+        Durability.syncDirectory(stateDir);
     }
 
     private Path rotated(int generation) {

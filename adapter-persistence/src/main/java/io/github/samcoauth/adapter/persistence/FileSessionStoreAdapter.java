@@ -59,6 +59,12 @@ public final class FileSessionStoreAdapter implements SessionStorePort, SessionC
         files.checkDirectory(layout.sessionsDir());
     }
 
+    /** The state directory and {@code sessions/}: checked where they exist, created (0700) where not. */
+    private void ensureDirectories() throws IOException {
+        files.ensureDirectory(layout.stateDir());
+        files.ensureDirectory(layout.sessionsDir());
+    }
+
     // --- writes ------------------------------------------------------------------------------
 
     /** Creates the directories if needed and proves a file can be made there, before anything is sent. */
@@ -66,8 +72,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort, SessionC
     public Either<AuthError, Boolean> checkWritable() {
         var dir = layout.sessionsDir();
         try {
-            files.ensureDirectory(layout.stateDir());
-            files.ensureDirectory(dir);
+            ensureDirectories();
             var probe = dir.resolve(".probe-" + UUID.randomUUID() + ".tmp");
             try (var channel = files.createNew(probe)) {
                 SecureFiles.writeFully(channel, new byte[] {'\n'});
@@ -87,9 +92,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort, SessionC
         var target = layout.fileOf(account);
         try {
             var bytes = format.encode(session);
-            checkDirectories();
-            files.ensureDirectory(layout.stateDir());
-            files.ensureDirectory(layout.sessionsDir());
+            ensureDirectories();
             atomic.replace(
                     layout.lockOf(account),
                     p -> layout.isTemporaryOf(account, p),
@@ -239,9 +242,7 @@ public final class FileSessionStoreAdapter implements SessionStorePort, SessionC
     public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
         var lockFile = layout.renewalLockOf(account);
         try {
-            checkDirectories();
-            files.ensureDirectory(layout.stateDir());
-            files.ensureDirectory(layout.sessionsDir());
+            ensureDirectories();
             var held = files.tryLock(lockFile);
             return Either.right(held.isEmpty() ? Option.none() : Option.some(new FileLease(account, held.get())));
         } catch (IOException e) {

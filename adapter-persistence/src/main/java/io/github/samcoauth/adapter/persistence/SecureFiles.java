@@ -430,7 +430,6 @@ final class SecureFiles {
                     FileLock lock = channel.lock();
                     return new Held(channel, lock);
                 } catch (OverlappingFileLockException sameJvm) {
-                    Thread.onSpinWait();
                     try {
                         Thread.sleep(1);
                     } catch (InterruptedException e) {
@@ -475,15 +474,6 @@ final class SecureFiles {
         }
     }
 
-    /** Makes a rename or delete in {@code dir} durable; a no-op where directories cannot be synced. */
-    static void syncDirectory(Path dir) {
-        try (var channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // some platforms cannot open or sync a directory; the rename itself is still atomic
-        }
-    }
-
     /** A short, user-facing reason for an I/O failure. */
     static String reason(IOException e) {
         if (e instanceof UnsafePathException) {
@@ -501,15 +491,11 @@ final class SecureFiles {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** A held lock; closing releases it. */
+    /** A held lock; closing its channel releases it. */
     record Held(FileChannel channel, FileLock lock) implements AutoCloseable {
         @Override
         public void close() throws IOException {
-            try {
-                lock.release();
-            } finally {
-                channel.close();
-            }
+            channel.close();
         }
     }
 }

@@ -67,6 +67,27 @@ class FileAuditLogAdapterTest {
     }
 
     @Test
+    void givenTwoEventsThatFillTheLimitExactly_whenRecorded_thenOneFileAndTheThirdRotates() throws Exception {
+        var probe = new FileAuditLogAdapter(stateDir.resolve("probe"));
+        probe.record(event(AuditEvent.Type.LOGIN_SUCCEEDED, "DV10000"));
+        long line = Files.size(stateDir.resolve("probe/audit.jsonl"));
+        var audit = new FileAuditLogAdapter(stateDir, 2 * line, 3);
+
+        audit.record(event(AuditEvent.Type.LOGIN_SUCCEEDED, "DV10001"));
+        audit.record(event(AuditEvent.Type.LOGIN_SUCCEEDED, "DV10002"));
+        assertThat(Files.size(stateDir.resolve("audit.jsonl"))).isEqualTo(2 * line);
+        assertThat(stateDir.resolve("audit.jsonl.1")).doesNotExist();
+
+        audit.record(event(AuditEvent.Type.LOGIN_SUCCEEDED, "DV10003"));
+        assertThat(Files.readAllLines(stateDir.resolve("audit.jsonl")))
+                .singleElement()
+                .asString()
+                .contains("DV10003");
+        assertThat(Files.readAllLines(stateDir.resolve("audit.jsonl.1"))).hasSize(2);
+        assertThat(audit).hasToString("FileAuditLogAdapter[" + stateDir.resolve("audit.jsonl") + "]");
+    }
+
+    @Test
     void givenUnwritableLocation_whenRecorded_thenStorageFailure() throws Exception {
         Files.writeString(stateDir.resolve("file"), "x");
         var audit = new FileAuditLogAdapter(stateDir.resolve("file/state"));

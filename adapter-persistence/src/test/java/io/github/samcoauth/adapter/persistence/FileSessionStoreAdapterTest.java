@@ -1,7 +1,9 @@
 package io.github.samcoauth.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.vavr.api.VavrAssertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.domain.AccountId;
@@ -243,5 +245,63 @@ class FileSessionStoreAdapterTest {
         assertThat(Files.readString(stateDir().resolve("sessions/DV99999.json"), StandardCharsets.UTF_8))
                 .contains("f4b8ec1dcc1e9486f723cb5fcba16859");
         assertThat(store.toString() + store.find(DV)).doesNotContain("f4b8ec1dcc1e9486f723cb5fcba16859");
+    }
+
+    @Test
+    void givenTemporariesACrashedWriterLeft_whenTheSessionIsDeleted_thenTheyGoWithItAndOtherAccountsKeepTheirs()
+            throws Exception {
+        var store = store();
+        store.save(Sessions.session("DV99999", "f4b8ec1dcc1e9486f723cb5fcba16859"));
+        store.save(Sessions.session("AB12345", "0badc0de0badc0de0badc0de0badc0de"));
+        var leftover = privateFile("sessions/.DV99999.json.1b4e28ba-2fa1-11d2-883f-0016d3cca427.tmp", "{");
+        var othersLeftover = privateFile("sessions/.AB12345.json.6fa459ea-ee8a-3ca4-894e-db77e160355e.tmp", "{");
+
+        assertThat(store.delete(DV)).isEqualTo(Either.right(true));
+
+        assertThat(leftover).doesNotExist();
+        assertThat(othersLeftover).exists();
+        assertThat(store.find(new AccountId("AB12345")).get()).isDefined();
+        assertThat(store.delete(DV)).isEqualTo(Either.right(false));
+    }
+
+    @Test
+    void givenALeaseHeldInThisProcess_whenAskedForAgainAndAgain_thenNoneEachTimeAndNoFileLeftOpen() throws Exception {
+        var openFiles = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(openFiles), "no /proc/self/fd to count open files with");
+        var holder = store().tryLease(DV).get();
+        assertThat(holder).isDefined();
+        var other = store();
+        assertThat(other.tryLease(DV).get()).isEmpty();
+        long before = countOpen(openFiles);
+        for (int i = 0; i < 50; i++) {
+            assertThat(other.tryLease(DV).get()).isEmpty();
+        }
+        assertThat(countOpen(openFiles)).isEqualTo(before);
+        assertThat(holder.get().release()).isEqualTo(Either.right(true));
+        assertThat(other.tryLease(DV).get()).isDefined();
+    }
+
+    @Test
+    void givenRefusedFiles_whenReadAgainAndAgain_thenNoFileLeftOpen() throws Exception {
+        var openFiles = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(openFiles), "no /proc/self/fd to count open files with");
+        var store = store();
+        store.save(Sessions.session("DV99999", "f4b8ec1dcc1e9486f723cb5fcba16859"));
+        var file = stateDir().resolve("sessions/DV99999.json");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        long before = countOpen(openFiles);
+        for (int i = 0; i < 50; i++) {
+            assertThat(store.find(DV)).isLeft();
+            assertThat(store.save(Sessions.session("DV99999", "f4b8ec1dcc1e9486f723cb5fcba16859")))
+                    .isRight();
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        assertThat(countOpen(openFiles)).isEqualTo(before);
+    }
+
+    private static long countOpen(Path openFiles) throws Exception {
+        try (var entries = Files.list(openFiles)) {
+            return entries.count();
+        }
     }
 }

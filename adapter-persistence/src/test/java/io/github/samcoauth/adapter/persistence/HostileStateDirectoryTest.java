@@ -145,6 +145,28 @@ class HostileStateDirectoryTest {
         Files.createSymbolicLink(state(), real);
         assertThat(message(store().save(Sessions.session("DV99999", TOKEN)))).contains("symbolic link");
         assertThat(message(store().findAll())).contains("symbolic link");
+        assertThat(message(store().find(DV))).contains("symbolic link");
+        assertThat(message(store().tryLease(DV))).contains("symbolic link");
+        assertThat(message(store().checkWritable())).contains("symbolic link");
+    }
+
+    @Test
+    void givenAStateDirectoryTurnedIntoALinkAfterASave_whenTheSessionIsDeleted_thenRefusedAndTheTargetKept()
+            throws Exception {
+        prepared();
+        var moved = Files.move(state(), tmp.resolve("moved"));
+        Files.createSymbolicLink(state(), moved);
+        assertThat(message(store().delete(DV))).contains("is a symbolic link");
+        assertThat(moved.resolve("sessions/DV99999.json")).exists();
+    }
+
+    @Test
+    void givenASessionFileOfAnotherUser_whenFound_thenRefusedNamingTheOwner() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a file to another user");
+        prepared();
+        var file = state().resolve("sessions/DV99999.json");
+        Files.setOwner(file, tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        assertThat(message(store().find(DV))).contains(file + " is owned by nobody, not by you (root)");
     }
 
     @Test

@@ -106,9 +106,6 @@ final class RedisConnection {
                             || said.contains("invalid username-password"))) {
                 return AUTHENTICATION_FAILED;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         var message = e.getMessage();
         var cause = e.getCause();

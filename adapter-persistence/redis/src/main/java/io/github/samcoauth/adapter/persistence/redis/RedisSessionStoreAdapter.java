@@ -21,7 +21,6 @@ import io.lettuce.core.resource.Delay;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -258,13 +257,8 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                 Option.some(keys.key(account, "session")));
     }
 
+    /** A script's answer as text: scripts answer in strings (this store's codec), or nil. */
     static String text(Object part) {
-        if (part instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        if (part instanceof java.nio.ByteBuffer buffer) {
-            return StandardCharsets.UTF_8.decode(buffer.duplicate()).toString();
-        }
         return part == null ? "" : part.toString();
     }
 
@@ -410,7 +404,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         }
 
         /** Whether the URL's user part carries a password ({@code user:password@}). */
-        private static boolean hasPassword(String url) {
+        static boolean hasPassword(String url) {
             var info = userInfo(url);
             if (info.isEmpty()) {
                 return false;
@@ -422,7 +416,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         }
 
         /** The user named in the URL, when it names one without a password ({@code user@} or {@code user:@}). */
-        private static Option<String> userOf(String url) {
+        static Option<String> userOf(String url) {
             return userInfo(url)
                     .map(info -> info.indexOf(':') < 0 ? info : info.substring(0, info.indexOf(':')))
                     .filter(user -> !user.isEmpty());
@@ -437,6 +431,25 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
             }
             return Option.some(
                     java.net.URLDecoder.decode(url.substring(scheme + 3, at), java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        /**
+         * Whether the port, where the URL writes one, is a number from 1 to 65535: Lettuce reads
+         * {@code host:typo} as a host name and {@code host:0} as the default port.
+         */
+        static boolean writtenPortIsValid(String url) {
+            var rest = url.strip().substring(url.strip().indexOf("://") + 3);
+            var authority = rest.split("[/?#]", 2)[0];
+            var hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+            int colon = hostAndPort.lastIndexOf(':');
+            if (colon < hostAndPort.lastIndexOf(']') + 1) {
+                return true; // no port, or an IPv6 address in brackets without one
+            }
+            if (hostAndPort.indexOf(':') != colon && !hostAndPort.startsWith("[")) {
+                return false; // host:port:more
+            }
+            var port = hostAndPort.substring(colon + 1);
+            return port.matches("[1-9][0-9]{0,4}") && Integer.parseInt(port) <= 65_535;
         }
 
         /** The CA certificates (PEM) a {@code rediss://} server is checked against. */
@@ -481,7 +494,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
             if (rawUri.isDefined()) {
                 try {
                     var parsed = RedisURI.create(rawUri.get().strip());
-                    if (parsed.getHost() == null || parsed.getHost().isBlank()) {
+                    if (parsed.getHost() == null || parsed.getHost().isBlank() || !writtenPortIsValid(rawUri.get())) {
                         return invalid("Redis URL", "redis://[user:password@]host[:port][/db] or rediss://…");
                     }
                     parsed.setTimeout(timeout);
@@ -533,10 +546,5 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         private static Either<AuthError, RedisSessionStoreAdapter> invalid(String field, String expected) {
             return Either.left(new AuthError.InvalidInput(new DomainError.Malformed(field, expected)));
         }
-    }
-
-    /** For tests: the key under which an account's session is kept. */
-    String sessionKeyOf(AccountId account) {
-        return keys.key(account, "session");
     }
 }

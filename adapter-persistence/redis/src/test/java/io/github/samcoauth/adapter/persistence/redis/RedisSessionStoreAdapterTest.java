@@ -513,6 +513,236 @@ class RedisSessionStoreAdapterTest {
                 .isFalse();
     }
 
+    @Test
+    void givenAWatcher_whenOnlyTheCommandConnectionConnects_thenItIsNotToldOfAChangeThatDidNotHappen()
+            throws Exception {
+        var store = store();
+        var told = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(store.watch(DV, told::incrementAndGet)).isTrue();
+        Thread.sleep(300);
+        told.set(0);
+        assertThat(store.find(DV)).as("the first command: its own connection").isEqualTo(Either.right(Option.none()));
+        Thread.sleep(300);
+        assertThat(told)
+                .as("told only of the notification connection's losses and returns")
+                .hasValue(0);
+    }
+
+    @Test
+    void givenAStoreThatWasUsed_whenClosed_thenEveryConnectionItOpenedIsGoneFromRedis() throws Exception {
+        long before = settledClients();
+        var store = RedisSessionStoreAdapter.builder()
+                .uri(redis.url())
+                .keyPrefix(prefix)
+                .encryptionKeys(KEY)
+                .build()
+                .get();
+        store.save(Sessions.session("DV99999", TOKEN));
+        assertThat(store.watch(DV, () -> {})).isTrue();
+        var lease = store.tryLease(new AccountId("AB12345")).get();
+        assertThat(lease.isDefined()).isTrue();
+        assertThat(clients()).as("a command and a notification connection").isEqualTo(before + 2);
+
+        store.close();
+
+        awaitTrue(() -> clients() == before);
+        assertThat(raw.sync().exists(prefix + ":{AB12345}:lock"))
+                .as("a lease still held is released on close")
+                .isZero();
+        assertThat(store.find(DV).isLeft())
+                .as("a closed store answers, with a failure")
+                .isTrue();
+    }
+
+    @Test
+    void givenAStoreOnThePlatformsClient_whenClosed_thenItsConnectionsGoAndTheClientStaysUsable() throws Exception {
+        long before = settledClients();
+        var client = RedisClient.create(redis.url());
+        try {
+            var store = RedisSessionStoreAdapter.builder()
+                    .client(client)
+                    .keyPrefix(prefix)
+                    .encryptionKeys(KEY)
+                    .build()
+                    .get();
+            store.save(Sessions.session("DV99999", TOKEN));
+            assertThat(store.watch(DV, () -> {})).isTrue();
+            assertThat(clients()).isEqualTo(before + 2);
+            store.close();
+            awaitTrue(() -> clients() == before);
+            try (var again = client.connect()) {
+                assertThat(again.sync().ping()).isEqualTo("PONG");
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void givenALeaseThatCommitted_whenTimePasses_thenItsWatchdogSendsNothingMore() throws Exception {
+        var a = store(RedisSessionStoreAdapter.builder().encryptionKeys(KEY).lockTtl(Duration.ofMillis(150)));
+        var lease = a.tryLease(DV).get().get();
+        Thread.sleep(200);
+        assertThat(lease.commit(Sessions.session("DV99999", TOKEN)).isRight()).isTrue();
+        long calls = scriptCalls();
+        Thread.sleep(400);
+        assertThat(scriptCalls()).as("no watchdog after the commit").isEqualTo(calls);
+        assertThat(lease.release()).isEqualTo(Either.right(false));
+        assertThat(scriptCalls())
+                .as("an ended lease releases without asking Redis")
+                .isEqualTo(calls);
+
+        var released = a.tryLease(DV).get().get();
+        assertThat(released.release()).isEqualTo(Either.right(true));
+        long afterRelease = scriptCalls();
+        Thread.sleep(400);
+        assertThat(scriptCalls()).as("no watchdog after a release").isEqualTo(afterRelease);
+    }
+
+    @Test
+    void givenALockTakenFromUnderAHolder_whenItsWatchdogNextRuns_thenTheLeaseEndsAndTheThiefsLockStays()
+            throws Exception {
+        var a = store(RedisSessionStoreAdapter.builder().encryptionKeys(KEY).lockTtl(Duration.ofMillis(150)));
+        var lease = a.tryLease(DV).get().get();
+        var lockKey = prefix + ":{DV99999}:lock";
+        raw.sync().set(lockKey, "another-instance", SetArgs.Builder.px(5000));
+        Thread.sleep(300);
+        long calls = scriptCalls();
+        Thread.sleep(300);
+        assertThat(scriptCalls())
+                .as("the watchdog stopped when it found the lock gone")
+                .isEqualTo(calls);
+        assertThat(lease.release()).isEqualTo(Either.right(false));
+        assertThat(raw.sync().get(lockKey)).isEqualTo("another-instance");
+    }
+
+    @Test
+    void givenARedisThatIsNotThere_whenEachOperationRuns_thenEachAStorageFailureSayingWhatAndWhere() {
+        var away = RedisSessionStoreAdapter.builder()
+                .uri("redis://127.0.0.1:1")
+                .encryptionKeys(KEY)
+                .timeout(Duration.ofMillis(300))
+                .build()
+                .get();
+        made.add(away);
+        var session = Sessions.session("DV99999", TOKEN);
+        var failures = new java.util.LinkedHashMap<String, Either<AuthError, ?>>();
+        failures.put("read the generation", away.save(session));
+        failures.put("read the session", away.read(DV));
+        failures.put("read the session ", away.find(DV));
+        failures.put("list the sessions", away.findAll());
+        failures.put("remove the session", away.delete(DV));
+        failures.put("be reached", away.checkWritable());
+        failures.put("restore the session", away.restore(session, 1));
+        failures.put("take the renewal lease", away.tryLease(DV));
+        failures.put("watch the session", away.awaitChange(DV, 0, Duration.ofMillis(100)));
+        failures.forEach((doing, failure) -> {
+            assertThat(failure.isLeft()).as(doing).isTrue();
+            assertThat(failure.getLeft()).as(doing).isInstanceOf(AuthError.StorageFailure.class);
+            assertThat(failure.getLeft().message()).as(doing).startsWith("Redis could not " + doing.strip() + ": ");
+            assertThat(((AuthError.StorageFailure) failure.getLeft()).path())
+                    .as(doing)
+                    .isEqualTo(Option.some("redis://127.0.0.1:1 samco-auth:*"));
+        });
+        assertThat(store().checkWritable()).isEqualTo(Either.right(true));
+    }
+
+    @Test
+    void givenAnOAuthSessionWithARefreshTokenOfThirtyDays_whenSaved_thenRedisKeepsItUntilTheRefreshTokenEndsAndADay() {
+        var now = Instant.now();
+        var session = new io.github.samcoauth.domain.Session(
+                Sessions.token(TOKEN),
+                Sessions.profile("DV99999"),
+                now,
+                now.plus(Duration.ofHours(1)),
+                io.github.samcoauth.domain.LoginMethod.OAUTH,
+                Option.some(new io.github.samcoauth.domain.RefreshGrant(
+                        io.github.samcoauth.domain.RefreshToken.of("r".repeat(40))
+                                .get(),
+                        now.plus(Duration.ofDays(30)))));
+        var store = store();
+        assertThat(store.save(session)).isEqualTo(Either.right(session));
+        assertThat(store.find(DV)).isEqualTo(Either.right(Option.some(session)));
+        long ttl = raw.sync().pttl(prefix + ":{DV99999}:session");
+        assertThat(Duration.ofMillis(ttl)).isBetween(Duration.ofDays(31).minusMinutes(1), Duration.ofDays(31));
+
+        var plain = Sessions.session("DV99999", OTHER_TOKEN, now);
+        store.save(plain);
+        assertThat(Duration.ofMillis(raw.sync().pttl(prefix + ":{DV99999}:session")))
+                .as("a session without a refresh token: a day after it expires")
+                .isBetween(
+                        Duration.between(now, plain.expiresAt().plus(Duration.ofDays(1)))
+                                .minusMinutes(1),
+                        Duration.between(now, plain.expiresAt().plus(Duration.ofDays(1))));
+    }
+
+    @Test
+    void givenALeaseHeldElsewhere_whenAWaiterRunsOutOfTimeOrIsInterrupted_thenItSaysSoAndGoesOn() throws Exception {
+        var holder = store().tryLease(DV).get().get();
+        var waiter = store();
+        long start = System.nanoTime();
+        assertThat(waiter.awaitChange(DV, 0, Duration.ofMillis(300))).isEqualTo(Either.right(0L));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("waited its time, and not much more")
+                .isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
+
+        var answer = new CompletableFuture<Either<AuthError, Long>>();
+        var waiting = new Thread(() -> answer.complete(waiter.awaitChange(DV, 0, Duration.ofMinutes(1))));
+        waiting.start();
+        Thread.sleep(200);
+        waiting.interrupt();
+        var interrupted = answer.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(interrupted.isLeft()).isTrue();
+        assertThat(interrupted.getLeft().message()).startsWith("interrupted while waiting for another renewal");
+        holder.release();
+    }
+
+    @Test
+    void givenALeaseThatLapsedAndWasTakenByAnother_whenItsFirstHolderReleases_thenTheNewHoldersLockStays() {
+        var first = store();
+        var second = store();
+        var lapsed = first.tryLease(DV).get().get();
+        var lockKey = prefix + ":{DV99999}:lock";
+        raw.sync().del(lockKey);
+        var taken = second.tryLease(DV).get().get();
+        var owner = raw.sync().get(lockKey);
+        assertThat(lapsed.release()).as("not its lock any more").isEqualTo(Either.right(false));
+        assertThat(raw.sync().get(lockKey))
+                .as("each lease has an owner of its own")
+                .isEqualTo(owner);
+        assertThat(lapsed.commit(Sessions.session("DV99999", TOKEN)).isLeft()).isTrue();
+        assertThat(taken.release()).isEqualTo(Either.right(true));
+    }
+
+    /** Connections open once those of stores closed before have gone. */
+    private static long settledClients() throws InterruptedException {
+        long now = clients();
+        for (int i = 0; i < 50; i++) {
+            Thread.sleep(100);
+            long then = now;
+            now = clients();
+            if (now == then) {
+                break;
+            }
+        }
+        return now;
+    }
+
+    /** Connections Redis has open now (this test's own included). */
+    private static long clients() {
+        return raw.sync().clientList().lines().filter(line -> !line.isBlank()).count();
+    }
+
+    /** Scripts Redis has run, all callers together. */
+    private static long scriptCalls() {
+        var stats = raw.sync().info("commandstats");
+        var matcher =
+                java.util.regex.Pattern.compile("cmdstat_evalsha:calls=(\\d+)").matcher(stats);
+        long evalsha = matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+        var eval = java.util.regex.Pattern.compile("cmdstat_eval:calls=(\\d+)").matcher(stats);
+        return evalsha + (eval.find() ? Long.parseLong(eval.group(1)) : 0);
+    }
+
     private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {

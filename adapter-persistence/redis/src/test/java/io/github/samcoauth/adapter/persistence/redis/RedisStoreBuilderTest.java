@@ -1,0 +1,235 @@
+package io.github.samcoauth.adapter.persistence.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.domain.AccountId;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.vavr.control.Option;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * How a Redis store is set up, with no Redis at all: every setting checked before anything
+ * connects, each refusal naming the setting, the URL's user and password read as the platform
+ * meant them, and a platform's own client left as it was made.
+ */
+class RedisStoreBuilderTest {
+
+    private static final String KEY = RedisSessionStoreAdapter.newEncryptionKey();
+    private static final String URL = "redis://127.0.0.1:6379";
+
+    @TempDir
+    Path tmp;
+
+    private static RedisSessionStoreAdapter.Builder valid() {
+        return RedisSessionStoreAdapter.builder().uri(URL).encryptionKeys(KEY);
+    }
+
+    private static String refusal(RedisSessionStoreAdapter.Builder builder) {
+        var built = builder.build();
+        assertThat(built.isLeft()).as("refused").isTrue();
+        assertThat(built.getLeft()).isInstanceOf(AuthError.InvalidInput.class);
+        return built.getLeft().message();
+    }
+
+    private static void accepted(RedisSessionStoreAdapter.Builder builder) {
+        var built = builder.build();
+        assertThat(built.isRight()).as("accepted: %s", built).isTrue();
+        built.get().close();
+    }
+
+    @Test
+    void givenKeyPrefixes_whenBuilt_thenOneTo64SafeCharactersAndNothingElse() {
+        accepted(valid().keyPrefix("a"));
+        accepted(valid().keyPrefix("prod.samco-auth_2"));
+        accepted(valid().keyPrefix("p".repeat(64)));
+        for (var bad : new String[] {"", "p".repeat(65), "with space", "a:b", "a{b}", "a*"}) {
+            assertThat(refusal(valid().keyPrefix(bad))).as(bad).contains("Redis key prefix");
+        }
+        assertThat(refusal(valid().keyPrefix(null))).contains("Redis key prefix");
+    }
+
+    @Test
+    void givenTimings_whenBuilt_thenPositiveOnesAndAZeroKeepAfterExpiryAccepted() {
+        accepted(valid().timeout(Duration.ofMillis(1))
+                .lockTtl(Duration.ofMillis(1))
+                .keptAfterExpiry(Duration.ZERO));
+        for (var bad : new RedisSessionStoreAdapter.Builder[] {
+            valid().timeout(Duration.ZERO),
+            valid().timeout(Duration.ofMillis(-1)),
+            valid().timeout(null),
+            valid().lockTtl(Duration.ZERO),
+            valid().lockTtl(Duration.ofSeconds(-15)),
+            valid().keptAfterExpiry(Duration.ofMillis(-1)),
+            valid().keptAfterExpiry(null)
+        }) {
+            assertThat(refusal(bad)).contains("Redis timings").contains("positive durations");
+        }
+    }
+
+    @Test
+    void givenNoClockNoUrlOrAnUnreadableCa_whenBuilt_thenEachRefusedByName() {
+        assertThat(refusal(valid().clock(null))).contains("clock");
+        assertThat(refusal(RedisSessionStoreAdapter.builder().encryptionKeys(KEY)))
+                .contains("Redis URL");
+        assertThat(refusal(valid().trustedCertificates(tmp.resolve("missing.pem"))))
+                .contains("Redis CA certificates");
+        accepted(valid().clock(Clock.systemUTC()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "redis://",
+                "redis:///0",
+                "not a url",
+                "http://127.0.0.1:6379",
+                "redis://127.0.0.1:port",
+                "redis://127.0.0.1:-1",
+                "redis://127.0.0.1:0",
+                "redis://127.0.0.1:65536",
+                "redis://127.0.0.1:6379:7",
+                "redis://u:p@127.0.0.1:63a79/0",
+                "redis://127.0.0.1:6379/db"
+            })
+    void givenUrlsThatNameNoRedis_whenBuilt_thenRefusedWithTheShapeExpected(String url) {
+        assertThat(refusal(valid().uri(url))).contains("Redis URL").contains("redis://[user:password@]host");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "redis://127.0.0.1",
+        "redis://127.0.0.1:1",
+        "redis://127.0.0.1:65535/2",
+        "rediss://samco:p:w@redis.internal:6380",
+        "redis://[::1]:6379",
+        "redis://[::1]",
+        "redis://samco@127.0.0.1?timeout=5s"
+    })
+    void givenUrlsOfEachShape_whenBuilt_thenAccepted(String url) {
+        accepted(valid().uri(url));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "redis://127.0.0.1          | false | -",
+                "redis://samco@127.0.0.1    | false | samco",
+                "redis://samco:@127.0.0.1   | false | samco",
+                "redis://samco:pw@127.0.0.1 | true  | samco",
+                "redis://:pw@127.0.0.1      | true  | -",
+                "redis://:@127.0.0.1        | false | -",
+                "redis://s%40m:p@127.0.0.1  | true  | s@m",
+                "redis://127.0.0.1/0?x=a@b  | false | -",
+                "://samco@127.0.0.1         | false | samco",
+                "127.0.0.1@samco            | false | -"
+            })
+    void givenUserPartsOfUrls_whenRead_thenOnlyUserColonPasswordCarriesAPasswordAndAUserIsNamedAsWritten(
+            String url, boolean hasPassword, String user) {
+        assertThat(RedisSessionStoreAdapter.Builder.hasPassword(url)).isEqualTo(hasPassword);
+        assertThat(RedisSessionStoreAdapter.Builder.userOf(url)).isEqualTo(Option.of(user));
+    }
+
+    @Test
+    void givenThePlatformsOwnClient_whenAStoreIsBuiltOnItAndClosed_thenItsOptionsStayAndItStaysOpen() {
+        var client = RedisClient.create();
+        try {
+            var options = ClientOptions.builder().autoReconnect(false).build();
+            client.setOptions(options);
+            var store = RedisSessionStoreAdapter.builder()
+                    .client(client)
+                    .uri(URL)
+                    .encryptionKeys(KEY)
+                    .build()
+                    .get();
+            assertThat(client.getOptions()).isSameAs(options);
+            store.close();
+            assertThat(client.getResources().eventExecutorGroup().isShuttingDown())
+                    .isFalse();
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void givenARedisThatAcceptsAndNeverAnswers_whenUsed_thenGivenUpWithinTheTimeoutNotLettucesMinute()
+            throws Exception {
+        try (var silent = new ServerSocket(0)) {
+            var accepted = new CopyOnWriteArrayList<Socket>();
+            var acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            var store = RedisSessionStoreAdapter.builder()
+                    .uri("redis://127.0.0.1:" + silent.getLocalPort())
+                    .encryptionKeys(KEY)
+                    .timeout(Duration.ofMillis(300))
+                    .build()
+                    .get();
+            try {
+                long start = System.nanoTime();
+                var read = store.find(new AccountId("DV99999"));
+                long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertThat(read.isLeft()).isTrue();
+                assertThat(read.getLeft()).isInstanceOf(AuthError.StorageFailure.class);
+                assertThat(read.getLeft().message())
+                        .startsWith("Redis could not read the session: ")
+                        .contains("redis://127.0.0.1:" + silent.getLocalPort());
+                assertThat(took)
+                        .as("ms to give up on a silent Redis with a 300 ms timeout")
+                        .isLessThan(10_000);
+            } finally {
+                store.close();
+                for (var socket : accepted) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void givenEachKindOfFailure_whenGivenAReason_thenShortReadableAndFreeOfPasswordsAndMarkers() {
+        assertThat(RedisConnection.reason(new RuntimeException(
+                        "outer", new RedisCommandExecutionException("WRONGPASS invalid username-password pair"))))
+                .isEqualTo(RedisConnection.AUTHENTICATION_FAILED);
+        assertThat(RedisConnection.reason(new RedisCommandExecutionException("NOAUTH Authentication required.")))
+                .isEqualTo(RedisConnection.AUTHENTICATION_FAILED);
+        assertThat(RedisConnection.reason(new RuntimeException("", new IllegalStateException("the cause speaks"))))
+                .isEqualTo("the cause speaks");
+        assertThat(RedisConnection.reason(new RuntimeException(null, new IllegalStateException("the cause speaks"))))
+                .isEqualTo("the cause speaks");
+        assertThat(RedisConnection.reason(new RuntimeException("said", new IllegalStateException("not asked"))))
+                .isEqualTo("said");
+        assertThat(RedisConnection.reason(new IllegalStateException())).isEqualTo("IllegalStateException");
+        assertThat(RedisConnection.reason(new RuntimeException("   "))).isEqualTo("   ");
+        assertThat(RedisConnection.reason(
+                        new RuntimeException("Unable to connect to rediss://u:secret@h:6380\u001b[31m now")))
+                .isEqualTo("Unable to connect to redis://… now");
+        assertThat(RedisConnection.reason(
+                        new RedisCommandExecutionException("SAMCO-LEASE the lease is no longer held by this instance")))
+                .isEqualTo("the lease is no longer held by this instance");
+    }
+}
