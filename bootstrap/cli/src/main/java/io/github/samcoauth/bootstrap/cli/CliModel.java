@@ -61,6 +61,37 @@ final class CliModel {
                 cli.storePasswordFile = (Path) value;
             }
         },
+        STORE_CA(
+                "--store-ca",
+                "FILE",
+                Path.class,
+                "CA certificates (PEM) a rediss:// store's certificate is checked against (env"
+                        + " SAMCO_STORE_CA; default the JDK's)") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.storeCa = (Path) value;
+            }
+        },
+        STORE_CERT(
+                "--store-cert",
+                "FILE",
+                Path.class,
+                "a client certificate (PEM) for a rediss:// store that asks for one (env" + " SAMCO_STORE_CERT)") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.storeCert = (Path) value;
+            }
+        },
+        STORE_CERT_KEY(
+                "--store-cert-key",
+                "FILE",
+                Path.class,
+                "the client certificate's private key (PEM, unencrypted PKCS#8; env" + " SAMCO_STORE_CERT_KEY)") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.storeCertKey = (Path) value;
+            }
+        },
         STORE_PLAIN_TEXT(
                 "--store-plain-text",
                 null,
@@ -163,6 +194,7 @@ final class CliModel {
                         "  SAMCO_STORE      default for --store (file:~/.samco)",
                         "  SAMCO_STORE_KEY  the key tokens in Redis are encrypted with (samco keygen)",
                         "  SAMCO_STORE_CA   CA certificates (PEM) a rediss:// store is checked against",
+                        "  SAMCO_STORE_CERT, SAMCO_STORE_CERT_KEY  a client certificate and its key (PEM)",
                         "  SAMCO_STORE_PASSWORD  the Redis password, for a --store URL without one",
                         "  SAMCO_API_KEY    the dashboard's API key (login --api-key, refresh)",
                         "  SAMCO_API_SECRET the dashboard's API secret",

@@ -40,6 +40,9 @@ public final class SamcoCli implements Callable<Integer> {
     boolean storePlainText;
 
     Path storePasswordFile;
+    Path storeCa;
+    Path storeCert;
+    Path storeCertKey;
 
     /** What this run opened that holds a connection (a Redis store): closed when the command ends. */
     private final java.util.List<AutoCloseable> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -362,7 +365,8 @@ public final class SamcoCli implements Callable<Integer> {
             if (withPassword.isLeft()) {
                 return Either.left(withPassword.getLeft());
             }
-            var redis = StoreOption.redis(where.get().redisUrl().get(), withPassword.get(), storePlainText);
+            var withTls = StoreOption.tlsFiles(withPassword.get(), storeCa, storeCert, storeCertKey);
+            var redis = StoreOption.redis(where.get().redisUrl().get(), withTls, storePlainText);
             if (redis.isLeft()) {
                 return Either.left(redis.getLeft());
             }

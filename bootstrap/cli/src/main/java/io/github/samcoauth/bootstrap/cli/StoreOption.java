@@ -81,6 +81,24 @@ final class StoreOption {
         return Either.right(Map.copyOf(with));
     }
 
+    /**
+     * {@code env} with the TLS files given as options ({@code --store-ca}, {@code --store-cert},
+     * {@code --store-cert-key}) in place of their variables: an option wins over the environment.
+     */
+    static Map<String, String> tlsFiles(Map<String, String> env, Path ca, Path certificate, Path key) {
+        var with = new java.util.HashMap<>(env);
+        if (ca != null) {
+            with.put("SAMCO_STORE_CA", ca.toString());
+        }
+        if (certificate != null) {
+            with.put("SAMCO_STORE_CERT", certificate.toString());
+        }
+        if (key != null) {
+            with.put("SAMCO_STORE_CERT_KEY", key.toString());
+        }
+        return Map.copyOf(with);
+    }
+
     private static Either<AuthError, Where> invalid() {
         return Either.left(new AuthError.InvalidInput(new DomainError.Malformed("store", EXPECTED)));
     }

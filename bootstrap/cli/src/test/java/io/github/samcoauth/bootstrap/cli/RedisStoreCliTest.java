@@ -3,6 +3,8 @@ package io.github.samcoauth.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.samcoauth.adapter.persistence.redis.RedisServerProcess;
+import io.github.samcoauth.adapter.persistence.redis.TestCertificates;
 import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +142,53 @@ class RedisStoreCliTest {
                 .contains("shows in `ps`")
                 .contains("SAMCO_STORE_PASSWORD")
                 .contains("--store-password-file");
+    }
+
+    @Test
+    void givenAMutualTlsRedis_whenItsCaAndAClientCertificateAreGiven_thenTheCommandsWorkAndEachMissingPieceIsNamed()
+            throws Exception {
+        var certificates = TestCertificates.makeIn(tmp);
+        try (var tls = RedisServerProcess.start(
+                tmp,
+                true,
+                List.of(
+                        "--tls-cert-file", certificates.certificate("server").toString(),
+                        "--tls-key-file", certificates.key("server").toString(),
+                        "--tls-ca-cert-file", certificates.ca().toString(),
+                        "--tls-auth-clients", "yes"))) {
+            var env = env(Cli.inProcess("keygen").stdout().strip());
+            env.put("SAMCO_STORE", "rediss://localhost:" + tls.port());
+            var ca = certificates.ca().toString();
+            var cert = certificates.certificate("client").toString();
+            var key = certificates.key("client").toString();
+            var untrusted = Cli.inProcess(env, "", "session");
+            assertThat(untrusted.exit()).isEqualTo(7);
+            assertThat(untrusted.stderr())
+                    .contains("not signed by a CA trusted here")
+                    .contains("--store-ca");
+            var anonymous = Cli.inProcess(env, "", "--store-ca", ca, "session");
+            assertThat(anonymous.exit()).isEqualTo(7);
+            assertThat(anonymous.stderr())
+                    .contains("asks for a client certificate")
+                    .contains("--store-cert");
+            var halfGiven = Cli.inProcess(env, "", "--store-ca", ca, "--store-cert", cert, "session");
+            assertThat(halfGiven.exit()).isEqualTo(2);
+            assertThat(halfGiven.stderr()).contains("Redis client certificate");
+            var login = Cli.inProcess(
+                    env, "", "--store-ca", ca, "--store-cert", cert, "--store-cert-key", key, "login", "--api-key");
+            assertThat(login.exit()).as(login.stderr()).isZero();
+            env.put("SAMCO_STORE_CA", ca);
+            env.put("SAMCO_STORE_CERT", cert);
+            env.put("SAMCO_STORE_CERT_KEY", key);
+            var fromEnvironment = Cli.inProcess(env, "", "token");
+            assertThat(fromEnvironment.exit()).as(fromEnvironment.stderr()).isZero();
+            assertThat(fromEnvironment.stdout().strip())
+                    .isEqualTo(sandbox.latestToken("DV99999").orElseThrow());
+        }
+        assertThat(Cli.inProcess("--help").stdout())
+                .contains("--store-ca")
+                .contains("--store-cert-key")
+                .contains("SAMCO_STORE_CERT_KEY");
     }
 
     @Test

@@ -9,9 +9,11 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The store's two connections to Redis, made on first use and again after a failure: one for
@@ -70,8 +72,36 @@ final class RedisConnection {
         try {
             return Either.right(command.apply(sync()));
         } catch (RuntimeException e) {
-            return Either.left(new AuthError.StorageFailure("Redis could not " + doing + ": " + reason(e), where));
+            return Either.left(new AuthError.StorageFailure(
+                    "Redis could not " + doing + ": " + reason(e) + transportHint(e, uri.exists(RedisURI::isSsl)),
+                    where));
         }
+    }
+
+    /**
+     * What a failure to connect suggests about TLS on one side only: a TLS client to a plain port
+     * waits for a handshake that never comes; a plain client to a TLS port is dropped at once.
+     */
+    static String transportHint(Throwable e, boolean tls) {
+        if (tlsProblem(e).isDefined() || !saysAnywhere(e, "Unable to connect")) {
+            return "";
+        }
+        if (tls && saysAnywhere(e, "timed out")) {
+            return " (the TLS handshake did not finish: is that port the server's TLS port?)";
+        }
+        if (!tls && (saysAnywhere(e, "Connection reset") || saysAnywhere(e, "Connection closed"))) {
+            return " (the server dropped the connection at once: if that port speaks TLS, use rediss://)";
+        }
+        return "";
+    }
+
+    private static boolean saysAnywhere(Throwable e, String text) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -97,7 +127,49 @@ final class RedisConnection {
         return handler != null && handler == notifications;
     }
 
+    /** What went wrong in a TLS handshake, said as the platform can act on it; empty when it was no TLS failure. */
+    static Option<String> tlsProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            var said = t.getMessage() == null ? "" : t.getMessage();
+            var host = HOST_NOT_NAMED.matcher(said);
+            if (host.find()) {
+                return Option.some("TLS: the Redis server's certificate does not name " + host.group(1)
+                        + " (the host in the URL): connect by a name it carries, or have it reissued");
+            }
+            if (t instanceof CertificateExpiredException || said.contains("validity check failed")) {
+                return Option.some("TLS: the Redis server's certificate has expired (or is not valid yet)");
+            }
+            if (said.contains("unable to find valid certification path")
+                    || said.contains("PKIX path building failed")) {
+                return Option.some("TLS: the Redis server's certificate is not signed by a CA trusted here (give its"
+                        + " CA's certificates: --store-ca or SAMCO_STORE_CA)");
+            }
+            if (said.contains("certificate_required") || said.contains("bad_certificate")) {
+                return Option.some("TLS: the Redis server asks for a client certificate it accepts (--store-cert and"
+                        + " --store-cert-key, or SAMCO_STORE_CERT and SAMCO_STORE_CERT_KEY)");
+            }
+            if (said.contains("unknown_ca") || said.contains("certificate_unknown")) {
+                return Option.some(
+                        "TLS: the Redis server refused the client certificate (not signed by a CA it" + " trusts)");
+            }
+            if (t.getClass().getSimpleName().equals("NotSslRecordException")
+                    || said.contains("Unsupported or unrecognized SSL message")
+                    || said.contains("not an SSL/TLS record")) {
+                return Option.some("TLS: the server does not speak TLS on that port (rediss:// asks for it; use"
+                        + " redis:// or the server's TLS port)");
+            }
+        }
+        return Option.none();
+    }
+
+    private static final Pattern HOST_NOT_NAMED = Pattern.compile(
+            "No (?:subject alternative (?:DNS )?names?|name) matching (?:IP address )?(\\S+?)\\.? found");
+
     static String reason(Throwable e) {
+        var tls = tlsProblem(e);
+        if (tls.isDefined()) {
+            return tls.get();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             var said = t.getMessage();
             if (said != null
@@ -112,7 +184,10 @@ final class RedisConnection {
         if ((message == null || message.isBlank()) && cause != null) {
             return reason(cause);
         }
-        var text = message == null ? e.getClass().getSimpleName() : message;
+        var text = message == null ? e.getClass().getSimpleName() : message.replace("/<unresolved>", "");
+        if (text.startsWith("Unable to connect") && cause != null) {
+            text = text + ": " + reason(cause);
+        }
         // never echo a URI that may carry a password
         // a script's own refusal speaks for itself, without its marker
         return text.replaceAll("rediss?://\\S*", "redis://…")

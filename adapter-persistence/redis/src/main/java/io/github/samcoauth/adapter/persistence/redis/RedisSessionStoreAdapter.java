@@ -337,6 +337,8 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         private Duration lockTtl = Duration.ofSeconds(15);
         private Duration keptAfterExpiry = Duration.ofDays(1);
         private Option<Path> trustedCertificates = Option.none();
+        private Option<Path> clientCertificate = Option.none();
+        private Option<Path> clientKey = Option.none();
         private Option<String> password = Option.none();
         private Clock clock = Clock.systemUTC();
 
@@ -458,6 +460,16 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
             return this;
         }
 
+        /**
+         * The client certificate (PEM, with its chain) and its private key (PEM, unencrypted
+         * PKCS#8) presented to a {@code rediss://} server that asks for one (mutual TLS).
+         */
+        public Builder clientCertificate(Path certificateChain, Path privateKey) {
+            this.clientCertificate = Option.of(certificateChain);
+            this.clientKey = Option.of(privateKey);
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -514,6 +526,11 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
             if (trustedCertificates.isDefined() && !Files.isReadable(trustedCertificates.get())) {
                 return invalid("Redis CA certificates", "a readable PEM file");
             }
+            if (clientCertificate.isDefined() != clientKey.isDefined()
+                    || clientCertificate.exists(pem -> !Files.isReadable(pem))
+                    || clientKey.exists(pem -> !Files.isReadable(pem))) {
+                return invalid("Redis client certificate", "a readable PEM certificate and its readable private key");
+            }
             boolean owns = client.isEmpty();
             RedisClient redis;
             try {
@@ -525,6 +542,8 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                 if (owns) {
                     var ssl = SslOptions.builder().jdkSslProvider();
                     trustedCertificates.forEach(pem -> ssl.trustManager(pem.toFile()));
+                    clientCertificate.forEach(
+                            pem -> ssl.keyManager(pem.toFile(), clientKey.get().toFile(), null));
                     redis.setOptions(ClientOptions.builder()
                             .autoReconnect(true)
                             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

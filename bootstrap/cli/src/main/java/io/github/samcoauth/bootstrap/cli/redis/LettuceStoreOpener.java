@@ -29,11 +29,23 @@ public final class LettuceStoreOpener implements RedisStoreOpener {
         if (password != null && !password.isEmpty()) {
             builder.password(password);
         }
-        var ca = env.get("SAMCO_STORE_CA");
-        if (ca != null && !ca.isBlank()) {
-            builder.trustedCertificates(Path.of(ca));
+        var ca = fileIn(env, "SAMCO_STORE_CA");
+        if (ca != null) {
+            builder.trustedCertificates(ca);
+        }
+        var certificate = fileIn(env, "SAMCO_STORE_CERT");
+        var certificateKey = fileIn(env, "SAMCO_STORE_CERT_KEY");
+        if (certificate != null || certificateKey != null) {
+            // one without the other is refused by the builder, naming both
+            builder.clientCertificate(certificate, certificateKey);
         }
         return builder.build().map(store -> store);
+    }
+
+    /** The file a variable names; null when it is unset or blank. */
+    private static Path fileIn(Map<String, String> env, String name) {
+        var value = env.get(name);
+        return value == null || value.isBlank() ? null : Path.of(value);
     }
 
     @Override
