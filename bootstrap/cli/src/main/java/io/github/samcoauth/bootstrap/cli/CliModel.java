@@ -42,8 +42,9 @@ final class CliModel {
                 "--store",
                 "URL",
                 String.class,
-                "where sessions are kept: file:DIR (the default, like --state-dir) or redis://… or"
-                        + " rediss://… shared by a fleet (env SAMCO_STORE; key in SAMCO_STORE_KEY). A"
+                "where sessions are kept: file:DIR (the default, like --state-dir) or redis://…,"
+                        + " rediss://… or redis-sentinel://…#primary shared by a fleet (env SAMCO_STORE; key"
+                        + " in SAMCO_STORE_KEY). A"
                         + " password written here shows in `ps`: give it in SAMCO_STORE_PASSWORD or"
                         + " --store-password-file instead") {
             @Override

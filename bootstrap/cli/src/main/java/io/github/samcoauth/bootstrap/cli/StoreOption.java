@@ -25,7 +25,8 @@ final class StoreOption {
     /** Where the journal lives (always a directory) and, for a fleet, the Redis URL of the sessions. */
     record Where(Path stateDir, Option<String> redisUrl) {}
 
-    private static final String EXPECTED = "file:DIR, redis://[user:password@]host[:port][/db] or rediss://…";
+    private static final String EXPECTED = "file:DIR, redis://[user:password@]host[:port][/db], rediss://…, or"
+            + " redis-sentinel://[user:password@]host:port[,host:port…][/db]#primary (rediss-sentinel://…)";
 
     private StoreOption() {}
 
@@ -45,7 +46,10 @@ final class StoreOption {
                 return invalid();
             }
         }
-        if (value.startsWith("redis://") || value.startsWith("rediss://")) {
+        if (value.startsWith("redis://")
+                || value.startsWith("rediss://")
+                || value.startsWith("redis-sentinel://")
+                || value.startsWith("rediss-sentinel://")) {
             return Either.right(new Where(stateDir, Option.some(value)));
         }
         return invalid();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.samcoauth.adapter.persistence.redis.RedisServerProcess;
+import io.github.samcoauth.adapter.persistence.redis.SentinelTopology;
 import io.github.samcoauth.adapter.persistence.redis.TestCertificates;
 import io.github.samcoauth.bootstrap.sandbox.SandboxServer;
 import java.nio.file.Files;
@@ -189,6 +190,34 @@ class RedisStoreCliTest {
                 .contains("--store-ca")
                 .contains("--store-cert-key")
                 .contains("SAMCO_STORE_CERT_KEY");
+    }
+
+    @Test
+    void givenASentinelDeployment_whenTheCommandsRunOnItsUrl_thenTheyWorkThroughAFailover() throws Exception {
+        try (var sentinel = new SentinelTopology(tmp, false, null, List.of())) {
+            var env = env(Cli.inProcess("keygen").stdout().strip());
+            env.put("SAMCO_STORE", sentinel.url(""));
+            var login = Cli.inProcess(env, "", "login", "--api-key");
+            assertThat(login.exit()).as(login.stderr()).isZero();
+            var token = sandbox.latestToken("DV99999").orElseThrow();
+            var session = Cli.oneObject(JSON, Cli.inProcess(env, "", "--json", "session"));
+            assertThat(session.path("sessions").get(0).path("account").asText()).isEqualTo("DV99999");
+            int primary = sentinel.primaryPort();
+            sentinel.failover();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (sentinel.primaryPort() == primary && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(sentinel.primaryPort()).as(sentinel.logs()).isNotEqualTo(primary);
+            var after = Cli.inProcess(env, "", "token");
+            assertThat(after.exit()).as(after.stderr()).isZero();
+            assertThat(after.stdout().strip())
+                    .as("the session, replicated to the new primary")
+                    .isEqualTo(token);
+            var nameless = Cli.inProcess(env, "", "--store", "redis-sentinel://127.0.0.1:1", "session");
+            assertThat(nameless.exit()).isEqualTo(2);
+            assertThat(nameless.stderr()).contains("#primary");
+        }
     }
 
     @Test

@@ -39,10 +39,23 @@ final class RedisConnection {
         this.uri = uri;
         this.client = client;
         this.ownsClient = ownsClient;
-        this.where =
-                Option.some(uri.map(u -> (u.isSsl() ? "rediss://" : "redis://") + u.getHost() + ":" + u.getPort() + " ")
-                                .getOrElse("Redis ")
-                        + prefix + ":*");
+        this.where = Option.some(uri.map(RedisConnection::display).getOrElse("Redis") + " " + prefix + ":*");
+    }
+
+    /** A URL without its user and password: {@code redis://host:port} or the sentinels and the primary's name. */
+    static String display(RedisURI u) {
+        if (u.getSentinels().isEmpty()) {
+            return (u.isSsl() ? "rediss://" : "redis://") + u.getHost() + ":" + u.getPort();
+        }
+        var sentinels = new StringBuilder(u.isSsl() ? "rediss-sentinel://" : "redis-sentinel://");
+        for (var sentinel : u.getSentinels()) {
+            sentinels
+                    .append(sentinels.charAt(sentinels.length() - 1) == '/' ? "" : ",")
+                    .append(sentinel.getHost())
+                    .append(':')
+                    .append(sentinel.getPort());
+        }
+        return sentinels.append('#').append(u.getSentinelMasterId()).toString();
     }
 
     /** The store, as failures name it: {@code redis://host:port prefix:*}. */
@@ -72,6 +85,11 @@ final class RedisConnection {
         try {
             return Either.right(command.apply(sync()));
         } catch (RuntimeException e) {
+            if (saysAnywhere(e, "READONLY")) {
+                // a primary demoted by a failover keeps its clients: connect anew, to the node the
+                // sentinels name now
+                dropCommands();
+            }
             return Either.left(new AuthError.StorageFailure(
                     "Redis could not " + doing + ": " + reason(e) + transportHint(e, uri.exists(RedisURI::isSsl)),
                     where));
@@ -190,9 +208,23 @@ final class RedisConnection {
         }
         // never echo a URI that may carry a password
         // a script's own refusal speaks for itself, without its marker
-        return text.replaceAll("rediss?://\\S*", "redis://…")
+        return text.replaceAll("rediss?(?:-sentinel)?://\\S*", "redis://…")
                 .replaceAll("\\p{Cntrl}", " ")
                 .replaceFirst("^SAMCO-[A-Z]+ ", "");
+    }
+
+    private void dropCommands() {
+        synchronized (connecting) {
+            var open = commands;
+            commands = null;
+            if (open != null) {
+                try {
+                    open.closeAsync();
+                } catch (RuntimeException ignored) {
+                    // closing what is already broken
+                }
+            }
+        }
     }
 
     /** Closes both connections, and the client if the store made it. */

@@ -344,7 +344,12 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
 
         private Builder() {}
 
-        /** {@code redis://[user:password@]host[:port][/db]} or {@code rediss://…} (TLS). */
+        /**
+         * {@code redis://[user:password@]host[:port][/db]}, {@code rediss://…} (TLS), or a Sentinel
+         * deployment: {@code redis-sentinel://[user:password@]host:port[,host:port…][/db]#primary}
+         * ({@code rediss-sentinel://…} with TLS to the sentinels and the primary). The user and
+         * password are the data nodes'; sentinels are asked without them.
+         */
         public Builder uri(String uri) {
             this.rawUri = Option.of(uri);
             return this;
@@ -442,7 +447,22 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         static boolean writtenPortIsValid(String url) {
             var rest = url.strip().substring(url.strip().indexOf("://") + 3);
             var authority = rest.split("[/?#]", 2)[0];
-            var hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+            var hosts = authority.substring(authority.lastIndexOf('@') + 1);
+            if (!isSentinel(url)) {
+                return portIsValid(hosts);
+            }
+            return java.util.Arrays.stream(hosts.split(",", -1)).allMatch(Builder::portIsValid);
+        }
+
+        static boolean isSentinel(String url) {
+            var scheme = url.strip().toLowerCase(java.util.Locale.ROOT);
+            return scheme.startsWith("redis-sentinel://") || scheme.startsWith("rediss-sentinel://");
+        }
+
+        private static boolean portIsValid(String hostAndPort) {
+            if (hostAndPort.isEmpty()) {
+                return false;
+            }
             int colon = hostAndPort.lastIndexOf(':');
             if (colon < hostAndPort.lastIndexOf(']') + 1) {
                 return true; // no port, or an IPv6 address in brackets without one
@@ -506,10 +526,11 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
             if (rawUri.isDefined()) {
                 try {
                     var parsed = RedisURI.create(rawUri.get().strip());
-                    if (parsed.getHost() == null || parsed.getHost().isBlank() || !writtenPortIsValid(rawUri.get())) {
-                        return invalid("Redis URL", "redis://[user:password@]host[:port][/db] or rediss://…");
+                    if (!names(parsed, isSentinel(rawUri.get())) || !writtenPortIsValid(rawUri.get())) {
+                        return invalid("Redis URL", URL_FORMS);
                     }
                     parsed.setTimeout(timeout);
+                    parsed.getSentinels().forEach(sentinel -> sentinel.setTimeout(timeout));
                     if (password.isDefined() && !hasPassword(rawUri.get().strip())) {
                         var user = userOf(rawUri.get().strip());
                         if (user.isDefined()) {
@@ -520,7 +541,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                     }
                     uri = Option.some(parsed);
                 } catch (RuntimeException e) {
-                    return invalid("Redis URL", "redis://[user:password@]host[:port][/db] or rediss://…");
+                    return invalid("Redis URL", URL_FORMS);
                 }
             }
             if (trustedCertificates.isDefined() && !Files.isReadable(trustedCertificates.get())) {
@@ -556,6 +577,21 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                         "cannot set up the Redis client: " + RedisConnection.reason(e), Option.none()));
             }
             return Either.right(new RedisSessionStoreAdapter(this, redis, owns));
+        }
+
+        private static final String URL_FORMS = "redis://[user:password@]host[:port][/db], rediss://…, or"
+                + " redis-sentinel://[user:password@]host:port[,host:port…][/db]#primary (rediss-sentinel://…)";
+
+        /** Whether a parsed URL names where to connect: a host, or sentinels and the primary's name. */
+        private static boolean names(RedisURI parsed, boolean sentinel) {
+            if (!sentinel) {
+                return parsed.getHost() != null && !parsed.getHost().isBlank();
+            }
+            return !parsed.getSentinels().isEmpty()
+                    && parsed.getSentinels().stream()
+                            .allMatch(s -> s.getHost() != null && !s.getHost().isBlank())
+                    && parsed.getSentinelMasterId() != null
+                    && !parsed.getSentinelMasterId().isBlank();
         }
 
         private static boolean positive(Duration d) {

@@ -25,11 +25,13 @@ public final class RedisServerProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Process process;
+    private final String ready;
 
-    private RedisServerProcess(int port, Path log, Process process) {
+    private RedisServerProcess(int port, Path log, Process process, String ready) {
         this.port = port;
         this.log = log;
         this.process = process;
+        this.ready = ready;
     }
 
     /** Skips the test (or, in CI, fails it) where Debian's redis-server is not installed. */
@@ -64,21 +66,70 @@ public final class RedisServerProcess implements AutoCloseable {
             command.addAll(List.of("--port", Integer.toString(port)));
         }
         command.addAll(settings);
+        return launch(port, dir, command, "Ready to accept connections");
+    }
+
+    /**
+     * Starts a sentinel in {@code dir} watching the primary {@code name} at {@code primaryPort} on
+     * loopback, quorum 2, a primary down after 1 s; {@code settings} as for {@link #start}. A
+     * sentinel rewrites its configuration file, so each has its own.
+     */
+    public static RedisServerProcess startSentinel(
+            Path dir, boolean tls, String name, int primaryPort, List<String> sentinelLines, List<String> settings)
+            throws IOException {
+        requireInstalled();
+        int port = freePort();
+        var configuration = dir.resolve("sentinel-" + port + ".conf");
+        var lines = new ArrayList<>(List.of(
+                "bind 127.0.0.1",
+                "dir " + dir,
+                "sentinel monitor " + name + " 127.0.0.1 " + primaryPort + " 2",
+                "sentinel down-after-milliseconds " + name + " 1000",
+                "sentinel failover-timeout " + name + " 5000",
+                "sentinel parallel-syncs " + name + " 1"));
+        lines.addAll(sentinelLines);
+        Files.write(configuration, lines);
+        var command = new ArrayList<>(List.of(BINARY.toString(), configuration.toString(), "--sentinel"));
+        if (tls) {
+            command.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port)));
+        } else {
+            command.addAll(List.of("--port", Integer.toString(port)));
+        }
+        command.addAll(settings);
+        return launch(port, dir, command, "+monitor master");
+    }
+
+    private static RedisServerProcess launch(int port, Path dir, List<String> command, String ready)
+            throws IOException {
         var log = dir.resolve("redis-" + port + ".log");
         var process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        var server = new RedisServerProcess(port, log, process);
+        var server = new RedisServerProcess(port, log, process, ready);
         server.awaitReady();
         return server;
+    }
+
+    /** What the server has logged so far (for a failure's message). */
+    public String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Whether the process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     private void awaitReady() throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             var said = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            if (said.contains("Ready to accept connections")) {
+            if (said.contains(ready)) {
                 return;
             }
             if (!process.isAlive()) {
@@ -97,6 +148,11 @@ public final class RedisServerProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Ends the process at once, as a crash or {@code kill -9} does (what {@link #close} does too). */
+    public void kill() {
+        close();
     }
 
     @Override

@@ -104,7 +104,14 @@ class RedisStoreBuilderTest {
                 "redis://127.0.0.1:65536",
                 "redis://127.0.0.1:6379:7",
                 "redis://u:p@127.0.0.1:63a79/0",
-                "redis://127.0.0.1:6379/db"
+                "redis://127.0.0.1:6379/db",
+                "redis://127.0.0.1:6379,127.0.0.1:6380",
+                "redis-sentinel://127.0.0.1:26379",
+                "redis-sentinel://127.0.0.1:26379#",
+                "redis-sentinel://127.0.0.1:26379,127.0.0.1:0#samco",
+                "redis-sentinel://127.0.0.1:26379,#samco",
+                "redis-sentinel://#samco",
+                "rediss-sentinel://u:p@127.0.0.1:26379:1#samco"
             })
     void givenUrlsThatNameNoRedis_whenBuilt_thenRefusedWithTheShapeExpected(String url) {
         assertThat(refusal(valid().uri(url))).contains("Redis URL").contains("redis://[user:password@]host");
@@ -122,6 +129,32 @@ class RedisStoreBuilderTest {
     })
     void givenUrlsOfEachShape_whenBuilt_thenAccepted(String url) {
         accepted(valid().uri(url));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "redis-sentinel://127.0.0.1:26379#samco",
+                "redis-sentinel://desk:pw@127.0.0.1:26379,127.0.0.1:26380,localhost:26381/2#samco",
+                "rediss-sentinel://desk@sentinel-a.internal:26379,sentinel-b.internal#samco"
+            })
+    void givenSentinelUrls_whenBuilt_thenAccepted(String url) {
+        accepted(valid().uri(url));
+    }
+
+    @Test
+    void givenAUrl_whenShownInAFailure_thenWithoutUserOrPasswordAndWithEverySentinel() {
+        assertThat(RedisConnection.display(io.lettuce.core.RedisURI.create("rediss://u:secret@h:6380/2")))
+                .isEqualTo("rediss://h:6380");
+        assertThat(RedisConnection.display(io.lettuce.core.RedisURI.create("redis://h")))
+                .isEqualTo("redis://h:6379");
+        assertThat(RedisConnection.display(
+                        io.lettuce.core.RedisURI.create("redis-sentinel://u:secret@a:26379,b:26380/1#samco")))
+                .isEqualTo("redis-sentinel://a:26379,b:26380#samco");
+        assertThat(RedisConnection.display(io.lettuce.core.RedisURI.create("rediss-sentinel://a#samco")))
+                .isEqualTo("rediss-sentinel://a:26379#samco");
+        assertThat(RedisConnection.reason(new RuntimeException("cannot reach redis-sentinel://u:secret@a:1#m")))
+                .isEqualTo("cannot reach redis://…");
     }
 
     @ParameterizedTest

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.domain.AccountId;
-import io.github.samcoauth.testkit.Sessions;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +50,6 @@ class RedisTlsTest {
 
     private static final String KEY = RedisSessionStoreAdapter.newEncryptionKey();
     private static final String PASSWORD = "desk-tls-password-0123";
-    private static final String TOKEN = "f4b8ec1dcc1e9486f723cb5fcba16859";
     private static final AccountId DV = new AccountId("DV99999");
 
     private static Path dir;
@@ -151,65 +148,11 @@ class RedisTlsTest {
         return store;
     }
 
-    /** Every operation a fleet runs; the first that fails, with why. */
-    private static Option<String> workload(RedisSessionStoreAdapter store, RedisSessionStoreAdapter other)
-            throws InterruptedException {
-        var session = Sessions.session("DV99999", TOKEN);
-        var told = new AtomicInteger();
-        var steps = new ArrayList<java.util.Map.Entry<String, java.util.function.Supplier<Either<AuthError, ?>>>>();
-        steps.add(java.util.Map.entry("checkWritable", store::checkWritable));
-        steps.add(java.util.Map.entry(
-                "watch",
-                () -> store.watch(DV, told::incrementAndGet)
-                        ? Either.right(true)
-                        : Either.left(new AuthError.StorageFailure("no subscription", Option.none()))));
-        steps.add(java.util.Map.entry("save", () -> store.save(session)));
-        steps.add(java.util.Map.entry("find", () -> store.find(DV)));
-        steps.add(java.util.Map.entry("findAll", store::findAll));
-        steps.add(java.util.Map.entry(
-                "tryLease",
-                () -> store.tryLease(DV)
-                        .flatMap(lease -> lease.isDefined()
-                                ? lease.get().commit(session)
-                                : Either.left(new AuthError.StorageFailure("no lease", Option.none())))));
-        steps.add(java.util.Map.entry(
-                "release", () -> store.tryLease(DV).flatMap(lease -> lease.get().release())));
-        steps.add(java.util.Map.entry(
-                "lease kept past its lock's time to live",
-                () -> store.tryLease(DV).flatMap(lease -> {
-                    sleep(Duration.ofMillis(1_000));
-                    return lease.get().commit(session);
-                })));
-        steps.add(java.util.Map.entry("awaitChange", () -> store.awaitChange(DV, 0, Duration.ofMillis(50))));
-        steps.add(java.util.Map.entry("other instance's save", () -> other.save(session)));
-        steps.add(java.util.Map.entry("delete", () -> store.delete(DV)));
-        steps.add(java.util.Map.entry("restore", () -> store.restore(session, 7)));
-        for (var step : steps) {
-            var result = step.getValue().get();
-            if (result.isLeft()) {
-                return Option.some(step.getKey() + ": " + result.getLeft().message());
-            }
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (told.get() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return told.get() >= 3 ? Option.none() : Option.some("watch: told " + told.get() + " times of 4 changes");
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     void givenMutualTlsAndReadmesLeastAclUser_whenEveryOperationRuns_thenEachWorks() throws Exception {
         aclUser("desk", "");
         var url = "rediss://desk@localhost:" + mutual.port();
-        assertThat(workload(store(tls(url)), store(tls(url)))).isEqualTo(Option.none());
+        assertThat(StoreWorkload.firstFailure(store(tls(url)), store(tls(url)))).isEqualTo(Option.none());
         assertThat(store(tls("rediss://desk@127.0.0.1:" + mutual.port())).checkWritable())
                 .as("the address is named by the certificate too")
                 .isEqualTo(Either.right(true));
@@ -237,7 +180,7 @@ class RedisTlsTest {
         aclUser(user, leftOut);
         admin.sync().scriptFlush();
         var url = "rediss://" + user + "@localhost:" + mutual.port();
-        var failed = workload(store(tls(url)), store(tls(url)));
+        var failed = StoreWorkload.firstFailure(store(tls(url)), store(tls(url)));
         assertThat(failed).as("without +" + leftOut).isNotEmpty();
         System.out.println("without +" + leftOut + " -> " + failed.get());
     }

@@ -1,0 +1,216 @@
+package io.github.samcoauth.adapter.persistence.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A primary, one replica and three sentinels (Debian's redis-server, each its own process on a free
+ * loopback port), optionally all on TLS with client certificates, with an ACL user on both data
+ * nodes (ACLs are not replicated: each node has its own).
+ */
+public final class SentinelTopology implements AutoCloseable {
+
+    public static final String NAME = "samco";
+
+    private final Path dir;
+    private final boolean tls;
+    private final TestCertificates certificates;
+    private final List<RedisServerProcess> dataNodes = new ArrayList<>();
+    private final List<RedisServerProcess> sentinels = new ArrayList<>();
+
+    public SentinelTopology(Path dir, boolean tls, TestCertificates certificates, List<String> aclUser)
+            throws Exception {
+        this.dir = dir;
+        this.tls = tls;
+        this.certificates = certificates;
+        try {
+            var primary = RedisServerProcess.start(dir, tls, nodeSettings(aclUser, List.of()));
+            dataNodes.add(primary);
+            dataNodes.add(RedisServerProcess.start(
+                    dir,
+                    tls,
+                    nodeSettings(aclUser, List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port())))));
+            for (int i = 0; i < 3; i++) {
+                sentinels.add(
+                        RedisServerProcess.startSentinel(dir, tls, NAME, primary.port(), List.of(), tlsSettings()));
+            }
+            awaitReplicaKnown();
+        } catch (Exception | AssertionError e) {
+            close();
+            throw e;
+        }
+    }
+
+    private List<String> tlsSettings() {
+        if (!tls) {
+            return List.of();
+        }
+        return List.of(
+                "--tls-cert-file", certificates.certificate("server").toString(),
+                "--tls-key-file", certificates.key("server").toString(),
+                "--tls-ca-cert-file", certificates.ca().toString(),
+                "--tls-auth-clients", "yes",
+                "--tls-replication", "yes");
+    }
+
+    private List<String> nodeSettings(List<String> aclUser, List<String> more) {
+        var settings = new ArrayList<>(tlsSettings());
+        if (!aclUser.isEmpty()) {
+            settings.add("--user");
+            settings.addAll(aclUser);
+        }
+        settings.addAll(more);
+        return settings;
+    }
+
+    /** {@code redis-sentinel://[userInfo@]sentinel,sentinel,sentinel#samco} ({@code rediss-} with TLS). */
+    public String url(String userInfo) {
+        var url = new StringBuilder(tls ? "rediss-sentinel://" : "redis-sentinel://");
+        if (!userInfo.isEmpty()) {
+            url.append(userInfo).append('@');
+        }
+        for (int i = 0; i < sentinels.size(); i++) {
+            url.append(i == 0 ? "" : ",")
+                    .append("localhost:")
+                    .append(sentinels.get(i).port());
+        }
+        return url.append('#').append(NAME).toString();
+    }
+
+    /** The port of the primary the sentinels name now. */
+    public int primaryPort() {
+        for (var sentinel : sentinels) {
+            if (!sentinel.isAlive()) {
+                continue;
+            }
+            try (var client = adminClient(sentinel.port())) {
+                try (var connection = client.client().connectSentinel(client.uri())) {
+                    var address = connection.sync().getMasterAddrByName(NAME);
+                    if (address != null) {
+                        return ((java.net.InetSocketAddress) address).getPort();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the next sentinel
+            }
+        }
+        throw new IllegalStateException("no sentinel names a primary");
+    }
+
+    /** The data node serving on {@code port}. */
+    RedisServerProcess dataNode(int port) {
+        return dataNodes.stream()
+                .filter(node -> node.port() == port)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no data node on port " + port));
+    }
+
+    /** {@code SENTINEL FAILOVER}: the replica is promoted without the primary failing. */
+    public void failover() {
+        try (var client = adminClient(sentinels.get(0).port());
+                var connection = client.client().connectSentinel(client.uri())) {
+            connection.sync().failover(NAME);
+        }
+    }
+
+    /** Waits until the sentinels name a primary other than {@code port}; the time it took. */
+    Duration awaitPromotionFrom(int port, Duration atMost) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (primaryPort() != port) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+            } catch (IllegalStateException e) {
+                // sentinels between two opinions
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no primary other than " + port + " within " + atMost + ":\n" + logs());
+    }
+
+    /** A Lettuce client of the test (default user) to {@code port}, with TLS when the topology has it. */
+    Admin adminClient(int port) {
+        var uri = RedisURI.builder()
+                .withHost("localhost")
+                .withPort(port)
+                .withSsl(tls)
+                .withTimeout(Duration.ofSeconds(2))
+                .build();
+        var client = RedisClient.create();
+        if (tls) {
+            client.setOptions(ClientOptions.builder()
+                    .sslOptions(SslOptions.builder()
+                            .jdkSslProvider()
+                            .trustManager(certificates.ca().toFile())
+                            .keyManager(
+                                    certificates.certificate("client").toFile(),
+                                    certificates.key("client").toFile(),
+                                    null)
+                            .build())
+                    .build());
+        }
+        return new Admin(client, uri);
+    }
+
+    record Admin(RedisClient client, RedisURI uri) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    private void awaitReplicaKnown() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            for (var sentinel : sentinels) {
+                try (var client = adminClient(sentinel.port());
+                        var connection = client.client().connectSentinel(client.uri())) {
+                    var replicas = connection.sync().replicas(NAME);
+                    all &= replicas.stream()
+                            .map(Map::entrySet)
+                            .anyMatch(entries -> entries.stream()
+                                    .anyMatch(e -> e.getKey().equals("master-link-status")
+                                            && e.getValue().equals("ok")));
+                } catch (RuntimeException e) {
+                    all = false;
+                }
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the sentinels do not see a replica in sync within 15 s:\n" + logs());
+    }
+
+    public String logs() {
+        var all = new StringBuilder();
+        for (var node : dataNodes) {
+            all.append("--- data node ").append(node.port()).append('\n').append(tail(node.log()));
+        }
+        for (var sentinel : sentinels) {
+            all.append("--- sentinel ").append(sentinel.port()).append('\n').append(tail(sentinel.log()));
+        }
+        return all.toString();
+    }
+
+    private static String tail(String log) {
+        return log.length() <= 3000 ? log : log.substring(log.length() - 3000);
+    }
+
+    @Override
+    public void close() {
+        sentinels.forEach(RedisServerProcess::close);
+        dataNodes.forEach(RedisServerProcess::close);
+    }
+}
