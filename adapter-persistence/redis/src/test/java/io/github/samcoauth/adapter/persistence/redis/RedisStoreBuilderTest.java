@@ -131,6 +131,82 @@ class RedisStoreBuilderTest {
         accepted(valid().uri(url));
     }
 
+    /** A failure to connect, as Lettuce reports one: its message, over the JDK's cause. */
+    private static RuntimeException connecting(Throwable cause) {
+        return new io.lettuce.core.RedisConnectionException("Unable to connect to localhost/<unresolved>:6380", cause);
+    }
+
+    @Test
+    void givenEachTlsFailureAsTheJdkSaysIt_whenGivenAReason_thenSaidAsWhatItIsWithWhatToDo() {
+        var wrongHost = connecting(new javax.net.ssl.SSLHandshakeException(
+                "No subject alternative DNS name matching redis.internal found."));
+        assertThat(RedisConnection.reason(wrongHost))
+                .isEqualTo("TLS: the Redis server's certificate does not name redis.internal (the host in the URL):"
+                        + " connect by a name it carries, or have it reissued");
+        assertThat(RedisConnection.reason(connecting(new javax.net.ssl.SSLHandshakeException(
+                        "No subject alternative names matching IP address 10.0.0.7 found"))))
+                .contains("does not name 10.0.0.7 (the host");
+        assertThat(RedisConnection.reason(connecting(new RuntimeException(
+                        "handshake", new java.security.cert.CertificateExpiredException("NotAfter: 2020")))))
+                .isEqualTo("TLS: the Redis server's certificate has expired (or is not valid yet)");
+        assertThat(RedisConnection.reason(connecting(
+                        new javax.net.ssl.SSLHandshakeException("PKIX path validation failed: validity check failed"))))
+                .contains("has expired");
+        assertThat(RedisConnection.reason(connecting(new javax.net.ssl.SSLHandshakeException(
+                        "PKIX path building failed: unable to find valid certification path to requested target"))))
+                .contains("not signed by a CA trusted here")
+                .contains("--store-ca");
+        assertThat(RedisConnection.reason(connecting(
+                        new javax.net.ssl.SSLHandshakeException("Received fatal alert: certificate_required"))))
+                .contains("asks for a client certificate")
+                .contains("SAMCO_STORE_CERT_KEY");
+        assertThat(RedisConnection.reason(
+                        connecting(new javax.net.ssl.SSLException("Received fatal alert: bad_certificate"))))
+                .contains("asks for a client certificate");
+        assertThat(RedisConnection.reason(
+                        connecting(new javax.net.ssl.SSLException("Received fatal alert: unknown_ca"))))
+                .isEqualTo("TLS: the Redis server refused the client certificate (not signed by a CA it trusts)");
+        assertThat(RedisConnection.reason(
+                        connecting(new javax.net.ssl.SSLException("Received fatal alert: certificate_unknown"))))
+                .contains("refused the client certificate");
+        assertThat(RedisConnection.reason(
+                        connecting(new javax.net.ssl.SSLException("Unsupported or unrecognized SSL message"))))
+                .contains("does not speak TLS on that port");
+        assertThat(RedisConnection.reason(connecting(new io.netty.handler.ssl.NotSslRecordException("bytes"))))
+                .contains("does not speak TLS on that port");
+        assertThat(RedisConnection.tlsProblem(connecting(new RuntimeException("Connection refused"))))
+                .isEqualTo(Option.none());
+        assertThat(RedisConnection.tlsProblem(new RuntimeException((String) null)))
+                .isEqualTo(Option.none());
+    }
+
+    @Test
+    void givenAFailureToConnect_whenGivenAReason_thenItsCauseFollowsAndTlsOnOneSideOnlyIsSuggested() {
+        var reset = connecting(new java.net.SocketException("Connection reset"));
+        assertThat(RedisConnection.reason(reset)).isEqualTo("Unable to connect to localhost:6380: Connection reset");
+        assertThat(RedisConnection.transportHint(reset, false))
+                .isEqualTo(" (the server dropped the connection at once: if that port speaks TLS, use rediss://)");
+        assertThat(RedisConnection.transportHint(reset, true)).isEmpty();
+        var closed = connecting(new RuntimeException("Connection closed prematurely"));
+        assertThat(RedisConnection.transportHint(closed, false)).contains("use rediss://");
+        var silent = connecting(new io.lettuce.core.RedisCommandTimeoutException(
+                "Connection initialization timed out after 2 second(s)"));
+        assertThat(RedisConnection.transportHint(silent, true))
+                .isEqualTo(" (the TLS handshake did not finish: is that port the server's TLS port?)");
+        assertThat(RedisConnection.transportHint(silent, false)).isEmpty();
+        assertThat(RedisConnection.transportHint(new RuntimeException("Connection reset"), false))
+                .as("not while connecting")
+                .isEmpty();
+        assertThat(RedisConnection.transportHint(
+                        connecting(new javax.net.ssl.SSLException("Received fatal alert: unknown_ca")), false))
+                .as("a TLS failure says itself")
+                .isEmpty();
+        assertThat(RedisConnection.reason(connecting(new RuntimeException("Connection refused: /127.0.0.1:6380"))))
+                .isEqualTo("Unable to connect to localhost:6380: Connection refused: /127.0.0.1:6380");
+        assertThat(RedisConnection.reason(new io.lettuce.core.RedisConnectionException("Unable to connect to h:1")))
+                .isEqualTo("Unable to connect to h:1");
+    }
+
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(
             strings = {
