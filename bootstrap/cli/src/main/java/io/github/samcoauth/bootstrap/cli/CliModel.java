@@ -43,9 +43,9 @@ final class CliModel {
                 "URL",
                 String.class,
                 "where sessions are kept: file:DIR (the default, like --state-dir) or redis://…,"
-                        + " rediss://… or redis-sentinel://…#primary shared by a fleet (env SAMCO_STORE; key"
-                        + " in SAMCO_STORE_KEY). A"
-                        + " password written here shows in `ps`: give it in SAMCO_STORE_PASSWORD or"
+                        + " rediss://…, redis-sentinel://…#primary or redis-cluster://… shared by a fleet (env"
+                        + " SAMCO_STORE; key in SAMCO_STORE_KEY). A password here shows in `ps`: give"
+                        + " it in SAMCO_STORE_PASSWORD or"
                         + " --store-password-file instead") {
             @Override
             void set(SamcoCli cli, Object value) {

@@ -26,7 +26,8 @@ final class StoreOption {
     record Where(Path stateDir, Option<String> redisUrl) {}
 
     private static final String EXPECTED = "file:DIR, redis://[user:password@]host[:port][/db], rediss://…, or"
-            + " redis-sentinel://[user:password@]host:port[,host:port…][/db]#primary (rediss-sentinel://…)";
+            + " redis-sentinel://[user:password@]host:port[,host:port…][/db]#primary (rediss-sentinel://…), or"
+            + " redis-cluster://[user:password@]host:port[,host:port…] (rediss-cluster://…)";
 
     private StoreOption() {}
 
@@ -49,7 +50,9 @@ final class StoreOption {
         if (value.startsWith("redis://")
                 || value.startsWith("rediss://")
                 || value.startsWith("redis-sentinel://")
-                || value.startsWith("rediss-sentinel://")) {
+                || value.startsWith("rediss-sentinel://")
+                || value.startsWith("redis-cluster://")
+                || value.startsWith("rediss-cluster://")) {
             return Either.right(new Where(stateDir, Option.some(value)));
         }
         return invalid();

@@ -3,6 +3,7 @@ package io.github.samcoauth.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.samcoauth.adapter.persistence.redis.ClusterTopology;
 import io.github.samcoauth.adapter.persistence.redis.RedisServerProcess;
 import io.github.samcoauth.adapter.persistence.redis.SentinelTopology;
 import io.github.samcoauth.adapter.persistence.redis.TestCertificates;
@@ -217,6 +218,40 @@ class RedisStoreCliTest {
             var nameless = Cli.inProcess(env, "", "--store", "redis-sentinel://127.0.0.1:1", "session");
             assertThat(nameless.exit()).isEqualTo(2);
             assertThat(nameless.stderr()).contains("#primary");
+        }
+    }
+
+    @Test
+    void givenAClusterDeployment_whenTheCommandsRunOnItsUrl_thenTheyWorkThroughASlotMovedAndAFailover()
+            throws Exception {
+        try (var cluster = new ClusterTopology(tmp, false, null, List.of())) {
+            var env = env(Cli.inProcess("keygen").stdout().strip());
+            env.put("SAMCO_STORE", cluster.url(""));
+            var login = Cli.inProcess(env, "", "login", "--api-key");
+            assertThat(login.exit()).as(login.stderr()).isZero();
+            var token = sandbox.latestToken("DV99999").orElseThrow();
+            var session = Cli.oneObject(JSON, Cli.inProcess(env, "", "--json", "session"));
+            assertThat(session.path("sessions").get(0).path("account").asText()).isEqualTo("DV99999");
+            var key = "samco-auth:{DV99999}:session";
+            int primary = cluster.primaryOf(key);
+            cluster.migrateSlotOf(key, primary, cluster.otherPrimary(primary));
+            var moved = Cli.inProcess(env, "", "token");
+            assertThat(moved.exit()).as(moved.stderr()).isZero();
+            assertThat(moved.stdout().strip())
+                    .as("the session, moved with its slot")
+                    .isEqualTo(token);
+            int now = cluster.primaryOf(key);
+            int replica = cluster.replicaOf(now);
+            cluster.failover(now);
+            cluster.awaitPrimary(replica, java.time.Duration.ofSeconds(20));
+            var after = Cli.inProcess(env, "", "token");
+            assertThat(after.exit()).as(after.stderr()).isZero();
+            assertThat(after.stdout().strip())
+                    .as("the session, replicated to the new primary")
+                    .isEqualTo(token);
+            var wrong = Cli.inProcess(env, "", "--store", "redis-cluster://127.0.0.1:1/3", "session");
+            assertThat(wrong.exit()).isEqualTo(2);
+            assertThat(wrong.stderr()).contains("redis-cluster://");
         }
     }
 

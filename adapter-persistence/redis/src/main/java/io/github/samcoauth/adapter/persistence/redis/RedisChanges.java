@@ -60,8 +60,8 @@ final class RedisChanges {
         while (true) {
             var state = redis.call(
                     "watch the session",
-                    commands -> RedisScripts.WATCH.<java.util.List<Object>>run(
-                            commands, new String[] {names[1], names[2]}));
+                    commands -> redis.script(RedisScripts.WATCH)
+                            .<java.util.List<Object>>run(commands, new String[] {names[1], names[2]}));
             if (state.isLeft()) {
                 return Either.left(state.getLeft());
             }
@@ -95,6 +95,13 @@ final class RedisChanges {
         return true;
     }
 
+    private void arrived(String channel) {
+        synchronized (arrived) {
+            arrived.notifyAll();
+        }
+        tell(channel);
+    }
+
     private void tell(String channel) {
         var told = watchers.get(channel);
         if (told != null) {
@@ -123,16 +130,18 @@ final class RedisChanges {
             var notifications = redis.notifications(connection -> connection.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
-                    synchronized (arrived) {
-                        arrived.notifyAll();
-                    }
-                    tell(channel);
+                    arrived(channel);
+                }
+
+                @Override
+                public void smessage(String shardChannel, String message) {
+                    arrived(shardChannel);
                 }
             }));
             if (notifications.made()) {
                 subscribed.clear();
             }
-            notifications.connection().sync().subscribe(channel);
+            redis.subscribe(notifications.connection(), channel);
             subscribed.add(channel);
             return true;
         } catch (RuntimeException e) {

@@ -1,24 +1,31 @@
 package io.github.samcoauth.adapter.persistence.redis;
 
 import io.github.samcoauth.application.AuthError;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The store's two connections to Redis, made on first use and again after a failure: one for
- * commands, one for notifications. Whatever Lettuce throws becomes a {@code StorageFailure} that
- * names the store (never its password).
+ * commands, one for notifications. On one server or a Sentinel deployment they are Lettuce's
+ * standalone connections; on a Redis Cluster, cluster connections (commands routed by slot,
+ * notifications through sharded pub/sub, which follows the slot). Whatever Lettuce throws becomes a
+ * {@code StorageFailure} that names the store (never its password).
  */
 final class RedisConnection {
 
@@ -28,18 +35,60 @@ final class RedisConnection {
                     + " SAMCO_STORE_PASSWORD or --store-password-file)";
 
     private final Option<RedisURI> uri;
-    private final RedisClient client;
+    private final List<RedisURI> seeds;
+    private final AbstractRedisClient client;
+    private final boolean cluster;
     private final boolean ownsClient;
     private final Option<String> where;
     private final Object connecting = new Object();
-    private volatile StatefulRedisConnection<String, String> commands;
+    private volatile StatefulConnection<String, String> commands;
     private volatile StatefulRedisPubSubConnection<String, String> notifications;
 
     RedisConnection(Option<RedisURI> uri, RedisClient client, boolean ownsClient, String prefix) {
         this.uri = uri;
+        this.seeds = List.of();
         this.client = client;
+        this.cluster = false;
         this.ownsClient = ownsClient;
         this.where = Option.some(uri.map(RedisConnection::display).getOrElse("Redis") + " " + prefix + ":*");
+    }
+
+    /** On a Redis Cluster whose nodes {@code seeds} name (any of them; the rest are found). */
+    RedisConnection(List<RedisURI> seeds, RedisClusterClient client, boolean ownsClient, String prefix) {
+        this.uri = Option.none();
+        this.seeds = List.copyOf(seeds);
+        this.client = client;
+        this.cluster = true;
+        this.ownsClient = ownsClient;
+        this.where = Option.some(displayCluster(seeds) + " " + prefix + ":*");
+    }
+
+    /** The seeds of a cluster, without user or password: {@code redis-cluster://host:port,host:port}. */
+    static String displayCluster(List<RedisURI> seeds) {
+        var shown =
+                new StringBuilder(!seeds.isEmpty() && seeds.get(0).isSsl() ? "rediss-cluster://" : "redis-cluster://");
+        for (int i = 0; i < seeds.size(); i++) {
+            shown.append(i == 0 ? "" : ",")
+                    .append(seeds.get(i).getHost())
+                    .append(':')
+                    .append(seeds.get(i).getPort());
+        }
+        return shown.toString();
+    }
+
+    /** A cluster's seed nodes; empty off a cluster. */
+    List<RedisURI> seeds() {
+        return seeds;
+    }
+
+    /** Whether this is a Redis Cluster (sharded pub/sub, scripts that {@code SPUBLISH}). */
+    boolean isCluster() {
+        return cluster;
+    }
+
+    /** {@code script} as this deployment runs it: on a cluster, publishing to its shard channel. */
+    RedisScripts.Script script(RedisScripts.Script script) {
+        return cluster ? RedisScripts.sharded(script) : script;
     }
 
     /** A URL without its user and password: {@code redis://host:port} or the sentinels and the primary's name. */
@@ -63,25 +112,35 @@ final class RedisConnection {
         return where;
     }
 
-    RedisClient client() {
+    AbstractRedisClient client() {
         return client;
     }
 
-    private RedisCommands<String, String> sync() {
+    private RedisClusterCommands<String, String> sync() {
         var open = commands;
-        if (open != null && open.isOpen()) {
-            return open.sync();
-        }
-        synchronized (connecting) {
-            if (commands == null || !commands.isOpen()) {
-                commands = uri.isDefined() ? client.connect(StringCodec.UTF8, uri.get()) : client.connect();
+        if (open == null || !open.isOpen()) {
+            synchronized (connecting) {
+                if (commands == null || !commands.isOpen()) {
+                    commands = connectCommands();
+                }
+                open = commands;
             }
-            return commands.sync();
         }
+        return open instanceof StatefulRedisClusterConnection<String, String> routed
+                ? routed.sync()
+                : ((StatefulRedisConnection<String, String>) open).sync();
+    }
+
+    private StatefulConnection<String, String> connectCommands() {
+        if (cluster) {
+            return ((RedisClusterClient) client).connect(StringCodec.UTF8);
+        }
+        var standalone = (RedisClient) client;
+        return uri.isDefined() ? standalone.connect(StringCodec.UTF8, uri.get()) : standalone.connect();
     }
 
     /** Runs {@code command}; a failure is a {@code StorageFailure} naming what was done and where. */
-    <T> Either<AuthError, T> call(String doing, Function<RedisCommands<String, String>, T> command) {
+    <T> Either<AuthError, T> call(String doing, Function<RedisClusterCommands<String, String>, T> command) {
         try {
             return Either.right(command.apply(sync()));
         } catch (RuntimeException e) {
@@ -131,12 +190,28 @@ final class RedisConnection {
     Notifications notifications(java.util.function.Consumer<StatefulRedisPubSubConnection<String, String>> listen) {
         synchronized (connecting) {
             if (notifications == null || !notifications.isOpen()) {
-                notifications =
-                        uri.isDefined() ? client.connectPubSub(StringCodec.UTF8, uri.get()) : client.connectPubSub();
+                notifications = connectNotifications();
                 listen.accept(notifications);
                 return new Notifications(notifications, true);
             }
             return new Notifications(notifications, false);
+        }
+    }
+
+    private StatefulRedisPubSubConnection<String, String> connectNotifications() {
+        if (cluster) {
+            return ((RedisClusterClient) client).connectPubSub(StringCodec.UTF8);
+        }
+        var standalone = (RedisClient) client;
+        return uri.isDefined() ? standalone.connectPubSub(StringCodec.UTF8, uri.get()) : standalone.connectPubSub();
+    }
+
+    /** Subscribes to {@code channel}: a shard channel on a cluster (on the node of its slot), else a channel. */
+    void subscribe(StatefulRedisPubSubConnection<String, String> connection, String channel) {
+        if (cluster) {
+            connection.sync().ssubscribe(channel);
+        } else {
+            connection.sync().subscribe(channel);
         }
     }
 
@@ -208,7 +283,7 @@ final class RedisConnection {
         }
         // never echo a URI that may carry a password
         // a script's own refusal speaks for itself, without its marker
-        return text.replaceAll("rediss?(?:-sentinel)?://\\S*", "redis://…")
+        return text.replaceAll("rediss?(?:-sentinel|-cluster)?://\\S*", "redis://…")
                 .replaceAll("\\p{Cntrl}", " ")
                 .replaceFirst("^SAMCO-[A-Z]+ ", "");
     }

@@ -59,11 +59,12 @@ final class RedisLeases {
         var lockKey = keys.lock(account);
         var taken = redis.call(
                 "take the renewal lease",
-                commands -> RedisScripts.TAKE.<java.util.List<Object>>run(
-                        commands,
-                        new String[] {lockKey, keys.key(account, "generation")},
-                        owner,
-                        Long.toString(ttl.toMillis())));
+                commands -> redis.script(RedisScripts.TAKE)
+                        .<java.util.List<Object>>run(
+                                commands,
+                                new String[] {lockKey, keys.key(account, "generation")},
+                                owner,
+                                Long.toString(ttl.toMillis())));
         if (taken.isLeft()) {
             return Either.left(taken.getLeft());
         }
@@ -141,16 +142,17 @@ final class RedisLeases {
             stop();
             return redis.call(
                             "release the renewal lease",
-                            commands ->
-                                    RedisScripts.RELEASE.<Long>run(commands, new String[] {keys.lock(account)}, owner))
+                            commands -> redis.script(RedisScripts.RELEASE)
+                                    .<Long>run(commands, new String[] {keys.lock(account)}, owner))
                     .map(released -> released == 1L);
         }
 
         private void prolong() {
             var kept = redis.call(
                     "keep the renewal lease",
-                    commands -> RedisScripts.PROLONG.<Long>run(
-                            commands, new String[] {keys.lock(account)}, owner, Long.toString(ttl.toMillis())));
+                    commands -> redis.script(RedisScripts.PROLONG)
+                            .<Long>run(
+                                    commands, new String[] {keys.lock(account)}, owner, Long.toString(ttl.toMillis())));
             if (kept.isRight() && kept.get() == 0L) {
                 stop();
             }

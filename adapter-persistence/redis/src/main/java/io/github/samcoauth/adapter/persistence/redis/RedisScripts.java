@@ -2,7 +2,7 @@ package io.github.samcoauth.adapter.persistence.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,13 +25,27 @@ final class RedisScripts {
             }
         }
 
-        <T> T run(RedisCommands<String, String> redis, String[] keys, String... args) {
+        <T> T run(RedisClusterCommands<String, String> redis, String[] keys, String... args) {
             try {
                 return redis.evalsha(sha, output, keys, args);
             } catch (RedisNoScriptException e) {
                 return redis.eval(text, output, keys, args);
             }
         }
+    }
+
+    private static final java.util.Map<Script, Script> SHARDED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@code script} as a Redis Cluster runs it: publishing with {@code SPUBLISH} to the account's
+     * shard channel (in its keys' slot, so the message stays on their node and its replicas)
+     * instead of {@code PUBLISH}, which a cluster sends to every node.
+     */
+    static Script sharded(Script script) {
+        return SHARDED.computeIfAbsent(
+                script,
+                plain -> Script.of(
+                        plain.text().replace("redis.call('PUBLISH'", "redis.call('SPUBLISH'"), plain.output()));
     }
 
     /**

@@ -15,7 +15,7 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import io.vavr.collection.List;
@@ -62,8 +62,18 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     private final Duration keptAfterExpiry;
     private final Clock clock;
 
-    private RedisSessionStoreAdapter(Builder builder, RedisClient client, boolean ownsClient) {
-        this.redis = new RedisConnection(builder.uri, client, ownsClient, builder.prefix);
+    /** The store, as its failures name it (tests). */
+    String where() {
+        return redis.where().getOrElse("");
+    }
+
+    /** The seed nodes of a cluster, as the client was given them; empty off a cluster (tests). */
+    java.util.List<RedisURI> clusterSeeds() {
+        return redis.seeds();
+    }
+
+    private RedisSessionStoreAdapter(Builder builder, RedisConnection connection) {
+        this.redis = connection;
         this.keys = new RedisKeys(builder.prefix);
         this.leases = new RedisLeases(redis, keys, builder.lockTtl, this::write);
         this.changes = new RedisChanges(redis, keys);
@@ -114,14 +124,15 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
             long expected = after;
             var result = redis.call(
                     owner.isEmpty() ? "save the session" : "commit the renewal",
-                    commands -> RedisScripts.WRITE.<Long>run(
-                            commands,
-                            names,
-                            value.get(),
-                            Long.toString(expireAt(session)),
-                            Long.toString(expected),
-                            owner,
-                            keys.channel(account)));
+                    commands -> redis.script(RedisScripts.WRITE)
+                            .<Long>run(
+                                    commands,
+                                    names,
+                                    value.get(),
+                                    Long.toString(expireAt(session)),
+                                    Long.toString(expected),
+                                    owner,
+                                    keys.channel(account)));
             if (result.isLeft() || result.get() >= 0) {
                 return result;
             }
@@ -209,15 +220,15 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         var names = keys.session(account);
         return redis.call(
                         "remove the session",
-                        commands -> RedisScripts.DELETE.<Long>run(
-                                commands, new String[] {names[0], names[1]}, keys.channel(account)))
+                        commands -> redis.script(RedisScripts.DELETE)
+                                .<Long>run(commands, new String[] {names[0], names[1]}, keys.channel(account)))
                 .map(removed -> removed == 1L);
     }
 
     /** Redis answers: a save can only fail if it goes away, which no check in advance can tell. */
     @Override
     public Either<AuthError, Boolean> checkWritable() {
-        return redis.call("be reached", RedisCommands::ping).map(pong -> true);
+        return redis.call("be reached", RedisClusterCommands::ping).map(pong -> true);
     }
 
     // --- SessionCoordinationPort ---------------------------------------------------------------
@@ -227,8 +238,9 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         var names = keys.session(account);
         var answer = redis.call(
                 "read the session",
-                commands -> RedisScripts.READ.<java.util.List<Object>>run(
-                        commands, new String[] {names[0], names[1]}, Integer.toString(MAX_VALUE_BYTES)));
+                commands -> redis.script(RedisScripts.READ)
+                        .<java.util.List<Object>>run(
+                                commands, new String[] {names[0], names[1]}, Integer.toString(MAX_VALUE_BYTES)));
         if (answer.isLeft()) {
             return Either.left(answer.getLeft());
         }
@@ -301,13 +313,14 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         }
         return redis.call(
                         "restore the session",
-                        commands -> RedisScripts.RESTORE.<Long>run(
-                                commands,
-                                new String[] {names[0], names[1]},
-                                value.get(),
-                                Long.toString(expireAt(session)),
-                                Long.toString(generation),
-                                keys.channel(account)))
+                        commands -> redis.script(RedisScripts.RESTORE)
+                                .<Long>run(
+                                        commands,
+                                        new String[] {names[0], names[1]},
+                                        value.get(),
+                                        Long.toString(expireAt(session)),
+                                        Long.toString(generation),
+                                        keys.channel(account)))
                 .map(restored -> restored == 1L);
     }
 
@@ -327,6 +340,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     /** How to reach Redis and how to keep sessions there. */
     public static final class Builder {
         private Option<RedisURI> uri = Option.none();
+        private java.util.List<RedisURI> clusterSeeds = java.util.List.of();
         private Option<String> rawUri = Option.none();
         private Option<RedisClient> client = Option.none();
         private SessionCipher cipher;
@@ -523,26 +537,21 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
             if (rawUri.isEmpty() && client.isEmpty()) {
                 return Either.left(new AuthError.InvalidInput(new DomainError.Blank("Redis URL")));
             }
-            if (rawUri.isDefined()) {
-                try {
-                    var parsed = RedisURI.create(rawUri.get().strip());
-                    if (!names(parsed, isSentinel(rawUri.get())) || !writtenPortIsValid(rawUri.get())) {
-                        return invalid("Redis URL", URL_FORMS);
-                    }
-                    parsed.setTimeout(timeout);
-                    parsed.getSentinels().forEach(sentinel -> sentinel.setTimeout(timeout));
-                    if (password.isDefined() && !hasPassword(rawUri.get().strip())) {
-                        var user = userOf(rawUri.get().strip());
-                        if (user.isDefined()) {
-                            parsed.setAuthentication(user.get(), password.get());
-                        } else {
-                            parsed.setAuthentication(password.get());
-                        }
-                    }
-                    uri = Option.some(parsed);
-                } catch (RuntimeException e) {
+            if (rawUri.isDefined() && isCluster(rawUri.get())) {
+                if (client.isDefined()) {
+                    return invalid("Redis URL", "a redis-cluster:// URL with a client the store makes itself");
+                }
+                var seeds = clusterSeeds(rawUri.get().strip());
+                if (seeds.isEmpty()) {
                     return invalid("Redis URL", URL_FORMS);
                 }
+                clusterSeeds = seeds.get();
+            } else if (rawUri.isDefined()) {
+                var parsed = parsedUri(rawUri.get().strip());
+                if (parsed.isEmpty()) {
+                    return invalid("Redis URL", URL_FORMS);
+                }
+                uri = parsed;
             }
             if (trustedCertificates.isDefined() && !Files.isReadable(trustedCertificates.get())) {
                 return invalid("Redis CA certificates", "a readable PEM file");
@@ -553,34 +562,121 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                 return invalid("Redis client certificate", "a readable PEM certificate and its readable private key");
             }
             boolean owns = client.isEmpty();
-            RedisClient redis;
             try {
-                // reconnect within a second of Redis coming back, not after Lettuce's default 30 s backoff
-                redis = client.getOrElse(() -> RedisClient.create(DefaultClientResources.builder()
-                        .reconnectDelay(Delay.exponential(
-                                Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-                        .build()));
+                if (!clusterSeeds.isEmpty()) {
+                    var cluster = io.lettuce.core.cluster.RedisClusterClient.create(resources(), clusterSeeds);
+                    cluster.setOptions(io.lettuce.core.cluster.ClusterClientOptions.builder()
+                            .autoReconnect(true)
+                            // a node's connection is made when its first command is routed to it:
+                            // that command waits for it (within the timeout) instead of being refused
+                            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+                            .timeoutOptions(TimeoutOptions.enabled(timeout))
+                            .sslOptions(sslOptions())
+                            // a failover or a slot moved shows as MOVED, ASK or a node's connection
+                            // lost: the slot map is read again at once (at most twice a second), and
+                            // every minute besides (each read asks every node: CLUSTER NODES, INFO)
+                            .topologyRefreshOptions(io.lettuce.core.cluster.ClusterTopologyRefreshOptions.builder()
+                                    .enableAllAdaptiveRefreshTriggers()
+                                    .refreshTriggersReconnectAttempts(1)
+                                    .adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
+                                    .enablePeriodicRefresh(Duration.ofMinutes(1))
+                                    .build())
+                            .build());
+                    return Either.right(new RedisSessionStoreAdapter(
+                            this, new RedisConnection(clusterSeeds, cluster, true, prefix)));
+                }
+                var redis = client.getOrElse(() -> RedisClient.create(resources()));
                 if (owns) {
-                    var ssl = SslOptions.builder().jdkSslProvider();
-                    trustedCertificates.forEach(pem -> ssl.trustManager(pem.toFile()));
-                    clientCertificate.forEach(
-                            pem -> ssl.keyManager(pem.toFile(), clientKey.get().toFile(), null));
                     redis.setOptions(ClientOptions.builder()
                             .autoReconnect(true)
                             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                             .timeoutOptions(TimeoutOptions.enabled(timeout))
-                            .sslOptions(ssl.build())
+                            .sslOptions(sslOptions())
                             .build());
                 }
+                return Either.right(new RedisSessionStoreAdapter(this, new RedisConnection(uri, redis, owns, prefix)));
             } catch (RuntimeException e) {
                 return Either.left(new AuthError.StorageFailure(
                         "cannot set up the Redis client: " + RedisConnection.reason(e), Option.none()));
             }
-            return Either.right(new RedisSessionStoreAdapter(this, redis, owns));
         }
 
-        private static final String URL_FORMS = "redis://[user:password@]host[:port][/db], rediss://…, or"
-                + " redis-sentinel://[user:password@]host:port[,host:port…][/db]#primary (rediss-sentinel://…)";
+        /** Reconnecting within a second of Redis coming back, not after Lettuce's default 30 s backoff. */
+        private static io.lettuce.core.resource.ClientResources resources() {
+            return DefaultClientResources.builder()
+                    .reconnectDelay(
+                            Delay.exponential(Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                    .build();
+        }
+
+        private SslOptions sslOptions() {
+            var ssl = SslOptions.builder().jdkSslProvider();
+            trustedCertificates.forEach(pem -> ssl.trustManager(pem.toFile()));
+            clientCertificate.forEach(
+                    pem -> ssl.keyManager(pem.toFile(), clientKey.get().toFile(), null));
+            return ssl.build();
+        }
+
+        /** A standalone or Sentinel URL, parsed, with the password given apart; empty when it names no Redis. */
+        private Option<RedisURI> parsedUri(String url) {
+            try {
+                var parsed = RedisURI.create(url);
+                if (!names(parsed, isSentinel(url)) || !writtenPortIsValid(url)) {
+                    return Option.none();
+                }
+                parsed.setTimeout(timeout);
+                parsed.getSentinels().forEach(sentinel -> sentinel.setTimeout(timeout));
+                if (password.isDefined() && !hasPassword(url)) {
+                    var user = userOf(url);
+                    if (user.isDefined()) {
+                        parsed.setAuthentication(user.get(), password.get());
+                    } else {
+                        parsed.setAuthentication(password.get());
+                    }
+                }
+                return Option.some(parsed);
+            } catch (RuntimeException e) {
+                return Option.none();
+            }
+        }
+
+        static boolean isCluster(String url) {
+            var scheme = url.strip();
+            return scheme.startsWith("redis-cluster://") || scheme.startsWith("rediss-cluster://");
+        }
+
+        /**
+         * {@code redis-cluster://[user:password@]host:port[,host:port…]}: one URL per seed node, each
+         * with the user, the password and TLS of the whole; empty when it names no seed, or a
+         * database (a cluster has only database 0).
+         */
+        private Option<java.util.List<RedisURI>> clusterSeeds(String url) {
+            var tls = url.startsWith("rediss-cluster://");
+            var rest = url.substring(url.indexOf("://") + 3);
+            var authority = rest.split("[/?#]", 2)[0];
+            var after = rest.substring(authority.length());
+            if (!after.isEmpty() && !after.equals("/") && !after.equals("/0")) {
+                return Option.none();
+            }
+            int at = authority.lastIndexOf('@');
+            var userInfo = at < 0 ? "" : authority.substring(0, at + 1);
+            var seeds = new java.util.ArrayList<RedisURI>();
+            for (var node : authority.substring(at + 1).split(",", -1)) {
+                if (node.isEmpty()) {
+                    return Option.none();
+                }
+                var seed = parsedUri((tls ? "rediss://" : "redis://") + userInfo + node);
+                if (seed.isEmpty()) {
+                    return Option.none();
+                }
+                seeds.add(seed.get());
+            }
+            return Option.some(java.util.List.copyOf(seeds));
+        }
+
+        private static final String URL_FORMS = "redis://[user:password@]host[:port][/db], rediss://…,"
+                + " redis-sentinel://[user:password@]host:port[,host:port…][/db]#primary (rediss-sentinel://…), or"
+                + " redis-cluster://[user:password@]host:port[,host:port…] (rediss-cluster://…)";
 
         /** Whether a parsed URL names where to connect: a host, or sentinels and the primary's name. */
         private static boolean names(RedisURI parsed, boolean sentinel) {

@@ -111,7 +111,16 @@ class RedisStoreBuilderTest {
                 "redis-sentinel://127.0.0.1:26379,127.0.0.1:0#samco",
                 "redis-sentinel://127.0.0.1:26379,#samco",
                 "redis-sentinel://#samco",
-                "rediss-sentinel://u:p@127.0.0.1:26379:1#samco"
+                "rediss-sentinel://u:p@127.0.0.1:26379:1#samco",
+                "redis-cluster://",
+                "redis-cluster://127.0.0.1:7000,",
+                "redis-cluster://127.0.0.1:7000,,127.0.0.1:7001",
+                "redis-cluster://127.0.0.1:7000,127.0.0.1:0",
+                "redis-cluster://127.0.0.1:7000,127.0.0.1:70000",
+                "redis-cluster://127.0.0.1:7000/3",
+                "redis-cluster://127.0.0.1:7000?timeout=5s",
+                "redis-cluster://127.0.0.1:7000#samco",
+                "rediss-cluster://u:p@127.0.0.1:7000:1"
             })
     void givenUrlsThatNameNoRedis_whenBuilt_thenRefusedWithTheShapeExpected(String url) {
         assertThat(refusal(valid().uri(url))).contains("Redis URL").contains("redis://[user:password@]host");
@@ -216,6 +225,57 @@ class RedisStoreBuilderTest {
             })
     void givenSentinelUrls_whenBuilt_thenAccepted(String url) {
         accepted(valid().uri(url));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "redis-cluster://127.0.0.1:7000",
+                "redis-cluster://desk:pw@127.0.0.1:7000,127.0.0.1:7001,localhost:7002",
+                "redis-cluster://127.0.0.1:7000/",
+                "redis-cluster://127.0.0.1:7000/0",
+                "rediss-cluster://desk@node-a.internal:7000,node-b.internal"
+            })
+    void givenClusterUrls_whenBuilt_thenAccepted(String url) {
+        accepted(valid().uri(url));
+    }
+
+    @Test
+    void givenAClusterUrlAndAPlatformsClient_whenBuilt_thenRefusedAsTheClientCannotServeACluster() {
+        var client = RedisClient.create();
+        try {
+            assertThat(refusal(valid().client(client).uri("redis-cluster://127.0.0.1:7000")))
+                    .contains("redis-cluster://")
+                    .contains("client the store makes itself");
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void givenAClusterUrl_whenItsSeedsAreRead_thenEachHasTheUserThePasswordAndTheTimeout() {
+        var store = valid().uri("rediss-cluster://desk@a.internal:7000,b.internal")
+                .password("pw-of-desk")
+                .timeout(java.time.Duration.ofMillis(750))
+                .build()
+                .get();
+        try {
+            assertThat(store.where()).startsWith("rediss-cluster://a.internal:7000,b.internal:6379 ");
+            assertThat(store.clusterSeeds()).hasSize(2).allSatisfy(seed -> {
+                assertThat(seed.isSsl()).isTrue();
+                var credentials =
+                        seed.getCredentialsProvider().resolveCredentials().block();
+                assertThat(credentials.getUsername()).isEqualTo("desk");
+                assertThat(new String(credentials.getPassword())).isEqualTo("pw-of-desk");
+                assertThat(seed.getTimeout()).isEqualTo(java.time.Duration.ofMillis(750));
+            });
+            assertThat(store.clusterSeeds().get(1).getPort()).isEqualTo(6379);
+        } finally {
+            store.close();
+        }
+        assertThat(RedisConnection.displayCluster(java.util.List.of())).isEqualTo("redis-cluster://");
+        assertThat(RedisConnection.reason(new RuntimeException("cannot reach rediss-cluster://u:secret@a:1,b:2")))
+                .isEqualTo("cannot reach redis://…");
     }
 
     @Test

@@ -48,6 +48,15 @@ class RedisTlsTest {
             "subscribe",
             "ping");
 
+    /** What the same user needs besides on a Redis Cluster: sharded pub/sub and the slot map. */
+    static final List<String> CLUSTER_ACL_COMMANDS = List.of("spublish", "ssubscribe", "cluster|nodes");
+
+    /**
+     * What Lettuce asks a cluster's nodes besides while it reads the slot map, and does without:
+     * granted, they keep the nodes' {@code ACL LOG} free of its refusals.
+     */
+    static final List<String> CLUSTER_ACL_QUIETING = List.of("cluster|myid", "client|setname", "info");
+
     private static final String KEY = RedisSessionStoreAdapter.newEncryptionKey();
     private static final String PASSWORD = "desk-tls-password-0123";
     private static final AccountId DV = new AccountId("DV99999");

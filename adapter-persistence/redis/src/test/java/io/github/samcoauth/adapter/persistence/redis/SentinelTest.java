@@ -2,29 +2,17 @@ package io.github.samcoauth.adapter.persistence.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.samcoauth.application.keeping.SessionSourceService;
-import io.github.samcoauth.application.port.in.SessionEvent;
-import io.github.samcoauth.application.port.in.SessionSourceSettings;
 import io.github.samcoauth.domain.AccountId;
-import io.github.samcoauth.domain.LoginMethod;
-import io.github.samcoauth.domain.Session;
-import io.github.samcoauth.testkit.Renewals;
 import io.github.samcoauth.testkit.Sessions;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,9 +37,7 @@ class SentinelTest {
     private static TestCertificates certificates;
 
     private final List<AutoCloseable> opened = new ArrayList<>();
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(4);
     private final String prefix = "sentinel-" + UUID.randomUUID();
-    private final ConcurrentLinkedQueue<SessionEvent> events = new ConcurrentLinkedQueue<>();
 
     @BeforeAll
     static void certificates() throws Exception {
@@ -72,7 +58,6 @@ class SentinelTest {
 
     @AfterEach
     void close() throws Exception {
-        executor.shutdownNow();
         for (int i = opened.size() - 1; i >= 0; i--) {
             opened.get(i).close();
         }
@@ -174,13 +159,6 @@ class SentinelTest {
         throw new AssertionError("no total_connections_received in INFO stats");
     }
 
-    enum Step {
-        /** While the renewing instance logs in: it holds the lease on the old primary. */
-        DURING_LOGIN,
-        /** Just after the new session is committed and published. */
-        AFTER_COMMIT
-    }
-
     /**
      * Two instances keep one account; its session is about to expire, so one renews; at {@code
      * step} the primary fails over. Counted: logins (one for the renewal, at most one more for the
@@ -190,18 +168,16 @@ class SentinelTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"failover, DURING_LOGIN", "failover, AFTER_COMMIT", "kill, DURING_LOGIN", "kill, AFTER_COMMIT"})
     void givenAFailoverAtAStepOfARenewal_whenTwoInstancesKeepTheSession_thenAtMostOneExtraLoginAndOneTokenWithin5s(
-            String how, Step step) throws Exception {
+            String how, KeepersThroughAFault.Step step) throws Exception {
         var topology = topology(false);
         var a = store(topology, false, Duration.ofSeconds(3));
         var b = store(topology, false, Duration.ofSeconds(3));
-        var logins = new AtomicInteger();
+        var keepers = new KeepersThroughAFault();
+        opened.add(keepers);
         var promotion = new AtomicReference<Instant>();
         var promotedIn = new AtomicReference<Duration>();
-        // both instances have read the session before anything fails over
-        var bothRead = new java.util.concurrent.CountDownLatch(1);
         Runnable failOver = () -> {
             try {
-                bothRead.await();
                 int old = topology.primaryPort();
                 if (how.equals("kill")) {
                     topology.dataNode(old).kill();
@@ -214,94 +190,32 @@ class SentinelTest {
                 Thread.currentThread().interrupt();
             }
         };
-        var expiring = new Session(
-                Sessions.token("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
-                Sessions.profile("DV99999"),
-                Instant.now().minusSeconds(3600),
-                Instant.now().plusSeconds(4),
-                LoginMethod.API_KEY,
-                Option.none());
-        assertThat(a.save(expiring).isRight()).isTrue();
-        var onA = source(a, logins, step == Step.DURING_LOGIN ? failOver : () -> {});
-        var onB = source(b, logins, step == Step.DURING_LOGIN ? failOver : () -> {});
-        assertThat(onA.session().isRight()).isTrue();
-        assertThat(onB.session().isRight()).isTrue();
-        bothRead.countDown();
-        if (step == Step.AFTER_COMMIT) {
-            long committed = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (logins.get() == 0 && System.nanoTime() < committed) {
-                Thread.sleep(5);
-            }
-            // the commit follows the login by a round trip
-            Thread.sleep(30);
-            failOver.run();
-        } else {
-            long failedOver = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (promotion.get() == null && System.nanoTime() < failedOver) {
-                Thread.sleep(5);
-            }
+        assertThat(a.save(KeepersThroughAFault.expiring(Duration.ofSeconds(4))).isRight())
+                .isTrue();
+        keepers.instance(a, step, failOver);
+        keepers.instance(b, step, failOver);
+        assertThat(keepers.run(step, failOver))
+                .as("both read before the failover")
+                .isTrue();
+        long failedOver = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (promotion.get() == null && System.nanoTime() < failedOver) {
+            Thread.sleep(5);
         }
         assertThat(promotion.get()).as("promoted\n" + topology.logs()).isNotNull();
-        // both instances on one token, which the store holds too
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        Option<String> converged = Option.none();
-        while (System.nanoTime() < deadline) {
-            var fromA = onA.session();
-            var fromB = onB.session();
-            var stored = a.find(DV);
-            if (fromA.isRight()
-                    && fromB.isRight()
-                    && stored.isRight()
-                    && stored.get().isDefined()
-                    && fromA.get().token().equals(fromB.get().token())
-                    && stored.get().get().token().equals(fromA.get().token())
-                    && fromA.get().expiresAt().isAfter(Instant.now().plusSeconds(600))) {
-                converged = Option.some(
-                        Duration.between(promotion.get(), Instant.now()).toMillis() + " ms");
-                break;
-            }
-            Thread.sleep(10);
-        }
+        var converged = keepers.oneTokenAfter(promotion.get(), a, Duration.ofSeconds(5));
         System.out.printf(
                 "sentinel %s %s: promoted in %d ms, one token %s after the promotion, %d logins%n",
-                how, step, promotedIn.get().toMillis(), converged.getOrElse("never (within 5 s)"), logins.get());
+                how,
+                step,
+                promotedIn.get().toMillis(),
+                converged.map(d -> d.toMillis() + " ms").getOrElse("never (within 5 s)"),
+                keepers.logins.get());
         assertThat(converged)
-                .as("one token within 5 s of the promotion; events " + events)
+                .as("one token within 5 s of the promotion; events " + keepers.events)
                 .isNotEmpty();
-        assertThat(logins.get())
+        assertThat(keepers.logins.get())
                 .as("the renewal's login and at most one for the failover")
                 .isBetween(1, 2);
-        assertThat(onA.session().isRight()).isTrue();
-        assertThat(onB.session().isRight()).isTrue();
-    }
-
-    /** A source whose renewal is an API-key login, running {@code atFirstLogin} in its first. */
-    private SessionSourceService source(RedisSessionStoreAdapter store, AtomicInteger logins, Runnable atFirstLogin) {
-        var source = new SessionSourceService(
-                Option.some(DV),
-                store,
-                store,
-                Renewals.by(stored -> {
-                    int n = logins.incrementAndGet();
-                    if (n == 1) {
-                        atFirstLogin.run();
-                    }
-                    return Session.issue(
-                            Sessions.token(String.format("%032d", n)),
-                            Sessions.profile("DV99999"),
-                            Instant.now(),
-                            LoginMethod.API_KEY);
-                }),
-                Option::none,
-                events::add,
-                Clock.systemUTC(),
-                SessionSourceSettings.DEFAULTS.withCheckEvery(Duration.ofMillis(50)),
-                executor);
-        opened.add(source);
-        return source;
-    }
-
-    static long seed() {
-        return Long.getLong("samco.seed", new Random().nextLong());
+        assertThat(keepers.allServe()).isTrue();
     }
 }

@@ -1,0 +1,334 @@
+package io.github.samcoauth.adapter.persistence.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.testkit.Sessions;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The store on a Redis Cluster (three primaries, three replicas of Debian's redis-server) through
+ * README's ACL user: every operation, plain and on mutual TLS; accounts spread over every primary
+ * and all found; and two keeping instances through a fault at a step of a renewal ({@code CLUSTER
+ * FAILOVER}, {@code kill -9} of the account's primary, its slot migrated to another primary): at
+ * most one extra login, one token within 5 s, neither gives up.
+ */
+class ClusterTest {
+
+    private static final String KEY = RedisSessionStoreAdapter.newEncryptionKey();
+    private static final String PASSWORD = "desk-cluster-password-01";
+
+    private static Path dir;
+    private static TestCertificates certificates;
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final String prefix = "cluster-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void certificates() throws Exception {
+        RedisServerProcess.requireInstalled();
+        dir = Files.createTempDirectory("samco-cluster");
+        certificates = TestCertificates.makeIn(dir);
+    }
+
+    @AfterAll
+    static void removeFiles() throws Exception {
+        if (dir != null) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
+    }
+
+    /** README's user for a cluster, as a {@code user} line of every node, less {@code leftOut}. */
+    private List<String> aclUser(List<String> leftOut) {
+        var rules = new ArrayList<>(List.of("desk", "on", ">" + PASSWORD, "~" + prefix + ":*", "&" + prefix + ":*"));
+        RedisTlsTest.ACL_COMMANDS.forEach(c -> rules.add("+" + c));
+        RedisTlsTest.CLUSTER_ACL_COMMANDS.forEach(c -> rules.add("+" + c));
+        RedisTlsTest.CLUSTER_ACL_QUIETING.forEach(c -> rules.add("+" + c));
+        rules.removeIf(rule -> leftOut.contains(rule.substring(1)));
+        return rules;
+    }
+
+    private ClusterTopology topology(boolean tls) throws Exception {
+        return topology(tls, List.of());
+    }
+
+    private ClusterTopology topology(boolean tls, List<String> leftOut) throws Exception {
+        var topology =
+                new ClusterTopology(Files.createTempDirectory(dir, "cluster"), tls, certificates, aclUser(leftOut));
+        opened.add(topology);
+        return topology;
+    }
+
+    private RedisSessionStoreAdapter store(ClusterTopology topology, boolean tls, Duration lockTtl) {
+        var builder = RedisSessionStoreAdapter.builder()
+                .uri(topology.url("desk"))
+                .password(PASSWORD)
+                .encryptionKeys(KEY)
+                .keyPrefix(prefix)
+                .timeout(Duration.ofSeconds(1))
+                .lockTtl(lockTtl);
+        if (tls) {
+            builder.trustedCertificates(certificates.ca())
+                    .clientCertificate(certificates.certificate("client"), certificates.key("client"));
+        }
+        var store = builder.build().get();
+        opened.add(store);
+        return store;
+    }
+
+    private String sessionKey(String account) {
+        return prefix + ":{" + account + "}:session";
+    }
+
+    @ParameterizedTest(name = "tls={0}")
+    @CsvSource({"false", "true"})
+    void givenAClusterAndReadmesAclUser_whenEveryOperationRuns_thenEachWorks(boolean tls) throws Exception {
+        var topology = topology(tls);
+        var store = store(topology, tls, Duration.ofMillis(300));
+        assertThat(StoreWorkload.firstFailure(store, store(topology, tls, Duration.ofMillis(300))))
+                .as(topology.logs())
+                .isEqualTo(Option.none());
+        assertThat(store.checkWritable()).isEqualTo(Either.right(true));
+    }
+
+    @ParameterizedTest(name = "without {0}")
+    @CsvSource({"spublish", "ssubscribe", "cluster|nodes"})
+    void givenReadmesClusterUserLessOneNeededCommand_whenEveryOperationRuns_thenOneFails(String leftOut)
+            throws Exception {
+        var topology = topology(false, List.of(leftOut));
+        var store = store(topology, false, Duration.ofMillis(300));
+        assertThat(StoreWorkload.firstFailure(store, store(topology, false, Duration.ofMillis(300))))
+                .isNotEmpty();
+    }
+
+    @Test
+    void givenReadmesClusterUserLessTheCommandsThatOnlyQuietTheAclLog_whenEveryOperationRuns_thenEachWorks()
+            throws Exception {
+        var topology = topology(false, RedisTlsTest.CLUSTER_ACL_QUIETING);
+        var store = store(topology, false, Duration.ofMillis(300));
+        assertThat(StoreWorkload.firstFailure(store, store(topology, false, Duration.ofMillis(300))))
+                .isEqualTo(Option.none());
+    }
+
+    @Test
+    void givenAccountsOnEveryPrimary_whenAllAreListed_thenEachIsFoundOnce() throws Exception {
+        var topology = topology(false);
+        var store = store(topology, false, Duration.ofSeconds(3));
+        Set<Integer> primaries = new HashSet<>();
+        var saved = new ArrayList<AccountId>();
+        for (int i = 0; i < 30; i++) {
+            var account = String.format("DV%05d", 10000 + i);
+            var result = store.save(Sessions.session(account, String.format("%032d", i)));
+            assertThat(result.isRight()).as(() -> result.getLeft().message()).isTrue();
+            saved.add(new AccountId(account));
+            primaries.add(topology.primaryOf(sessionKey(account)));
+        }
+        assertThat(primaries).as("the accounts' slots are on every primary").hasSize(3);
+        var all = store.findAll();
+        assertThat(all.isRight()).as(() -> all.getLeft().message()).isTrue();
+        assertThat(all.get().map(session -> session.profile().accountId()).toJavaList())
+                .containsExactlyInAnyOrderElementsOf(saved);
+    }
+
+    /**
+     * Four idle instances of one account: what Redis receives from them, on all six nodes, per
+     * instance per second (the pushes' subscriptions, the safety-net reads, Lettuce's reads of the
+     * slot map), at most 1. Over 6 s here; {@code -Dsamco.idleSeconds=130} covers two of the
+     * minutely reads of the slot map (docs/PERFORMANCE.md).
+     */
+    @Test
+    void givenFourIdleInstancesOfOneAccount_whenNothingHappens_thenAtMostOneRedisCommandPerSecondEach()
+            throws Exception {
+        var topology = topology(false);
+        var first = store(topology, false, Duration.ofSeconds(3));
+        assertThat(first.save(Sessions.session("DV99999", "cccccccccccccccccccccccccccccccc", Instant.now()))
+                        .isRight())
+                .isTrue();
+        var keepers = new KeepersThroughAFault();
+        opened.add(keepers);
+        for (int i = 0; i < 4; i++) {
+            keepers.instance(
+                    store(topology, false, Duration.ofSeconds(3)), KeepersThroughAFault.Step.AFTER_COMMIT, () -> {});
+        }
+        assertThat(keepers.run(KeepersThroughAFault.Step.DURING_LOGIN, () -> {}))
+                .isTrue();
+        var admin = io.lettuce.core.RedisClient.create();
+        opened.add(() -> admin.shutdown(Duration.ZERO, Duration.ofSeconds(2)));
+        var nodes = new ArrayList<io.lettuce.core.api.sync.RedisCommands<String, String>>();
+        for (int port : topology.ports()) {
+            nodes.add(admin.connect(io.lettuce.core.RedisURI.create("redis://localhost:" + port))
+                    .sync());
+        }
+        Thread.sleep(1_000); // every instance loaded and subscribed
+        var before = statsOf(nodes);
+        long started = System.nanoTime();
+        Thread.sleep(Long.getLong("samco.idleSeconds", 6) * 1_000);
+        assertThat(keepers.allServe()).isTrue();
+        var after = statsOf(nodes);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        var received = new java.util.TreeMap<String, Long>();
+        after.forEach((name, count) -> {
+            long more = count - before.getOrDefault(name, 0L);
+            if (more != 0) {
+                received.put(name, more);
+            }
+        });
+        // each node counts the INFO that read it before; replicas acknowledge their primaries
+        received.merge("cmdstat_info", -(long) nodes.size(), Long::sum);
+        received.remove("cmdstat_replconf");
+        long connections = received.getOrDefault("total_connections_received", 0L);
+        long commands = received.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("cmdstat_"))
+                .mapToLong(java.util.Map.Entry::getValue)
+                .sum();
+        double perInstancePerSecond = commands / seconds / 4;
+        System.out.printf(
+                "cluster idle: %.2f Redis commands per instance per account per second, %d connections made in %.0f s: %s%n",
+                perInstancePerSecond, connections, seconds, received);
+        assertThat(keepers.logins.get()).isZero();
+        assertThat(perInstancePerSecond).as("idle cost").isLessThanOrEqualTo(1.0);
+    }
+
+    /** Per node summed: calls per command ({@code cmdstat_…}) and {@code total_connections_received}. */
+    private static java.util.Map<String, Long> statsOf(
+            List<io.lettuce.core.api.sync.RedisCommands<String, String>> nodes) {
+        var stats = new java.util.HashMap<String, Long>();
+        for (var node : nodes) {
+            for (var line : node.info("all").split("\\r?\\n")) {
+                if (line.startsWith("cmdstat_")) {
+                    var calls = line.substring(line.indexOf("calls=") + 6, line.indexOf(','));
+                    stats.merge(line.substring(0, line.indexOf(':')), Long.parseLong(calls), Long::sum);
+                } else if (line.startsWith("total_connections_received:")) {
+                    stats.merge(
+                            "total_connections_received",
+                            Long.parseLong(line.substring(line.indexOf(':') + 1).strip()),
+                            Long::sum);
+                }
+            }
+        }
+        return stats;
+    }
+
+    @Test
+    void givenAClusterUrl_whenAFailureIsSaid_thenTheSeedsAreNamedWithoutThePassword() {
+        var store = RedisSessionStoreAdapter.builder()
+                .uri("redis-cluster://desk:" + PASSWORD + "@127.0.0.1:1,127.0.0.1:2")
+                .encryptionKeys(KEY)
+                .timeout(Duration.ofMillis(500))
+                .build()
+                .get();
+        opened.add(store);
+        var failed = store.find(KeepersThroughAFault.DV);
+        assertThat(failed.isLeft()).isTrue();
+        assertThat(failed.getLeft().message())
+                .contains("redis-cluster://127.0.0.1:1,127.0.0.1:2")
+                .doesNotContain(PASSWORD);
+    }
+
+    /**
+     * Two instances keep one account; its session is about to expire, so one renews; at {@code
+     * step} its slot's primary fails over, dies or hands the slot to another primary. Counted:
+     * logins (one for the renewal, at most one more for the fault), the time from the fault's end
+     * (a replica promoted, the slot moved) until both serve one token that the store also holds (at
+     * most 5 s), and that neither instance stops serving.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "failover, DURING_LOGIN",
+        "failover, AFTER_COMMIT",
+        "kill, DURING_LOGIN",
+        "kill, AFTER_COMMIT",
+        "migrate, DURING_LOGIN",
+        "migrate, AFTER_COMMIT"
+    })
+    void givenAFaultAtAStepOfARenewal_whenTwoInstancesKeepTheSession_thenAtMostOneExtraLoginAndOneTokenWithin5s(
+            String how, KeepersThroughAFault.Step step) throws Exception {
+        var topology = topology(false);
+        var a = store(topology, false, Duration.ofSeconds(3));
+        var b = store(topology, false, Duration.ofSeconds(3));
+        var keepers = new KeepersThroughAFault();
+        opened.add(keepers);
+        var over = new AtomicReference<Instant>();
+        var took = new AtomicReference<Duration>();
+        var failure = new AtomicReference<Throwable>();
+        var key = sessionKey(KeepersThroughAFault.DV.value());
+        Runnable fault = () -> {
+            try {
+                int primary = topology.primaryOf(key);
+                long start = System.nanoTime();
+                switch (how) {
+                    case "failover" -> {
+                        int replica = topology.replicaOf(primary);
+                        topology.failover(primary);
+                        topology.awaitPrimary(replica, Duration.ofSeconds(20));
+                    }
+                    case "kill" -> {
+                        int replica = topology.replicaOf(primary);
+                        topology.kill(primary);
+                        topology.awaitPrimary(replica, Duration.ofSeconds(20));
+                    }
+                    default -> topology.migrateSlotOf(key, primary, topology.otherPrimary(primary));
+                }
+                took.set(Duration.ofNanos(System.nanoTime() - start));
+                over.set(Instant.now());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        };
+        assertThat(a.save(KeepersThroughAFault.expiring(Duration.ofSeconds(4))).isRight())
+                .isTrue();
+        keepers.instance(a, step, fault);
+        keepers.instance(b, step, fault);
+        assertThat(keepers.run(step, fault)).as("both read before the fault").isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (over.get() == null && failure.get() == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(failure.get()).as("the fault itself").isNull();
+        assertThat(over.get()).as("the fault over\n" + topology.logs()).isNotNull();
+        var converged = keepers.oneTokenAfter(over.get(), a, Duration.ofSeconds(5));
+        System.out.printf(
+                "cluster %s %s: over in %d ms, one token %s after, %d logins%n",
+                how,
+                step,
+                took.get().toMillis(),
+                converged.map(d -> d.toMillis() + " ms").getOrElse("never (within 5 s)"),
+                keepers.logins.get());
+        assertThat(converged)
+                .as("one token within 5 s of the fault; events " + keepers.events)
+                .isNotEmpty();
+        assertThat(keepers.logins.get())
+                .as("the renewal's login and at most one for the fault")
+                .isBetween(1, 2);
+        assertThat(keepers.allServe()).isTrue();
+    }
+}

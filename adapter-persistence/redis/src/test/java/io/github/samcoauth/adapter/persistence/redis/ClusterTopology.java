@@ -1,0 +1,330 @@
+package io.github.samcoauth.adapter.persistence.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.SlotHash;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A Redis Cluster of three primaries and three replicas (Debian's redis-server, each its own
+ * process on free loopback ports, made one cluster by {@code redis-cli --cluster create}),
+ * optionally all on TLS with client certificates, with an ACL user on every node.
+ */
+public final class ClusterTopology implements AutoCloseable {
+
+    private static final Path CLI = Path.of(System.getenv().getOrDefault("SAMCO_REDIS_CLI", "/usr/bin/redis-cli"));
+
+    private final Path dir;
+    private final boolean tls;
+    private final TestCertificates certificates;
+    private final List<RedisServerProcess> nodes = new ArrayList<>();
+    private RedisClient admin;
+
+    public ClusterTopology(Path dir, boolean tls, TestCertificates certificates, List<String> aclUser)
+            throws Exception {
+        this.dir = dir;
+        this.tls = tls;
+        this.certificates = certificates;
+        try {
+            for (int i = 0; i < 6; i++) {
+                var settings = new ArrayList<>(tlsSettings());
+                settings.addAll(List.of(
+                        "--cluster-enabled", "yes",
+                        "--cluster-config-file",
+                                dir.resolve("nodes-" + UUID.randomUUID() + ".conf")
+                                        .toString(),
+                        "--cluster-node-timeout", "1000",
+                        // replicas synchronised at once, not after the default 5 s of waiting for more
+                        "--repl-diskless-sync-delay", "0",
+                        "--cluster-port", Integer.toString(RedisServerProcess.freePort())));
+                if (!aclUser.isEmpty()) {
+                    settings.add("--user");
+                    settings.addAll(aclUser);
+                }
+                nodes.add(RedisServerProcess.start(dir, tls, settings));
+            }
+            var create = new ArrayList<>(List.of(CLI.toString()));
+            create.addAll(cliTls());
+            create.addAll(List.of("--cluster", "create"));
+            nodes.forEach(node -> create.add("127.0.0.1:" + node.port()));
+            create.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
+            run(create);
+            awaitStateOk();
+        } catch (Exception | AssertionError e) {
+            close();
+            throw e;
+        }
+    }
+
+    private List<String> tlsSettings() {
+        if (!tls) {
+            return List.of();
+        }
+        return List.of(
+                "--tls-cert-file",
+                certificates.certificate("server").toString(),
+                "--tls-key-file",
+                certificates.key("server").toString(),
+                "--tls-ca-cert-file",
+                certificates.ca().toString(),
+                "--tls-auth-clients",
+                "yes",
+                "--tls-replication",
+                "yes",
+                "--tls-cluster",
+                "yes");
+    }
+
+    private List<String> cliTls() {
+        if (!tls) {
+            return List.of();
+        }
+        return List.of(
+                "--tls",
+                "--cacert",
+                certificates.ca().toString(),
+                "--cert",
+                certificates.certificate("client").toString(),
+                "--key",
+                certificates.key("client").toString());
+    }
+
+    private String run(List<String> command) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + said);
+        }
+        return said;
+    }
+
+    /** {@code redis-cluster://[userInfo@]primary,primary,primary} ({@code rediss-} with TLS). */
+    public String url(String userInfo) {
+        var url = new StringBuilder(tls ? "rediss-cluster://" : "redis-cluster://");
+        if (!userInfo.isEmpty()) {
+            url.append(userInfo).append('@');
+        }
+        for (int i = 0; i < 3; i++) {
+            url.append(i == 0 ? "" : ",")
+                    .append("localhost:")
+                    .append(nodes.get(i).port());
+        }
+        return url.toString();
+    }
+
+    /** What {@code command} returns on the node serving {@code port}, as the test's default user. */
+    public <T> T on(int port, Function<RedisCommands<String, String>, T> command) {
+        var uri = RedisURI.builder()
+                .withHost("localhost")
+                .withPort(port)
+                .withSsl(tls)
+                .withTimeout(Duration.ofSeconds(5))
+                .build();
+        try (var connection = admin().connect(uri)) {
+            return command.apply(connection.sync());
+        }
+    }
+
+    private synchronized RedisClient admin() {
+        if (admin == null) {
+            admin = RedisClient.create();
+            if (tls) {
+                admin.setOptions(ClientOptions.builder()
+                        .sslOptions(SslOptions.builder()
+                                .jdkSslProvider()
+                                .trustManager(certificates.ca().toFile())
+                                .keyManager(
+                                        certificates.certificate("client").toFile(),
+                                        certificates.key("client").toFile(),
+                                        null)
+                                .build())
+                        .build());
+            }
+        }
+        return admin;
+    }
+
+    /** The node the whole cluster names as serving {@code key}'s slot, as its port. */
+    public int primaryOf(String key) {
+        int slot = SlotHash.getSlot(key);
+        for (var node : live()) {
+            try {
+                var slots = on(node.port(), c -> c.clusterSlots());
+                for (var range : slots) {
+                    var entry = (List<?>) range;
+                    long from = (Long) entry.get(0);
+                    long to = (Long) entry.get(1);
+                    if (slot >= from && slot <= to) {
+                        return ((Long) ((List<?>) entry.get(2)).get(1)).intValue();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // ask the next node
+            }
+        }
+        throw new IllegalStateException("no node serves slot " + slot);
+    }
+
+    /** The node's own id ({@code CLUSTER MYID}). */
+    public String idOf(int port) {
+        return on(port, RedisCommands::clusterMyId);
+    }
+
+    /** The replica of the primary on {@code port}. */
+    public int replicaOf(int primaryPort) {
+        var id = idOf(primaryPort);
+        for (var node : live()) {
+            if (node.port() == primaryPort) {
+                continue;
+            }
+            var info = on(node.port(), c -> c.info("replication"));
+            if (info.contains("role:slave")
+                    && on(node.port(), c -> c.clusterNodes())
+                            .lines()
+                            .anyMatch(line -> line.contains("myself") && line.contains(id))) {
+                return node.port();
+            }
+        }
+        throw new IllegalStateException("no replica of " + primaryPort);
+    }
+
+    /** Every node's port. */
+    public List<Integer> ports() {
+        return nodes.stream().map(RedisServerProcess::port).toList();
+    }
+
+    /** A primary other than {@code port}. */
+    public int otherPrimary(int port) {
+        for (var node : live()) {
+            if (node.port() != port && isPrimary(node.port())) {
+                return node.port();
+            }
+        }
+        throw new IllegalStateException("no other primary");
+    }
+
+    /** {@code CLUSTER FAILOVER} on the replica of the primary on {@code primaryPort}: a planned failover. */
+    public void failover(int primaryPort) {
+        int replica = replicaOf(primaryPort);
+        on(replica, c -> c.clusterFailover(false));
+    }
+
+    /** Ends the node on {@code port} at once ({@code kill -9}). */
+    public void kill(int port) {
+        node(port).kill();
+    }
+
+    /**
+     * Moves {@code key}'s slot, with its keys, from the primary on {@code from} to the one on {@code
+     * to}, as {@code redis-cli --cluster reshard} does: IMPORTING, MIGRATING, MIGRATE, then NODE.
+     */
+    public void migrateSlotOf(String key, int from, int to) {
+        int slot = SlotHash.getSlot(key);
+        var fromId = idOf(from);
+        var toId = idOf(to);
+        on(to, c -> c.clusterSetSlotImporting(slot, fromId));
+        on(from, c -> c.clusterSetSlotMigrating(slot, toId));
+        while (true) {
+            var keys = on(from, c -> c.clusterGetKeysInSlot(slot, 100));
+            if (keys.isEmpty()) {
+                break;
+            }
+            on(from, c -> c.migrate("127.0.0.1", to, 0, 5000, io.lettuce.core.MigrateArgs.Builder.keys(keys)));
+        }
+        for (var node : live()) {
+            if (isPrimary(node.port())) {
+                on(node.port(), c -> c.clusterSetSlotNode(slot, toId));
+            }
+        }
+    }
+
+    private boolean isPrimary(int port) {
+        return on(port, c -> c.info("replication")).contains("role:master");
+    }
+
+    /**
+     * Waits until every live node says {@code cluster_state:ok} and every replica is in sync with
+     * its primary (a replica never synchronised cannot take over).
+     */
+    public void awaitStateOk() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean ok = true;
+            for (var node : live()) {
+                try {
+                    ok &= on(node.port(), c -> c.clusterInfo()).contains("cluster_state:ok");
+                    var replication = on(node.port(), c -> c.info("replication"));
+                    ok &= replication.contains("role:master") || replication.contains("master_link_status:up");
+                } catch (RuntimeException e) {
+                    ok = false;
+                }
+            }
+            if (ok) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the cluster is not ok within 30 s:\n" + logs());
+    }
+
+    /** Waits until the node on {@code port} says it is a primary; the time it took. */
+    public Duration awaitPrimary(int port, Duration atMost) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (on(port, c -> c.info("replication")).contains("role:master")) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+            } catch (RuntimeException e) {
+                // not answering yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(port + " is no primary within " + atMost + ":\n" + logs());
+    }
+
+    private RedisServerProcess node(int port) {
+        return nodes.stream()
+                .filter(node -> node.port() == port)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no node on port " + port));
+    }
+
+    private List<RedisServerProcess> live() {
+        return nodes.stream().filter(RedisServerProcess::isAlive).toList();
+    }
+
+    public String logs() {
+        var all = new StringBuilder();
+        for (var node : nodes) {
+            var log = node.log();
+            all.append("--- node ")
+                    .append(node.port())
+                    .append('\n')
+                    .append(log.length() <= 2000 ? log : log.substring(log.length() - 2000));
+        }
+        return all.toString();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (admin != null) {
+                admin.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            }
+        }
+        nodes.forEach(RedisServerProcess::close);
+    }
+}
