@@ -220,6 +220,12 @@ public final class ClusterTopology implements AutoCloseable {
         on(replica, c -> c.clusterFailover(false));
     }
 
+    /** The node on {@code port} started again with its configuration file: it rejoins the cluster. */
+    public void restart(int port) throws IOException {
+        var node = node(port);
+        nodes.set(nodes.indexOf(node), node.restart());
+    }
+
     /** Ends the node on {@code port} at once ({@code kill -9}). */
     public void kill(int port) {
         node(port).kill();

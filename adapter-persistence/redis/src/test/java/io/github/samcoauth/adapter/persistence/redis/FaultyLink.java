@@ -48,6 +48,11 @@ final class FaultyLink implements AutoCloseable {
         return "redis://127.0.0.1:" + server.getLocalPort();
     }
 
+    /** The loopback port the instance connects to. */
+    int port() {
+        return server.getLocalPort();
+    }
+
     /** Passes again. */
     void pass() {
         become(Mode.PASS);

@@ -22,28 +22,33 @@ import java.util.ArrayList;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seeded random fault schedules on the wire: 2 to 4 instances keep one account, each through its
- * own {@link FaultyLink} to one real Redis, with the real login and renewal services in front of a
- * scripted Samco. A schedule delays, pauses (delivered late), black-holes and resets each link,
- * kills Redis with {@code SIGKILL} (it comes back empty), lets an instance vanish while it may hold
- * the lease (its link black-holed for good), jumps the clock past renewal windows and expiries, has
- * Samco refuse tokens and fail. Then the faults end and the fleet must hold:
+ * Seeded random fault schedules: 2 to 4 instances keep one account on a real Redis deployment
+ * ({@link FaultyServer}), with the real login and renewal services in front of a scripted Samco.
+ * On one server (the embedded one, plain; Debian's on mutual TLS as README's ACL user) each
+ * instance goes through its own {@link FaultyLink}, and a schedule delays, pauses (delivered late),
+ * black-holes and resets each link. On Sentinel and Cluster (Debian's, as README's ACL user) it
+ * fails the primary over, moves the account's slot, drops every client's connection and pauses
+ * clients. On all of them it kills a node with {@code SIGKILL} (one server comes back empty; a
+ * replica takes over on the others), lets an instance vanish while it may hold the lease, jumps the
+ * clock past renewal windows and expiries, has Samco refuse tokens and fail. Then the faults end
+ * and the fleet must hold:
  *
  * <ul>
- *   <li>never two logins at once within one life of Redis (a lease lost with a killed Redis is the
- *       one overlap the design accepts);
- *   <li>every live instance on the store's newest valid token within 2 s of the faults' end;
+ *   <li>never two logins at once within one life of the deployment (a lease lost with a killed node
+ *       is the one overlap the design accepts);
+ *   <li>every live instance on the store's newest valid token within 2 s of the faults' end (5 s on
+ *       Sentinel and Cluster, which first settle);
  *   <li>no instance ever hands out a token older than one it has handed out;
  *   <li>nothing half-written: the stored value reads, and the generation is a number.
  * </ul>
  *
- * {@code -Dsamco.networkFaultSchedules=N} runs N (CI runs 200), {@code -Dsamco.faultSeed=S} replays
- * one; a failure prints its seed.
+ * {@code -Dsamco.networkFaultSchedules=N} runs N on each deployment (CI runs 50), {@code
+ * -Dsamco.faultSeed=S} replays one; a failure prints its seed and the deployment.
  */
 class NetworkFaultScheduleTest {
 
@@ -53,21 +58,25 @@ class NetworkFaultScheduleTest {
                     "U2FsdGVkX1-key-DV99999", "U2FsdGVkX1-secret-DV99999")
             .get();
 
-    private static LocalRedis redis;
+    private FaultyServer redis;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = new LocalRedis();
+    @AfterEach
+    void stopRedis() {
+        if (redis != null) {
+            redis.close();
+        }
     }
 
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @Test
-    void givenSeededNetworkFaultSchedules_whenInstancesKeepOneAccountThroughRedis_thenTheFleetInvariantsHold() {
-        int schedules = Integer.getInteger("samco.networkFaultSchedules", 4);
+    /**
+     * On the embedded Redis, plain, and on Debian's redis-server over mutual TLS with README's ACL
+     * user; {@code -Dsamco.networkFaultSchedules=N} schedules on each.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"plain", "tls-acl", "sentinel", "cluster"})
+    void givenSeededNetworkFaultSchedules_whenInstancesKeepOneAccountThroughRedis_thenTheFleetInvariantsHold(
+            String topology) throws Exception {
+        redis = FaultyServer.of(topology);
+        int schedules = Integer.getInteger("samco.networkFaultSchedules", 2);
         long base = Long.getLong("samco.faultSeed", System.nanoTime());
         for (int i = 0; i < schedules; i++) {
             long seed = base + i;
@@ -75,13 +84,13 @@ class NetworkFaultScheduleTest {
                 runSchedule(seed);
             } catch (AssertionError | Exception e) {
                 throw new AssertionError(
-                        "network fault schedule failed; rerun with -Dsamco.faultSeed=" + seed
-                                + " -Dsamco.networkFaultSchedules=1: " + e.getMessage(),
+                        "network fault schedule failed on " + topology + "; rerun with -Dsamco.faultSeed=" + seed
+                                + " -Dsamco.networkFaultSchedules=1: " + e.getMessage() + "\n" + redis.logs(),
                         e);
             }
         }
-        System.out.println("network fault schedules passed: " + schedules + " (seeds " + base + " to "
-                + (base + schedules - 1) + ")");
+        System.out.println("network fault schedules passed on " + topology + ": " + schedules + " (seeds " + base
+                + " to " + (base + schedules - 1) + ")");
     }
 
     private void runSchedule(long seed) throws Exception {
@@ -106,8 +115,7 @@ class NetworkFaultScheduleTest {
         try {
             for (int i = 0; i < count; i++) {
                 var link = new FaultyLink(redis.port());
-                var store = RedisSessionStoreAdapter.builder()
-                        .uri(link.url())
+                var store = redis.reachedThrough(link)
                         .encryptionKeys(KEY)
                         .keyPrefix(prefix)
                         .timeout(Duration.ofMillis(500))
@@ -136,7 +144,15 @@ class NetworkFaultScheduleTest {
             for (int step = 0; step < 20; step++) {
                 var link = links.get(random.nextInt(count));
                 samcoFailing.set(random.nextInt(5) == 0);
-                switch (random.nextInt(12)) {
+                int fault = random.nextInt(12);
+                if (!redis.linked() && fault <= 3) {
+                    // no links to strike: the deployment's own faults instead, half as often
+                    if (fault <= 1) {
+                        redis.disturb(random);
+                    }
+                    fault = 10;
+                }
+                switch (fault) {
                     case 0 -> link.delay(1 + random.nextInt(30));
                     case 1 -> link.hold();
                     case 2 -> link.blackHole();
@@ -145,7 +161,7 @@ class NetworkFaultScheduleTest {
                     case 5 -> {
                         if (random.nextInt(4) == 0) {
                             logins.storeRestarted();
-                            killRedis();
+                            redis.crash();
                         }
                     }
                     case 6 -> clock.advance(Duration.ofMinutes(random.nextInt(24 * 60)));
@@ -163,7 +179,12 @@ class NetworkFaultScheduleTest {
                         if (!vanished && count > 2) {
                             vanished = true;
                             alive.set(one, false);
-                            links.get(one).blackHole();
+                            if (redis.linked()) {
+                                links.get(one).blackHole();
+                            } else {
+                                // its connections end with it; its lease, if any, is left to expire
+                                stores.get(one).close();
+                            }
                         }
                     }
                     default -> {}
@@ -183,13 +204,15 @@ class NetworkFaultScheduleTest {
             }
             // the faults end: every live instance converges on the store's newest token
             samcoFailing.set(false);
+            redis.heal();
             for (int i = 0; i < count; i++) {
                 if (alive.get(i)) {
                     links.get(i).pass();
                 }
             }
             long ended = System.nanoTime();
-            long deadline = ended + TimeUnit.SECONDS.toNanos(2);
+            long converges = redis.linked() ? 2 : 5;
+            long deadline = ended + TimeUnit.SECONDS.toNanos(converges);
             var reader = stores.get(alive.indexOf(true));
             while (true) {
                 var answers = new ArrayList<Either<AuthError, Session>>();
@@ -211,20 +234,18 @@ class NetworkFaultScheduleTest {
                 }
                 assertThat(System.nanoTime())
                         .as(
-                                "every live instance on the store's newest valid token within 2 s after the faults:"
+                                "every live instance on the store's newest valid token within %d s after the faults:"
                                         + " %s vs %s",
-                                answers, stored)
+                                converges, answers, stored)
                         .isLessThan(deadline);
                 Thread.sleep(10);
             }
             assertThat(logins.mostAtOnce())
                     .as("never two logins at once within one life of Redis")
                     .isLessThanOrEqualTo(1);
-            try (var raw = io.lettuce.core.RedisClient.create(redis.url());
-                    var connection = raw.connect()) {
-                var generation = connection.sync().get(prefix + ":{DV99999}:generation");
-                assertThat(generation).as("the generation is a number").matches("\\d+");
-            }
+            assertThat(redis.get(prefix + ":{DV99999}:generation"))
+                    .as("the generation is a number")
+                    .matches("\\d+");
         } finally {
             sources.forEach(SessionSourceService::close);
             stores.forEach(RedisSessionStoreAdapter::close);
@@ -232,17 +253,5 @@ class NetworkFaultScheduleTest {
             executor.shutdownNow();
             callers.shutdownNow();
         }
-    }
-
-    /** Kills Redis with SIGKILL, as a crash does, and starts it again, empty, on the same port. */
-    private static void killRedis() {
-        var port = Integer.toString(redis.port());
-        ProcessHandle.current()
-                .descendants()
-                .filter(p -> java.util.Arrays.asList(p.info().arguments().orElse(new String[0]))
-                        .contains(port))
-                .forEach(ProcessHandle::destroyForcibly);
-        redis.stop();
-        redis.start();
     }
 }

@@ -23,12 +23,16 @@ public final class RedisServerProcess implements AutoCloseable {
             Path.of(System.getenv().getOrDefault("SAMCO_REDIS_SERVER", "/usr/bin/redis-server"));
 
     private final int port;
+    private final Path dir;
+    private final List<String> command;
     private final Path log;
     private final Process process;
     private final String ready;
 
-    private RedisServerProcess(int port, Path log, Process process, String ready) {
+    private RedisServerProcess(int port, Path dir, List<String> command, Path log, Process process, String ready) {
         this.port = port;
+        this.dir = dir;
+        this.command = List.copyOf(command);
         this.log = log;
         this.process = process;
         this.ready = ready;
@@ -106,7 +110,7 @@ public final class RedisServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        var server = new RedisServerProcess(port, log, process, ready);
+        var server = new RedisServerProcess(port, dir, command, log, process, ready);
         server.awaitReady();
         return server;
     }
@@ -148,6 +152,12 @@ public final class RedisServerProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The same server started again on its port, as it was started (ended first if it still runs). */
+    public RedisServerProcess restart() throws IOException {
+        close();
+        return launch(port, dir, command, ready);
     }
 
     /** Ends the process at once, as a crash or {@code kill -9} does (what {@link #close} does too). */

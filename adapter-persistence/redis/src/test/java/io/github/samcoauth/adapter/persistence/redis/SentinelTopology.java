@@ -168,7 +168,23 @@ public final class SentinelTopology implements AutoCloseable {
         }
     }
 
-    private void awaitReplicaKnown() throws InterruptedException {
+    /** The data node on {@code port} started again as it was first started (it rejoins as a replica). */
+    void restartDataNode(int port) throws java.io.IOException {
+        var node = dataNode(port);
+        dataNodes.set(dataNodes.indexOf(node), node.restart());
+    }
+
+    /** What {@code command} returns on the data node on {@code port}, as the test's default user. */
+    <T> T onDataNode(
+            int port, java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
+        try (var admin = adminClient(port);
+                var connection = admin.client().connect(admin.uri())) {
+            return command.apply(connection.sync());
+        }
+    }
+
+    /** Waits until every sentinel sees a replica in sync with the primary. */
+    void awaitReplicaKnown() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             boolean all = true;
