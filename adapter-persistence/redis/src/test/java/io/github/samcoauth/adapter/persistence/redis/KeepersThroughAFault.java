@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -134,6 +135,46 @@ final class KeepersThroughAFault implements AutoCloseable {
             Thread.sleep(10);
         }
         return Option.none();
+    }
+
+    /** What one renewal cost the deployment, and how long until both instances served its token. */
+    record RenewalCost(Map<String, Long> received, Option<Duration> converged, int logins) {
+        long commands() {
+            return CommandsReceived.commands(received);
+        }
+    }
+
+    /**
+     * Two instances on {@code a} and {@code b} load a session due in 4 s and subscribe; then one
+     * renews it: what {@code received} counted from then until both serve the new token (and the
+     * other's read after the push), and the time that took.
+     */
+    static RenewalCost oneRenewal(RedisSessionStoreAdapter a, RedisSessionStoreAdapter b, CommandsReceived received)
+            throws InterruptedException {
+        // inside the default ten-minute window in 4 s
+        if (a.save(expiring(Duration.ofMinutes(10).plusSeconds(4))).isLeft()) {
+            throw new IllegalStateException("the session could not be saved");
+        }
+        try (var keepers = new KeepersThroughAFault()) {
+            keepers.instance(a, Step.AFTER_COMMIT, () -> {});
+            keepers.instance(b, Step.AFTER_COMMIT, () -> {});
+            if (!keepers.run(Step.DURING_LOGIN, () -> {})) {
+                throw new IllegalStateException("the instances could not read the session");
+            }
+            Thread.sleep(700); // subscribed, the scripts loaded
+            if (keepers.logins.get() > 0) {
+                throw new IllegalStateException("renewed before the count began: " + keepers.events);
+            }
+            var before = received.read();
+            long due = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (keepers.logins.get() == 0 && System.nanoTime() < due) {
+                Thread.sleep(5);
+            }
+            var started = Instant.now();
+            var converged = keepers.oneTokenAfter(started, a, Duration.ofSeconds(5));
+            Thread.sleep(500); // the other instance's read after the push
+            return new RenewalCost(received.since(before), converged, keepers.logins.get());
+        }
     }
 
     /** Whether every instance still serves a session. */

@@ -104,6 +104,11 @@ public final class SentinelTopology implements AutoCloseable {
         throw new IllegalStateException("no sentinel names a primary");
     }
 
+    /** The data nodes' ports (the primary's and the replica's). */
+    List<Integer> dataPorts() {
+        return dataNodes.stream().map(RedisServerProcess::port).toList();
+    }
+
     /** The data node serving on {@code port}. */
     RedisServerProcess dataNode(int port) {
         return dataNodes.stream()
