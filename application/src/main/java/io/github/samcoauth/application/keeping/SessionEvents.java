@@ -26,15 +26,20 @@ final class SessionEvents {
     }
 
     void say(SessionEvent.Type type, AccountId account, Option<Instant> expiresAt, String detail) {
-        try {
-            listener.on(new SessionEvent(type, account, expiresAt, detail));
-        } catch (RuntimeException e) {
-            // the platform's listener failed; the session is kept all the same
-        }
+        tell(new SessionEvent(type, account, expiresAt, detail));
     }
 
     void say(SessionEvent.Type type, Session session, String detail) {
-        say(type, session.accountId(), Option.some(session.expiresAt()), detail);
+        tell(new SessionEvent(
+                type, session.accountId(), Option.some(session.expiresAt()), detail, Option.some(session.method())));
+    }
+
+    private void tell(SessionEvent event) {
+        try {
+            listener.on(event);
+        } catch (RuntimeException e) {
+            // the platform's listener failed; the session is kept all the same
+        }
     }
 
     /** Samco refused {@code session} (401): said once per token. */

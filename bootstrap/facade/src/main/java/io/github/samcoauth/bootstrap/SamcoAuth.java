@@ -61,11 +61,14 @@ import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -122,11 +125,13 @@ public final class SamcoAuth implements AutoCloseable {
             Clock clock,
             Option<FeignSamcoApiAdapter> ownHttpClient,
             Keeping keeping,
-            Origin origin) {
+            Origin origin,
+            UnaryOperator<SessionCoordinationPort> coordinated) {
         // sessions are seen only at the origin they were made at: a token never goes to another API
         var scoped = new OriginScopedSessions(
                 store,
-                store instanceof SessionCoordinationPort shared ? shared : new InProcessCoordination(store),
+                coordinated.apply(
+                        store instanceof SessionCoordinationPort shared ? shared : new InProcessCoordination(store)),
                 origin);
         store = scoped;
         this.store = scoped;
@@ -415,8 +420,39 @@ public final class SamcoAuth implements AutoCloseable {
         private Supplier<Option<ApiCredentials>> credentials = new NoCredentials();
         private Option<String[]> rawCredentials = Option.none();
         private SessionEvent.Listener listener = new LoggedEvents();
+        private final java.util.List<SessionEvent.Listener> alsoTold = new ArrayList<>();
+        private UnaryOperator<SamcoApiPort> samcoApiDecorator = UnaryOperator.identity();
+        private UnaryOperator<SessionCoordinationPort> coordinationDecorator = UnaryOperator.identity();
 
         private Builder() {}
+
+        /**
+         * Wraps the client of Samco's API (the default one, or {@link #samcoApi}'s) in {@code
+         * decorator}: metrics and traces of every call, as {@code samco-auth-micrometer} does.
+         * Decorators added one after another wrap in that order.
+         */
+        public Builder decorateSamcoApi(UnaryOperator<SamcoApiPort> decorator) {
+            var before = samcoApiDecorator;
+            samcoApiDecorator = decorator == null ? null : api -> decorator.apply(before.apply(api));
+            return this;
+        }
+
+        /**
+         * Wraps the store's coordination of a fleet's renewals (reads, leases, changes) in {@code
+         * decorator}: the wait for another instance's renewal, the store's failures.
+         */
+        public Builder decorateCoordination(UnaryOperator<SessionCoordinationPort> decorator) {
+            var before = coordinationDecorator;
+            coordinationDecorator =
+                    decorator == null ? null : coordination -> decorator.apply(before.apply(coordination));
+            return this;
+        }
+
+        /** Told of every session event too, after the listener of {@link #onSessionEvent}. */
+        public Builder alsoOnSessionEvent(SessionEvent.Listener listener) {
+            alsoTold.add(listener);
+            return this;
+        }
 
         /**
          * The dashboard's API key and secret, with which an API-key session is renewed unattended.
@@ -541,8 +577,11 @@ public final class SamcoAuth implements AutoCloseable {
             if (keepingProblem.isDefined()) {
                 return Either.left(keepingProblem.get());
             }
-            if (listener == null || credentials == null) {
+            if (listener == null || credentials == null || alsoTold.contains(null)) {
                 return Either.left(new AuthError.InvalidInput(new DomainError.Blank("session listener")));
+            }
+            if (samcoApiDecorator == null || coordinationDecorator == null) {
+                return Either.left(new AuthError.InvalidInput(new DomainError.Blank("decorator")));
             }
             var supplied = credentials;
             if (rawCredentials.isDefined()) {
@@ -553,7 +592,21 @@ public final class SamcoAuth implements AutoCloseable {
                 }
                 supplied = () -> Option.some(parsed.get());
             }
-            var keepingWith = new Keeping(keeping, supplied, listener);
+            var all = new ArrayList<SessionEvent.Listener>();
+            all.add(listener);
+            all.addAll(alsoTold);
+            SessionEvent.Listener everyone = all.size() == 1
+                    ? listener
+                    : event -> {
+                        for (var one : all) {
+                            try {
+                                one.on(event);
+                            } catch (RuntimeException e) {
+                                // a platform's listener failed; the others are told all the same
+                            }
+                        }
+                    };
+            var keepingWith = new Keeping(keeping, supplied, everyone);
             var config = http.build();
             if (config.isLeft()) {
                 return Either.left(config.getLeft());
@@ -561,15 +614,26 @@ public final class SamcoAuth implements AutoCloseable {
             var dir = stateDir.toAbsolutePath();
             Option<FeignSamcoApiAdapter> own =
                     samcoApi.isEmpty() ? Option.some(new FeignSamcoApiAdapter(config.get())) : Option.none();
-            SamcoApiPort samco = samcoApi.isDefined() ? samcoApi.get() : own.get();
+            SamcoApiPort samco = samcoApiDecorator.apply(samcoApi.isDefined() ? samcoApi.get() : own.get());
+            if (samco == null) {
+                return Either.left(new AuthError.InvalidInput(new DomainError.Blank("decorated Samco API")));
+            }
             var store = sessionStore.isDefined() ? sessionStore.get() : new FileSessionStoreAdapter(dir, clock);
             var audit = auditLog.isDefined() ? auditLog.get() : new FileAuditLogAdapter(dir);
             var origin = Origin.of(config.get().baseUrl().toString());
             if (origin.isLeft()) {
                 return Either.left(new AuthError.InvalidInput(origin.getLeft()));
             }
-            return Either.right(
-                    new SamcoAuth(samco, store, new Reported(audit), clock, own, keepingWith, origin.get()));
+            return Either.right(new SamcoAuth(
+                    samco,
+                    store,
+                    new Reported(audit),
+                    clock,
+                    own,
+                    keepingWith,
+                    origin.get(),
+                    coordination ->
+                            Objects.requireNonNullElse(coordinationDecorator.apply(coordination), coordination)));
         }
     }
 }

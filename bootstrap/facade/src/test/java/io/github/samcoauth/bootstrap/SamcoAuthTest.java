@@ -46,6 +46,63 @@ class SamcoAuthTest {
                 .isEqualTo("state directory is required");
         assertThat(SamcoAuth.builder().requestTimeout(Duration.ofSeconds(-1)).build())
                 .isLeft();
+        assertThat(SamcoAuth.builder().decorateSamcoApi(null).build().getLeft().message())
+                .isEqualTo("decorator is required");
+        assertThat(SamcoAuth.builder()
+                        .decorateCoordination(null)
+                        .build()
+                        .getLeft()
+                        .code())
+                .isEqualTo("invalid-input");
+        assertThat(SamcoAuth.builder()
+                        .alsoOnSessionEvent(null)
+                        .build()
+                        .getLeft()
+                        .code())
+                .isEqualTo("invalid-input");
+        assertThat(SamcoAuth.builder()
+                        .decorateSamcoApi(api -> null)
+                        .build()
+                        .getLeft()
+                        .message())
+                .isEqualTo("decorated Samco API is required");
+    }
+
+    @Test
+    void givenDecoratorsAndListeners_whenBuilt_thenEachWrapsInOrderAndEveryListenerIsTold(@TempDir Path dir)
+            throws Exception {
+        var order = new java.util.ArrayList<String>();
+        var told = new java.util.ArrayList<String>();
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        try (var sandbox = SandboxServer.start();
+                var auth = SamcoAuth.builder()
+                        .stateDir(dir)
+                        .baseUrl(sandbox.url())
+                        .decorateSamcoApi(api -> {
+                            order.add("first");
+                            return api;
+                        })
+                        .decorateSamcoApi(api -> {
+                            order.add("second");
+                            return api;
+                        })
+                        .decorateCoordination(coordination -> {
+                            order.add("coordination");
+                            return coordination;
+                        })
+                        .onSessionEvent(event -> {
+                            throw new IllegalStateException("the platform's listener fails");
+                        })
+                        .alsoOnSessionEvent(event -> told.add(event.type().label()))
+                        .apiCredentials(app.apiKey(), app.apiSecret())
+                        .build()
+                        .get()) {
+            assertThat(order).containsExactly("first", "second", "coordination");
+            var session = auth.sessionSource(new AccountId("DV99999")).session();
+            assertThat(session).isRight();
+            auth.sessionSource(new AccountId("DV99999")).rejected(session.get().token());
+            assertThat(told).as("told although the first listener threw").contains("revoked");
+        }
     }
 
     @Test

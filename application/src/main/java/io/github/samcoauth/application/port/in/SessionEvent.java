@@ -1,21 +1,30 @@
 package io.github.samcoauth.application.port.in;
 
 import io.github.samcoauth.domain.AccountId;
+import io.github.samcoauth.domain.LoginMethod;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * Something about an account's session a platform must see. {@code expiresAt}: of the session in
- * use after the event. {@code detail}: why, in words (never a secret).
+ * use after the event. {@code detail}: why, in words (never a secret). {@code method}: how the
+ * session the event is about was made, where there is one.
  */
-public record SessionEvent(Type type, AccountId account, Option<Instant> expiresAt, String detail) {
+public record SessionEvent(
+        Type type, AccountId account, Option<Instant> expiresAt, String detail, Option<LoginMethod> method) {
 
     public SessionEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(method, "method");
+    }
+
+    /** An event with no session's method to tell. */
+    public SessionEvent(Type type, AccountId account, Option<Instant> expiresAt, String detail) {
+        this(type, account, expiresAt, detail, Option.none());
     }
 
     /** {@link #label()} is the stable name a platform or {@code samco keep --json} matches on. */
