@@ -33,6 +33,12 @@ class KeepingPartsTest {
                         SessionEvent.Type.NOT_RENEWABLE,
                         SessionEvent.Type.RENEWED);
         assertThat(heard.peek().expiresAt().get()).isEqualTo(first.expiresAt());
+        assertThat(heard).allSatisfy(event -> assertThat(event.method().get()).isEqualTo(first.method()));
+        events.say(SessionEvent.Type.STORE_UNAVAILABLE, first.accountId(), io.vavr.control.Option.none(), "away");
+        assertThat(List.ofAll(heard).last().method().isEmpty()).as("no session, no method").isTrue();
+        org.assertj.core.api.Assertions.assertThatNullPointerException()
+                .isThrownBy(() -> new SessionEvent(
+                        SessionEvent.Type.RENEWED, first.accountId(), io.vavr.control.Option.none(), "x", null));
         var throwing = new SessionEvents(event -> {
             throw new IllegalStateException("the platform's bug");
         });
