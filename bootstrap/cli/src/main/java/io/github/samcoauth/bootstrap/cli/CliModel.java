@@ -409,6 +409,25 @@ final class CliModel {
                 Integer.class,
                 "check the session with Samco (GET /ip/whoami) this often (default 60)",
                 v -> command.checkEvery = (Integer) v));
+        spec.addOption(option(
+                "--sink",
+                "FILE",
+                Path.class,
+                "write the token in use to FILE (0600, replaced atomically on every change, removed when"
+                        + " no valid session is held and when keep stops), for processes that read a file",
+                v -> command.sink = (Path) v));
+        spec.addOption(option(
+                "--listen",
+                "HOST:PORT",
+                String.class,
+                "answer GET /healthz (200 while a valid session is held, else 503), /readyz and /metrics"
+                        + " (Prometheus) over HTTP; loopback only unless --listen-anywhere",
+                v -> command.listen = (String) v));
+        spec.addOption(flag(
+                "--listen-anywhere",
+                "allow --listen on an address other than loopback (the answers hold no secret, but anyone"
+                        + " who can reach it sees the account and its expiry)",
+                v -> command.listenAnywhere = v));
         return spec;
     }
 

@@ -12,7 +12,6 @@ import io.github.samcoauth.domain.Product;
 import io.github.samcoauth.domain.SafeText;
 import io.github.samcoauth.domain.Session;
 import io.github.samcoauth.domain.SessionLifetime;
-import io.vavr.Lazy;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -36,8 +35,6 @@ final class Output {
     private final boolean json;
     private final boolean verbose;
     private final boolean interactive;
-    private final Lazy<ObjectMapper> mapper =
-            Lazy.of(() -> new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS));
 
     Output(PrintWriter out, PrintWriter err, boolean json, boolean verbose, boolean interactive) {
         this.out = out;
@@ -92,12 +89,22 @@ final class Output {
 
     /** Prints the one JSON object of this command. */
     void object(Map<String, ?> object) {
-        try {
-            out.println(mapper.get().writeValueAsString(object));
-        } catch (JsonProcessingException e) {
-            out.println("{\"error\":{\"code\":\"bug\",\"message\":\"cannot encode the output\"}}");
-        }
+        out.println(jsonOf(object));
         out.flush();
+    }
+
+    /** {@code object} as one line of JSON. */
+    static String jsonOf(Map<String, ?> object) {
+        try {
+            return Json.MAPPER.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            return "{\"error\":{\"code\":\"bug\",\"message\":\"cannot encode the output\"}}";
+        }
+    }
+
+    /** Made on the first JSON written, not at start-up (a command without --json never pays for it). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
     /** Reports a failure and returns its exit code. */
