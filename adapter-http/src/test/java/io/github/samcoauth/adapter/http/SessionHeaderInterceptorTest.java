@@ -77,6 +77,10 @@ class SessionHeaderInterceptorTest {
                         SessionUnavailableException.class,
                         e -> assertThat(e.error()).isEqualTo(new AuthError.NoSession(Option.none())))
                 .hasMessage("No valid session is stored");
+        // a platform's handler of Feign's failures catches it too: no answer, status -1
+        assertThatThrownBy(client::whoami)
+                .isInstanceOfSatisfying(
+                        feign.FeignException.class, e -> assertThat(e.status()).isEqualTo(-1));
         assertThat(samco.getAllServeEvents()).isEmpty();
     }
 }

@@ -47,7 +47,8 @@ public final class FileTokenSink {
             sink.files.ensureDirectory(absolute.getParent());
             if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
                     && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
-                return Either.left(failure("is not a regular file (a link, a directory, a FIFO?)", Option.some(absolute)));
+                return Either.left(
+                        failure("is not a regular file (a link, a directory, a FIFO?)", Option.some(absolute)));
             }
         } catch (IOException e) {
             return Either.left(failure(SecureFiles.reason(e), Option.some(absolute)));
@@ -66,7 +67,8 @@ public final class FileTokenSink {
             atomic.replace(
                     lock,
                     this::isTemporary,
-                    file.resolveSibling("." + file.getFileName() + "." + HexFormat.of().formatHex(random()) + ".tmp"),
+                    file.resolveSibling(
+                            "." + file.getFileName() + "." + HexFormat.of().formatHex(random()) + ".tmp"),
                     file,
                     token.value().getBytes(StandardCharsets.US_ASCII));
             return Either.right(file);

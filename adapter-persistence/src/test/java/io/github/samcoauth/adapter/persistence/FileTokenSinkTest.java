@@ -53,8 +53,7 @@ class FileTokenSinkTest {
         assertThat(failure.get()).as("the file was there at every read").isNull();
         assertThat(written).as("every read a whole token that was written").containsAll(seen);
         assertThat(Files.readString(sink.file())).isEqualTo(token(199).value());
-        assertThat(Files.getPosixFilePermissions(sink.file()))
-                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(sink.file())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.getPosixFilePermissions(sink.file().getParent()))
                 .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (var left = Files.list(sink.file().getParent())) {
@@ -82,7 +81,8 @@ class FileTokenSinkTest {
         assertThat(refused.getLeft().message()).contains("not a regular file");
         assertThat(Files.readString(elsewhere)).isEqualTo("keep me");
 
-        assertThat(FileTokenSink.at(Files.createDirectory(tmp.resolve("a-directory"))).isLeft())
+        assertThat(FileTokenSink.at(Files.createDirectory(tmp.resolve("a-directory")))
+                        .isLeft())
                 .isTrue();
 
         var open = Files.createDirectory(tmp.resolve("open"));

@@ -328,6 +328,19 @@ public final class SamcoAuth implements AutoCloseable {
     }
 
     /**
+     * The JDK's {@code client} with the kept session: the header on every request, one renewal and
+     * one resend on a 401 (see {@link SessionHttpClient}).
+     */
+    public SessionHttpClient sessionHttpClient(java.net.http.HttpClient client) {
+        return new SessionHttpClient(client, sessionSource());
+    }
+
+    /** As {@link #sessionHttpClient(java.net.http.HttpClient)}, with {@code account}'s session. */
+    public SessionHttpClient sessionHttpClient(java.net.http.HttpClient client, AccountId account) {
+        return new SessionHttpClient(client, sessionSource(account));
+    }
+
+    /**
      * The companion of {@link #sessionHeaderInterceptor()} for a Feign client's {@code
      * errorDecoder}: a 401 renews the session once (fleet-wide) and the request is retried with the
      * new token by Feign's {@code Retryer}; every other answer goes to Feign's default decoder, or to

@@ -313,4 +313,69 @@ class SamcoAuthTest {
             assertThat(events.toString()).doesNotContain(first.token().value()).doesNotContain(app.apiSecret());
         }
     }
+
+    @Test
+    void givenTheJdkHttpClient_whenSamcoRevokesEveryToken_thenOneRenewalAndOneResendAndASecond401IsThePlatforms(
+            @TempDir Path dir) throws Exception {
+        var app = SandboxServer.DEFAULT_APPS.get(0);
+        var refusing = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
+                        .dynamicPort());
+        refusing.start();
+        try (var sandbox = SandboxServer.start();
+                var auth = SamcoAuth.builder()
+                        .baseUrl(sandbox.url())
+                        .stateDir(dir)
+                        .apiCredentials(app.apiKey(), app.apiSecret())
+                        .build()
+                        .get()) {
+            var first = auth.loginWithApiKey(app.apiKey(), app.apiSecret()).get();
+            var http = auth.sessionHttpClient(java.net.http.HttpClient.newHttpClient(), new AccountId("DV99999"));
+            var whoami = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.url() + "/ip/whoami"))
+                    .header("x-session-token", "a-stale-header-the-client-replaces")
+                    .build();
+            var ofString = java.net.http.HttpResponse.BodyHandlers.ofString();
+            assertThat(http.send(whoami, ofString).statusCode()).isEqualTo(200);
+            sandbox.revokeAll();
+            var answered = http.send(whoami, ofString);
+            assertThat(answered.statusCode()).as("answered after one renewal").isEqualTo(200);
+            assertThat(sandbox.loginCount("DV99999")).isEqualTo(2);
+            assertThat(answered.request()
+                            .headers()
+                            .firstValue("x-session-token")
+                            .orElseThrow())
+                    .isNotEqualTo(first.token().value())
+                    .isEqualTo(sandbox.latestToken("DV99999").orElseThrow());
+
+            refusing.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                            com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                    .willReturn(aResponse().withStatus(401)));
+            var refused = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(refusing.baseUrl() + "/order/orderBook"))
+                            .build(),
+                    ofString);
+            assertThat(refused.statusCode())
+                    .as("the second 401 is the platform's")
+                    .isEqualTo(401);
+            assertThat(refusing.getAllServeEvents()).hasSize(2);
+            assertThat(sandbox.loginCount("DV99999")).as("one renewal for it").isEqualTo(3);
+        } finally {
+            refusing.stop();
+        }
+    }
+
+    @Test
+    void givenNoSession_whenTheJdkClientSends_thenNotSentAndATypedIoException(@TempDir Path dir) throws Exception {
+        try (var auth = SamcoAuth.builder().stateDir(dir).build().get()) {
+            var http = auth.sessionHttpClient(java.net.http.HttpClient.newHttpClient());
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:1/"))
+                    .build();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOfSatisfying(
+                            SessionHttpClient.NoValidSessionException.class,
+                            e -> assertThat(e.error().code()).isEqualTo("no-session"))
+                    .isInstanceOf(java.io.IOException.class);
+        }
+    }
 }
