@@ -1,0 +1,21 @@
+package io.github.samcoauth.bootstrap.spring;
+
+import io.github.samcoauth.application.AuthError;
+import java.io.IOException;
+
+/** No valid session could be had: the request was not sent. {@link #error()} says why, typed. */
+public final class SamcoSessionUnavailableException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient AuthError error;
+
+    public SamcoSessionUnavailableException(AuthError error) {
+        super(error.message());
+        this.error = error;
+    }
+
+    public AuthError error() {
+        return error;
+    }
+}
