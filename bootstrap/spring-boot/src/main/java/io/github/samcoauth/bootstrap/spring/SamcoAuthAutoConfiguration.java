@@ -38,7 +38,8 @@ public class SamcoAuthAutoConfiguration {
             SamcoStore store,
             ObjectProvider<SamcoAuthBuilderCustomizer> customizers,
             SamcoSessionsEvents events) {
-        var builder = SamcoAuth.builder().refreshBefore(properties.getRefreshBefore()).alsoOnSessionEvent(events::on);
+        var builder =
+                SamcoAuth.builder().refreshBefore(properties.getRefreshBefore()).alsoOnSessionEvent(events::on);
         if (properties.getBaseUrl() != null && !properties.getBaseUrl().isBlank()) {
             builder.baseUrl(properties.getBaseUrl());
         }
@@ -70,7 +71,8 @@ public class SamcoAuthAutoConfiguration {
         for (var raw : properties.getAccounts()) {
             var account = AccountId.of(raw);
             if (account.isLeft()) {
-                throw new IllegalStateException("samco.auth.accounts: " + account.getLeft().message());
+                throw new IllegalStateException(
+                        "samco.auth.accounts: " + account.getLeft().message());
             }
             accounts.add(account.get());
         }

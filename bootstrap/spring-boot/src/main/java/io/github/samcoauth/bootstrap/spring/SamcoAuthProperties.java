@@ -118,8 +118,10 @@ public class SamcoAuthProperties {
 
     @Override
     public String toString() {
-        return "SamcoAuthProperties[baseUrl=" + baseUrl + ", store=" + (store == null ? null : store.replaceAll("//[^@/]*@", "//…@"))
-                + ", storeKey=" + (storeKey == null ? "unset" : "set") + ", apiKey=" + (apiKey == null ? "unset" : "set")
+        return "SamcoAuthProperties[baseUrl=" + baseUrl + ", store="
+                + (store == null ? null : store.replaceAll("//[^@/]*@", "//…@"))
+                + ", storeKey=" + (storeKey == null ? "unset" : "set") + ", apiKey="
+                + (apiKey == null ? "unset" : "set")
                 + ", apiSecret=" + (apiSecret == null ? "unset" : "set") + ", refreshBefore=" + refreshBefore
                 + ", accounts=" + accounts + "]";
     }

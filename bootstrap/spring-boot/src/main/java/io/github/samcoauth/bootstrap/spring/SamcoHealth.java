@@ -91,14 +91,10 @@ public final class SamcoHealth {
             return seen.staticIp();
         }
         var asked = samco.whoami(account);
-        if (asked.isLeft()
-                && asked.getLeft() instanceof AuthError.Rejected rejected
-                && rejected.httpStatus() == 401) {
+        if (asked.isLeft() && asked.getLeft() instanceof AuthError.Rejected rejected && rejected.httpStatus() == 401) {
             sessions.source(account).rejected(session.token());
         }
-        var said = asked.isRight()
-                ? (asked.get().whoAmI().matches() ? "registered" : "not registered")
-                : "unknown";
+        var said = asked.isRight() ? (asked.get().whoAmI().matches() ? "registered" : "not registered") : "unknown";
         whoami.put(account, new Seen(now, said));
         return said;
     }

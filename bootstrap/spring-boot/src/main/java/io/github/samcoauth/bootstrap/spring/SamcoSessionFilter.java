@@ -54,7 +54,8 @@ public final class SamcoSessionFilter implements ExchangeFilterFunction {
         if (renewed.isLeft() || renewed.get().token().equals(token)) {
             return Mono.just(refused);
         }
-        return refused.releaseBody().then(next.exchange(withToken(request, renewed.get().token())));
+        return refused.releaseBody()
+                .then(next.exchange(withToken(request, renewed.get().token())));
     }
 
     private static ClientRequest withToken(ClientRequest request, SessionToken token) {

@@ -57,7 +57,8 @@ public final class SamcoStore implements AutoCloseable {
 
     @Override
     public String toString() {
-        return stateDir.map(dir -> "SamcoStore[file:" + dir + "]").getOrElse(store.isDefined() ? "SamcoStore[redis]" : "SamcoStore[default]");
+        return stateDir.map(dir -> "SamcoStore[file:" + dir + "]")
+                .getOrElse(store.isDefined() ? "SamcoStore[redis]" : "SamcoStore[default]");
     }
 
     /** Apart, so that the Redis artifact is needed only by an application whose store is Redis. */
@@ -70,17 +71,20 @@ public final class SamcoStore implements AutoCloseable {
                         + " io.github.samcoauth:samco-auth-adapter-persistence-redis to the application");
             }
             if (properties.getStoreKey() == null || properties.getStoreKey().isBlank()) {
-                throw new IllegalStateException("samco.auth.store-key is needed with a Redis store (samco keygen makes one)");
+                throw new IllegalStateException(
+                        "samco.auth.store-key is needed with a Redis store (samco keygen makes one)");
             }
             var builder = io.github.samcoauth.adapter.persistence.redis.RedisSessionStoreAdapter.builder()
                     .uri(url)
                     .encryptionKeys(properties.getStoreKey());
-            if (properties.getStorePassword() != null && !properties.getStorePassword().isBlank()) {
+            if (properties.getStorePassword() != null
+                    && !properties.getStorePassword().isBlank()) {
                 builder.password(properties.getStorePassword());
             }
             var built = builder.build();
             if (built.isLeft()) {
-                throw new IllegalStateException("samco.auth.store: " + built.getLeft().message());
+                throw new IllegalStateException(
+                        "samco.auth.store: " + built.getLeft().message());
             }
             return new SamcoStore(Option.none(), Option.some(built.get()), Option.some(built.get()));
         }
