@@ -35,7 +35,9 @@ class KeepingPartsTest {
         assertThat(heard.peek().expiresAt().get()).isEqualTo(first.expiresAt());
         assertThat(heard).allSatisfy(event -> assertThat(event.method().get()).isEqualTo(first.method()));
         events.say(SessionEvent.Type.STORE_UNAVAILABLE, first.accountId(), io.vavr.control.Option.none(), "away");
-        assertThat(List.ofAll(heard).last().method().isEmpty()).as("no session, no method").isTrue();
+        assertThat(List.ofAll(heard).last().method().isEmpty())
+                .as("no session, no method")
+                .isTrue();
         org.assertj.core.api.Assertions.assertThatNullPointerException()
                 .isThrownBy(() -> new SessionEvent(
                         SessionEvent.Type.RENEWED, first.accountId(), io.vavr.control.Option.none(), "x", null));
