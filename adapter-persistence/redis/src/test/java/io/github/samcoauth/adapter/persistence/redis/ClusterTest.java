@@ -7,18 +7,13 @@ import io.github.samcoauth.testkit.Sessions;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,49 +25,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * FAILOVER}, {@code kill -9} of the account's primary, its slot migrated to another primary): at
  * most one extra login, one token within 5 s, neither gives up.
  */
-class ClusterTest {
+class ClusterTest extends DeploymentTestSupport {
 
-    private static final String KEY = RedisSessionStoreAdapter.newEncryptionKey();
-    private static final String PASSWORD = "desk-cluster-password-01";
-
-    private static Path dir;
-    private static TestCertificates certificates;
-
-    private final List<AutoCloseable> opened = new ArrayList<>();
-    private final String prefix = "cluster-" + UUID.randomUUID();
-
-    @BeforeAll
-    static void certificates() throws Exception {
-        RedisServerProcess.requireInstalled();
-        dir = Files.createTempDirectory("samco-cluster");
-        certificates = TestCertificates.makeIn(dir);
-    }
-
-    @AfterAll
-    static void removeFiles() throws Exception {
-        if (dir != null) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-    }
-
-    /** README's user for a cluster, as a {@code user} line of every node, less {@code leftOut}. */
+    /** README's user for a cluster, less {@code leftOut}. */
     private List<String> aclUser(List<String> leftOut) {
-        var rules = new ArrayList<>(List.of("desk", "on", ">" + PASSWORD, "~" + prefix + ":*", "&" + prefix + ":*"));
-        RedisTlsTest.ACL_COMMANDS.forEach(c -> rules.add("+" + c));
-        RedisTlsTest.CLUSTER_ACL_COMMANDS.forEach(c -> rules.add("+" + c));
-        RedisTlsTest.CLUSTER_ACL_QUIETING.forEach(c -> rules.add("+" + c));
-        rules.removeIf(rule -> leftOut.contains(rule.substring(1)));
-        return rules;
+        var more = new ArrayList<>(RedisTlsTest.CLUSTER_ACL_COMMANDS);
+        more.addAll(RedisTlsTest.CLUSTER_ACL_QUIETING);
+        return aclUser(more, leftOut);
     }
 
     private ClusterTopology topology(boolean tls) throws Exception {
@@ -87,20 +46,7 @@ class ClusterTest {
     }
 
     private RedisSessionStoreAdapter store(ClusterTopology topology, boolean tls, Duration lockTtl) {
-        var builder = RedisSessionStoreAdapter.builder()
-                .uri(topology.url("desk"))
-                .password(PASSWORD)
-                .encryptionKeys(KEY)
-                .keyPrefix(prefix)
-                .timeout(Duration.ofSeconds(1))
-                .lockTtl(lockTtl);
-        if (tls) {
-            builder.trustedCertificates(certificates.ca())
-                    .clientCertificate(certificates.certificate("client"), certificates.key("client"));
-        }
-        var store = builder.build().get();
-        opened.add(store);
-        return store;
+        return store(topology.url("desk"), tls, lockTtl);
     }
 
     private String sessionKey(String account) {
@@ -204,17 +150,7 @@ class ClusterTest {
     @Test
     void givenTwoInstances_whenOneRenews_thenTheRenewalCostsAFewCommandsAndBothServeItsToken() throws Exception {
         var topology = topology(false);
-        var received = new CommandsReceived(topology.ports());
-        opened.add(received);
-        var cost = KeepersThroughAFault.oneRenewal(
-                store(topology, false, Duration.ofSeconds(3)), store(topology, false, Duration.ofSeconds(3)), received);
-        System.out.printf(
-                "cluster renewal: %d commands, both on its token %s after its login began: %s%n",
-                cost.commands(), cost.converged().map(d -> d.toMillis() + " ms").getOrElse("never"), cost.received());
-        assertThat(cost.converged()).isNotEmpty();
-        assertThat(cost.logins()).isEqualTo(1);
-        // measured: 55 with the scripts' own calls; a loop of reads or lease tries would be hundreds
-        assertThat(cost.commands()).isLessThanOrEqualTo(80);
+        oneRenewalCostsAFewCommands("cluster", topology.ports(), topology.url("desk"));
     }
 
     @Test

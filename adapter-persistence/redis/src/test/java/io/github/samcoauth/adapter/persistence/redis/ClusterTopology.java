@@ -1,9 +1,7 @@
 package io.github.samcoauth.adapter.persistence.redis;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.SlotHash;
 import java.io.IOException;
@@ -71,19 +69,7 @@ public final class ClusterTopology implements AutoCloseable {
         if (!tls) {
             return List.of();
         }
-        return List.of(
-                "--tls-cert-file",
-                certificates.certificate("server").toString(),
-                "--tls-key-file",
-                certificates.key("server").toString(),
-                "--tls-ca-cert-file",
-                certificates.ca().toString(),
-                "--tls-auth-clients",
-                "yes",
-                "--tls-replication",
-                "yes",
-                "--tls-cluster",
-                "yes");
+        return certificates.serverSettings("server", "yes", "--tls-replication", "yes", "--tls-cluster", "yes");
     }
 
     private List<String> cliTls() {
@@ -140,16 +126,7 @@ public final class ClusterTopology implements AutoCloseable {
         if (admin == null) {
             admin = RedisClient.create();
             if (tls) {
-                admin.setOptions(ClientOptions.builder()
-                        .sslOptions(SslOptions.builder()
-                                .jdkSslProvider()
-                                .trustManager(certificates.ca().toFile())
-                                .keyManager(
-                                        certificates.certificate("client").toFile(),
-                                        certificates.key("client").toFile(),
-                                        null)
-                                .build())
-                        .build());
+                admin.setOptions(certificates.clientOptions());
             }
         }
         return admin;

@@ -1,9 +1,7 @@
 package io.github.samcoauth.adapter.persistence.redis;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SslOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,16 +139,7 @@ interface FaultyServer extends AutoCloseable {
             RedisServerProcess.requireInstalled();
             dir = Files.createTempDirectory("samco-faults-tls");
             certificates = TestCertificates.makeIn(dir);
-            var settings = new ArrayList<>(List.of(
-                    "--tls-cert-file",
-                    certificates.certificate("server").toString(),
-                    "--tls-key-file",
-                    certificates.key("server").toString(),
-                    "--tls-ca-cert-file",
-                    certificates.ca().toString(),
-                    "--tls-auth-clients",
-                    "yes",
-                    "--user"));
+            var settings = new ArrayList<>(certificates.serverSettings("server", "yes", "--user"));
             settings.addAll(aclUser(List.of()));
             redis = RedisServerProcess.start(dir, true, settings);
         }
@@ -178,16 +167,7 @@ interface FaultyServer extends AutoCloseable {
         public String get(String key) {
             var client = RedisClient.create();
             try {
-                client.setOptions(ClientOptions.builder()
-                        .sslOptions(SslOptions.builder()
-                                .jdkSslProvider()
-                                .trustManager(certificates.ca().toFile())
-                                .keyManager(
-                                        certificates.certificate("client").toFile(),
-                                        certificates.key("client").toFile(),
-                                        null)
-                                .build())
-                        .build());
+                client.setOptions(certificates.clientOptions());
                 try (var connection = client.connect(RedisURI.create("rediss://127.0.0.1:" + port()))) {
                     return connection.sync().get(key);
                 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.domain.AccountId;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -78,16 +76,7 @@ class RedisTlsTest {
         certificates = TestCertificates.makeIn(dir);
         mutual = tlsServer("server", "yes");
         adminClient = RedisClient.create(RedisURI.create("rediss://127.0.0.1:" + mutual.port()));
-        adminClient.setOptions(ClientOptions.builder()
-                .sslOptions(SslOptions.builder()
-                        .jdkSslProvider()
-                        .trustManager(certificates.ca().toFile())
-                        .keyManager(
-                                certificates.certificate("client").toFile(),
-                                certificates.key("client").toFile(),
-                                null)
-                        .build())
-                .build());
+        adminClient.setOptions(certificates.clientOptions());
         admin = adminClient.connect();
     }
 
@@ -115,14 +104,7 @@ class RedisTlsTest {
     }
 
     private static RedisServerProcess tlsServer(String certificate, String authClients) throws Exception {
-        return RedisServerProcess.start(
-                dir,
-                true,
-                List.of(
-                        "--tls-cert-file", certificates.certificate(certificate).toString(),
-                        "--tls-key-file", certificates.key(certificate).toString(),
-                        "--tls-ca-cert-file", certificates.ca().toString(),
-                        "--tls-auth-clients", authClients));
+        return RedisServerProcess.start(dir, true, certificates.serverSettings(certificate, authClients));
     }
 
     /** README's user, for this test's prefix, without {@code leftOut}. */

@@ -7,16 +7,10 @@ import io.github.samcoauth.testkit.Sessions;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,47 +21,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * failover ({@code SENTINEL FAILOVER}, or {@code kill -9} of the primary) at a step of a renewal:
  * at most one extra login, both on one token within 5 s of the promotion, neither gives up.
  */
-class SentinelTest {
+class SentinelTest extends DeploymentTestSupport {
 
     private static final AccountId DV = new AccountId("DV99999");
-    private static final String KEY = RedisSessionStoreAdapter.newEncryptionKey();
-    private static final String PASSWORD = "desk-sentinel-password-01";
 
-    private static Path dir;
-    private static TestCertificates certificates;
-
-    private final List<AutoCloseable> opened = new ArrayList<>();
-    private final String prefix = "sentinel-" + UUID.randomUUID();
-
-    @BeforeAll
-    static void certificates() throws Exception {
-        RedisServerProcess.requireInstalled();
-        dir = Files.createTempDirectory("samco-sentinel");
-        certificates = TestCertificates.makeIn(dir);
-    }
-
-    @AfterAll
-    static void removeFiles() throws Exception {
-        if (dir != null) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-    }
-
-    /** README's least-privilege user, as a {@code user} line of the data nodes' configuration. */
+    /** README's user, as a {@code user} line of the data nodes' configuration. */
     private List<String> aclUser() {
-        var rules = new ArrayList<>(List.of("desk", "on", ">" + PASSWORD, "~" + prefix + ":*", "&" + prefix + ":*"));
-        RedisTlsTest.ACL_COMMANDS.forEach(c -> rules.add("+" + c));
-        return rules;
+        return aclUser(List.of(), List.of());
     }
 
     private SentinelTopology topology(boolean tls) throws Exception {
@@ -77,20 +37,7 @@ class SentinelTest {
     }
 
     private RedisSessionStoreAdapter store(SentinelTopology topology, boolean tls, Duration lockTtl) {
-        var builder = RedisSessionStoreAdapter.builder()
-                .uri(topology.url("desk"))
-                .password(PASSWORD)
-                .encryptionKeys(KEY)
-                .keyPrefix(prefix)
-                .timeout(Duration.ofSeconds(1))
-                .lockTtl(lockTtl);
-        if (tls) {
-            builder.trustedCertificates(certificates.ca())
-                    .clientCertificate(certificates.certificate("client"), certificates.key("client"));
-        }
-        var store = builder.build().get();
-        opened.add(store);
-        return store;
+        return store(topology.url("desk"), tls, lockTtl);
     }
 
     @ParameterizedTest(name = "tls={0}")
@@ -166,17 +113,7 @@ class SentinelTest {
     @Test
     void givenTwoInstances_whenOneRenews_thenTheRenewalCostsAFewCommandsAndBothServeItsToken() throws Exception {
         var topology = topology(false);
-        var received = new CommandsReceived(topology.dataPorts());
-        opened.add(received);
-        var cost = KeepersThroughAFault.oneRenewal(
-                store(topology, false, Duration.ofSeconds(3)), store(topology, false, Duration.ofSeconds(3)), received);
-        System.out.printf(
-                "sentinel renewal: %d commands, both on its token %s after its login began: %s%n",
-                cost.commands(), cost.converged().map(d -> d.toMillis() + " ms").getOrElse("never"), cost.received());
-        assertThat(cost.converged()).isNotEmpty();
-        assertThat(cost.logins()).isEqualTo(1);
-        // measured: 55 with the scripts' own calls; a loop of reads or lease tries would be hundreds
-        assertThat(cost.commands()).isLessThanOrEqualTo(80);
+        oneRenewalCostsAFewCommands("sentinel", topology.dataPorts(), topology.url("desk"));
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.github.samcoauth.adapter.persistence.redis;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SslOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,12 +50,7 @@ public final class SentinelTopology implements AutoCloseable {
         if (!tls) {
             return List.of();
         }
-        return List.of(
-                "--tls-cert-file", certificates.certificate("server").toString(),
-                "--tls-key-file", certificates.key("server").toString(),
-                "--tls-ca-cert-file", certificates.ca().toString(),
-                "--tls-auth-clients", "yes",
-                "--tls-replication", "yes");
+        return certificates.serverSettings("server", "yes", "--tls-replication", "yes");
     }
 
     private List<String> nodeSettings(List<String> aclUser, List<String> more) {
@@ -152,16 +145,7 @@ public final class SentinelTopology implements AutoCloseable {
                 .build();
         var client = RedisClient.create();
         if (tls) {
-            client.setOptions(ClientOptions.builder()
-                    .sslOptions(SslOptions.builder()
-                            .jdkSslProvider()
-                            .trustManager(certificates.ca().toFile())
-                            .keyManager(
-                                    certificates.certificate("client").toFile(),
-                                    certificates.key("client").toFile(),
-                                    null)
-                            .build())
-                    .build());
+            client.setOptions(certificates.clientOptions());
         }
         return new Admin(client, uri);
     }

@@ -59,6 +59,36 @@ public final class TestCertificates {
         return made;
     }
 
+    /**
+     * redis-server's settings for TLS with {@code certificate} ({@code server} or another made
+     * here), asking clients for theirs when {@code authClients} is {@code yes}, then {@code more}
+     * (e.g. {@code --tls-replication yes}).
+     */
+    public java.util.List<String> serverSettings(String certificate, String authClients, String... more) {
+        var settings = new java.util.ArrayList<>(java.util.List.of(
+                "--tls-cert-file", certificate(certificate).toString(),
+                "--tls-key-file", key(certificate).toString(),
+                "--tls-ca-cert-file", ca().toString(),
+                "--tls-auth-clients", authClients));
+        settings.addAll(java.util.List.of(more));
+        return settings;
+    }
+
+    /**
+     * Lettuce's client options for a server of these certificates that asks for a client's: the CA
+     * trusted, the {@code client} certificate presented (the JDK's TLS).
+     */
+    public io.lettuce.core.ClientOptions clientOptions() {
+        return io.lettuce.core.ClientOptions.builder()
+                .sslOptions(io.lettuce.core.SslOptions.builder()
+                        .jdkSslProvider()
+                        .trustManager(ca().toFile())
+                        .keyManager(
+                                certificate("client").toFile(), key("client").toFile(), null)
+                        .build())
+                .build();
+    }
+
     public Path ca() {
         return dir.resolve("ca.crt");
     }
