@@ -76,6 +76,11 @@ final class RedisConnection {
         return shown.toString();
     }
 
+    /** Where a standalone or Sentinel connection goes; empty on a cluster or with a platform's client. */
+    Option<RedisURI> uri() {
+        return uri;
+    }
+
     /** A cluster's seed nodes; empty off a cluster. */
     List<RedisURI> seeds() {
         return seeds;

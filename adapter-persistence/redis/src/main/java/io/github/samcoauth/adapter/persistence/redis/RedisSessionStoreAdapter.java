@@ -67,6 +67,11 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         return redis.where().getOrElse("");
     }
 
+    /** The connection to Redis (tests). */
+    RedisConnection connection() {
+        return redis;
+    }
+
     /** The seed nodes of a cluster, as the client was given them; empty off a cluster (tests). */
     java.util.List<RedisURI> clusterSeeds() {
         return redis.seeds();
@@ -445,13 +450,16 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
 
         private static Option<String> userInfo(String url) {
             int scheme = url.indexOf("://");
-            int at = url.indexOf('@');
-            int slash = url.indexOf('/', scheme + 3);
-            if (scheme < 0 || at < 0 || (slash >= 0 && at > slash)) {
+            if (scheme == -1) {
+                return Option.none();
+            }
+            var authority = url.substring(scheme + 3).split("/", 2)[0];
+            int at = authority.indexOf('@');
+            if (at == -1) {
                 return Option.none();
             }
             return Option.some(
-                    java.net.URLDecoder.decode(url.substring(scheme + 3, at), java.nio.charset.StandardCharsets.UTF_8));
+                    java.net.URLDecoder.decode(authority.substring(0, at), java.nio.charset.StandardCharsets.UTF_8));
         }
 
         /**
@@ -478,6 +486,9 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                 return false;
             }
             int colon = hostAndPort.lastIndexOf(':');
+            if (colon == 0) {
+                return false; // a port and no host
+            }
             if (colon < hostAndPort.lastIndexOf(']') + 1) {
                 return true; // no port, or an IPv6 address in brackets without one
             }

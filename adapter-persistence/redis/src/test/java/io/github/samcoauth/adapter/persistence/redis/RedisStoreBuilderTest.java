@@ -120,7 +120,14 @@ class RedisStoreBuilderTest {
                 "redis-cluster://127.0.0.1:7000/3",
                 "redis-cluster://127.0.0.1:7000?timeout=5s",
                 "redis-cluster://127.0.0.1:7000#samco",
-                "rediss-cluster://u:p@127.0.0.1:7000:1"
+                "rediss-cluster://u:p@127.0.0.1:7000:1",
+                "redis://:6379",
+                "redis://u:p@:6379/0",
+                "redis://[::1]:0",
+                "redis://[::1]:port",
+                "redis-sentinel://127.0.0.1:26379,:26380#samco",
+                "redis-sentinel://127.0.0.1:26379#%20",
+                "redis-cluster://127.0.0.1:7000,:7001"
             })
     void givenUrlsThatNameNoRedis_whenBuilt_thenRefusedWithTheShapeExpected(String url) {
         assertThat(refusal(valid().uri(url))).contains("Redis URL").contains("redis://[user:password@]host");
@@ -238,6 +245,47 @@ class RedisStoreBuilderTest {
             })
     void givenClusterUrls_whenBuilt_thenAccepted(String url) {
         accepted(valid().uri(url));
+    }
+
+    @Test
+    void givenEachDeployment_whenItsScriptsAreChosen_thenAClusterPublishesToItsShardAndTheOthersPublish() {
+        var cluster = valid().uri("redis-cluster://127.0.0.1:7000").build().get();
+        var standalone = valid().uri("redis://127.0.0.1:6379").build().get();
+        try {
+            assertThat(cluster.connection().isCluster()).isTrue();
+            assertThat(standalone.connection().isCluster()).isFalse();
+            for (var script : java.util.List.of(RedisScripts.WRITE, RedisScripts.DELETE, RedisScripts.RESTORE)) {
+                var sharded = cluster.connection().script(script);
+                assertThat(standalone.connection().script(script)).isSameAs(script);
+                assertThat(sharded.text()).doesNotContain("redis.call('PUBLISH'");
+                assertThat(sharded).isSameAs(cluster.connection().script(script));
+                assertThat(sharded.sha()).isNotEqualTo(script.sha());
+            }
+            assertThat(cluster.connection().script(RedisScripts.WRITE).text()).contains("redis.call('SPUBLISH'");
+            // a script that publishes nothing runs as it is
+            assertThat(cluster.connection().script(RedisScripts.WATCH).text()).isEqualTo(RedisScripts.WATCH.text());
+        } finally {
+            cluster.close();
+            standalone.close();
+        }
+    }
+
+    @Test
+    void givenASentinelUrl_whenParsed_thenEverySentinelIsAskedWithinTheTimeout() {
+        var store = valid().uri("redis-sentinel://127.0.0.1:26379,127.0.0.1:26380#samco")
+                .timeout(java.time.Duration.ofMillis(640))
+                .build()
+                .get();
+        try {
+            var uri = store.connection().uri().get();
+            assertThat(uri.getTimeout()).isEqualTo(java.time.Duration.ofMillis(640));
+            assertThat(uri.getSentinels())
+                    .hasSize(2)
+                    .allSatisfy(
+                            sentinel -> assertThat(sentinel.getTimeout()).isEqualTo(java.time.Duration.ofMillis(640)));
+        } finally {
+            store.close();
+        }
     }
 
     @Test
