@@ -217,7 +217,12 @@ interface FaultyServer extends AutoCloseable {
         @Override
         public void disturb(Random random) throws Exception {
             int primary = topology.primaryPort();
-            switch (random.nextInt(3)) {
+            // a failover needs a replica in sync: after one, the old primary becomes one within ~10 s
+            int fault = random.nextInt(3);
+            if (fault == 0 && !topology.replicaKnown()) {
+                fault = 1;
+            }
+            switch (fault) {
                 case 0 -> {
                     topology.failover();
                     topology.awaitPromotionFrom(primary, Duration.ofSeconds(20));
@@ -230,6 +235,10 @@ interface FaultyServer extends AutoCloseable {
 
         @Override
         public void crash() throws Exception {
+            if (!topology.replicaKnown()) {
+                // no replica could take over yet: the crash waits for one
+                topology.awaitReplicaKnown();
+            }
             int primary = topology.primaryPort();
             topology.dataNode(primary).kill();
             topology.awaitPromotionFrom(primary, Duration.ofSeconds(20));
@@ -310,6 +319,8 @@ interface FaultyServer extends AutoCloseable {
             topology.kill(primary);
             topology.awaitPrimary(replica, Duration.ofSeconds(20));
             topology.restart(primary);
+            // whole again before the next fault: a slot is migrated only between primaries that agree
+            topology.awaitStateOk();
         }
 
         @Override
