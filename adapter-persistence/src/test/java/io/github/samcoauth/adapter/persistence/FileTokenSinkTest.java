@@ -105,4 +105,27 @@ class FileTokenSinkTest {
         sink.write(token(7));
         assertThat(sink.toString()).contains("token").doesNotContain(token(7).value());
     }
+
+    @Test
+    void givenATemporaryACrashedWriterLeft_whenTheNextTokenIsWritten_thenItIsRemovedAndOthersAreKept()
+            throws Exception {
+        var sink = FileTokenSink.at(tmp.resolve("token")).get();
+        var stale = Files.writeString(tmp.resolve(".token.0123456789abcdef.tmp"), "half a tok");
+        var someoneElses = Files.writeString(tmp.resolve(".other.0123456789abcdef.tmp"), "not ours");
+        assertThat(sink.write(token(3)).isRight()).isTrue();
+        assertThat(Files.exists(stale)).isFalse();
+        assertThat(Files.readString(someoneElses)).isEqualTo("not ours");
+    }
+
+    @Test
+    void givenTheFileReplacedByADirectory_whenWrittenOrRemoved_thenAStorageFailureNamingIt() throws Exception {
+        var sink = FileTokenSink.at(tmp.resolve("token")).get();
+        Files.createDirectories(tmp.resolve("token/in-the-way"));
+        var written = sink.write(token(4));
+        assertThat(written.isLeft()).isTrue();
+        assertThat(written.getLeft().message()).contains("token sink cannot be written");
+        var removed = sink.remove();
+        assertThat(removed.isLeft()).isTrue();
+        assertThat(removed.getLeft().message()).contains("token sink cannot be removed");
+    }
 }
