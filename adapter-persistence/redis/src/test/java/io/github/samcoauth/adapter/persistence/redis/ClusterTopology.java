@@ -191,10 +191,23 @@ public final class ClusterTopology implements AutoCloseable {
         throw new IllegalStateException("no other primary");
     }
 
-    /** {@code CLUSTER FAILOVER} on the replica of the primary on {@code primaryPort}: a planned failover. */
-    public void failover(int primaryPort) {
+    /**
+     * {@code CLUSTER FAILOVER} on the replica of the primary on {@code primaryPort}: a planned
+     * failover, asked again (up to three times) when Redis lets one time out.
+     */
+    public void failover(int primaryPort) throws InterruptedException {
         int replica = replicaOf(primaryPort);
-        on(replica, c -> c.clusterFailover(false));
+        // a manual failover right after another may time out (the primary is still settling): asked again
+        for (int attempt = 0; attempt < 3; attempt++) {
+            on(replica, c -> c.clusterFailover(false));
+            long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (isPrimary(replica)) {
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     /** The node on {@code port} started again with its configuration file: it rejoins the cluster. */
