@@ -48,11 +48,18 @@ class FaultScheduleTest {
     static final class FaultyStore implements SessionStorePort, SessionCoordinationPort {
         private final InMemorySessionStore store;
         private final Random random;
+        private final LoginCounter logins;
         private volatile double failing;
 
         FaultyStore(InMemorySessionStore store, long seed) {
+            this(store, seed, null);
+        }
+
+        /** With {@code logins} told of every lease taken (or none to tell). */
+        FaultyStore(InMemorySessionStore store, long seed, LoginCounter logins) {
             this.store = store;
             this.random = new Random(seed);
+            this.logins = logins;
         }
 
         void failing(double probability) {
@@ -97,7 +104,13 @@ class FaultScheduleTest {
 
         @Override
         public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
-            return faulty(() -> store.tryLease(account)).map(taken -> taken.map(FaultyLease::new));
+            return faulty(() -> store.tryLease(account)).map(taken -> {
+                // the login under this lease belongs to the store's present life
+                if (logins != null) {
+                    taken.forEach(lease -> logins.leaseTaken());
+                }
+                return taken.map(FaultyLease::new);
+            });
         }
 
         /**
@@ -183,7 +196,7 @@ class FaultScheduleTest {
                 .withRetryAfter(Duration.ofMillis(200));
         try {
             for (int i = 0; i < count; i++) {
-                var view = new FaultyStore(i == 0 ? shared : shared.sharingState(), seed * 17 + i);
+                var view = new FaultyStore(i == 0 ? shared : shared.sharingState(), seed * 17 + i, logins);
                 var apiKey = new ApiKeyLoginService(samco, view, audit, clock);
                 var refresh = new RefreshSessionService(samco, view, audit, clock, apiKey);
                 stores.add(view);
