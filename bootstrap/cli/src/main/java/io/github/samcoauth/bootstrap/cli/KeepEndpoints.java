@@ -6,7 +6,6 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.domain.DomainError;
 import io.github.samcoauth.domain.Session;
 import io.vavr.control.Either;
-import io.vavr.control.Option;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -158,10 +157,6 @@ final class KeepEndpoints implements AutoCloseable {
         var bound = server.getAddress();
         var host = bound.getAddress().getHostAddress();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
-    }
-
-    Option<Integer> port() {
-        return Option.of(server.getAddress().getPort());
     }
 
     @Override
