@@ -87,6 +87,7 @@ final class LeasedRenewal {
     Either<AuthError, Session> run(Session stale, long seen) {
         long deadline = clock.millis() + settings.waitAtMost().toMillis();
         var id = stale.accountId();
+        long known = seen;
         while (true) {
             // the lease first: its holder reads the store once; the others wait for its commit
             var lease = coordination.tryLease(id);
@@ -94,7 +95,7 @@ final class LeasedRenewal {
                 return failed(stale, lease.getLeft(), false);
             }
             if (lease.get().isDefined()) {
-                return underLease(stale, lease.get().get());
+                return underLease(stale, known, lease.get().get());
             }
             long left = deadline - clock.millis();
             if (left <= 0) {
@@ -121,7 +122,12 @@ final class LeasedRenewal {
         }
     }
 
-    private Either<AuthError, Session> underLease(Session stale, Lease lease) {
+    /**
+     * The renewal by this lease's holder. A store found empty at an older generation than {@code
+     * known} lost the session (a restart, a failover that lost what was not yet replicated): that
+     * is no logout, so the session in memory is renewed and committed in its place.
+     */
+    private Either<AuthError, Session> underLease(Session stale, long known, Lease lease) {
         var commit = new Commit(lease);
         try {
             var again = coordination.read(stale.accountId());
@@ -132,7 +138,8 @@ final class LeasedRenewal {
             if (renewed.isDefined()) {
                 return renewed.get();
             }
-            if (again.get().session().isEmpty()) {
+            boolean lost = again.get().session().isEmpty() && again.get().generation() < known;
+            if (again.get().session().isEmpty() && !lost) {
                 return outcome.removed(stale);
             }
             events.say(
@@ -140,7 +147,7 @@ final class LeasedRenewal {
                     stale,
                     "renewing here by " + stale.method().label());
             // the session as stored (an OAuth session's refresh token is the store's), read once
-            var stored = again.get().session().get();
+            var stored = lost ? stale : again.get().session().get();
             var result = refresh.renew(
                     stored, stored.method() == LoginMethod.API_KEY ? credentials.get() : Option.none(), commit);
             if (result.isLeft()) {

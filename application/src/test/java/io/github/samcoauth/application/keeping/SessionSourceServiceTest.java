@@ -58,6 +58,10 @@ class SessionSourceServiceTest {
     }
 
     private SessionSourceService source(InMemorySessionStore on) {
+        return source(on, SETTINGS);
+    }
+
+    private SessionSourceService source(InMemorySessionStore on, SessionSourceSettings settings) {
         var apiKey = new ApiKeyLoginService(samco, on, audit, clock);
         var refresh = new RefreshSessionService(samco, on, audit, clock, apiKey);
         return new SessionSourceService(
@@ -68,7 +72,7 @@ class SessionSourceServiceTest {
                 () -> Option.some(CREDENTIALS),
                 events::add,
                 clock,
-                SETTINGS,
+                settings,
                 executor);
     }
 
@@ -269,6 +273,30 @@ class SessionSourceServiceTest {
             assertThat(store.find(DV).get().get()).isEqualTo(session);
             assertThat(logins).hasValue(0);
             awaitCondition(() -> eventTypes().contains(SessionEvent.Type.RESTORED));
+        }
+    }
+
+    /**
+     * A failover that lost what was not yet replicated, or a restart, between the last read and
+     * the renewal: the lease holder finds the store empty at an older generation. That is a lost
+     * store, not a logout: the session in memory is renewed and committed, never dropped.
+     */
+    @Test
+    void givenTheStoreLostTheSessionJustBeforeItsRenewal_whenRenewed_thenRenewedFromMemoryNotRemoved() {
+        samcoIssuesTokens();
+        var old = apiKeySession("gggggggggggggggggggggggggggggggg", T0);
+        store.save(old);
+        try (var source = source(store, SETTINGS.withCheckEvery(Duration.ofHours(1)))) {
+            assertThat(source.session()).isEqualTo(Either.right(old));
+            store.forgetEverything();
+            clock.advance(Duration.between(T0, old.expiresAt()).minusMinutes(5));
+            source.session();
+            awaitCondition(() -> logins.get() == 1
+                    && source.session().isRight()
+                    && !source.session().get().token().equals(old.token()));
+            assertThat(store.find(DV).get().map(Session::token))
+                    .contains(source.session().get().token());
+            assertThat(eventTypes()).doesNotContain(SessionEvent.Type.REMOVED).contains(SessionEvent.Type.RENEWED);
         }
     }
 
