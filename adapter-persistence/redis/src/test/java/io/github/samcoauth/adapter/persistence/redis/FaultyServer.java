@@ -1,5 +1,6 @@
 package io.github.samcoauth.adapter.persistence.redis;
 
+import io.github.samcoauth.testkit.LoginCounter;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import java.io.IOException;
@@ -44,10 +45,14 @@ interface FaultyServer extends AutoCloseable {
     RedisSessionStoreAdapter.Builder reachedThrough(FaultyLink link);
 
     /**
-     * A fault of the deployment that loses nothing written (a planned failover, a slot moved, every
-     * client's connection dropped, clients paused); nothing where it is one server.
+     * A fault of the deployment short of a crash (a planned failover, a slot moved, every client's
+     * connection dropped, clients paused); nothing where it is one server. Sentinel's {@code
+     * SENTINEL FAILOVER} promotes the replica without stopping the old primary first, which takes
+     * writes until the sentinels demote it: a lease taken there meanwhile is lost, so that window is
+     * told to {@code logins} as a lossy failover. A cluster's {@code CLUSTER FAILOVER} waits for the
+     * replica to catch up and loses nothing.
      */
-    default void disturb(Random random) throws Exception {}
+    default void disturb(Random random, LoginCounter logins) throws Exception {}
 
     /**
      * A node killed with SIGKILL, as a crash does, and started again: one server comes back empty;
@@ -215,17 +220,20 @@ interface FaultyServer extends AutoCloseable {
         }
 
         @Override
-        public void disturb(Random random) throws Exception {
+        public void disturb(Random random, LoginCounter logins) throws Exception {
             int primary = topology.primaryPort();
-            // a failover needs a replica in sync: after one, the old primary becomes one within ~10 s
+            // a failover needs a replica in sync: after one, the old primary becomes one within ~1 s
             int fault = random.nextInt(3);
             if (fault == 0 && !topology.replicaKnown()) {
                 fault = 1;
             }
             switch (fault) {
                 case 0 -> {
+                    logins.lossyFailoverBegins();
                     topology.failover();
                     topology.awaitPromotionFrom(primary, Duration.ofSeconds(20));
+                    topology.awaitDemoted(primary, Duration.ofSeconds(20));
+                    logins.lossyFailoverEnded();
                 }
                 case 1 ->
                     topology.onDataNode(primary, c -> c.clientKill(io.lettuce.core.KillArgs.Builder.typeNormal()));
@@ -298,7 +306,7 @@ interface FaultyServer extends AutoCloseable {
         }
 
         @Override
-        public void disturb(Random random) throws Exception {
+        public void disturb(Random random, LoginCounter logins) throws Exception {
             int primary = topology.primaryOf(SLOT_KEY);
             switch (random.nextInt(4)) {
                 case 0 -> {

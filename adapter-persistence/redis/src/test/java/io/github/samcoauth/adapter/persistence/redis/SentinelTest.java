@@ -113,7 +113,12 @@ class SentinelTest extends DeploymentTestSupport {
     @Test
     void givenTwoInstances_whenOneRenews_thenTheRenewalCostsAFewCommandsAndBothServeItsToken() throws Exception {
         var topology = topology(false);
-        oneRenewalCostsAFewCommands("sentinel", topology.dataPorts(), topology.url("desk"));
+        topology.askForInfoEvery(SentinelTopology.DEFAULT_INFO);
+        try {
+            oneRenewalCostsAFewCommands("sentinel", topology.dataPorts(), topology.url("desk"));
+        } finally {
+            topology.askForInfoEvery(SentinelTopology.QUICK_INFO);
+        }
     }
 
     /**
