@@ -4,6 +4,7 @@ import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.domain.AccountId;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.vavr.control.Either;
 import java.net.SocketAddress;
@@ -18,6 +19,12 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * channel ({@code …:changes}, published by every save, delete and restore), its watchers told of
  * each message, and of every loss or return of the notification connection (they then read).
  * Waiters for another instance's renewal wake on a message and look every 100 ms as well.
+ *
+ * <p>On a cluster a shard channel lives on the primary of its slot, and Lettuce does not move a
+ * subscription when the slot does (a failover, a migration, a primary killed): Redis ends it with
+ * {@code SUNSUBSCRIBE}, or it dies with the node. So every shard channel is subscribed again when
+ * Lettuce sees the topology change, and when Redis ends one (after the slot map is read again),
+ * and the watchers are told (they read what they may have missed).
  */
 final class RedisChanges {
 
@@ -42,10 +49,55 @@ final class RedisChanges {
         }
     };
 
+    private final reactor.core.Disposable topologyChanges;
+    private volatile boolean closed;
+
     RedisChanges(RedisConnection redis, RedisKeys keys) {
         this.redis = redis;
         this.keys = keys;
         redis.client().addListener(connectionState);
+        this.topologyChanges = redis.isCluster()
+                ? redis.client()
+                        .getResources()
+                        .eventBus()
+                        .get()
+                        .filter(ClusterTopologyChangedEvent.class::isInstance)
+                        .subscribe(event -> resubscribe(0), error -> {})
+                : null;
+    }
+
+    /** Tries to subscribe a cluster's shard channels again before the safety reads are left to it. */
+    private static final int RESUBSCRIBE_TRIES = 20;
+
+    /**
+     * Every shard channel subscribed again, on the primary that holds its slot now (Lettuce routes
+     * {@code SSUBSCRIBE} by slot; a channel still subscribed there is not doubled), then every
+     * watcher told. Asynchronous: it runs on Lettuce's threads, which must not block. When the slot
+     * map is not settled yet (a primary just promoted), the map is read again and the subscriptions
+     * tried again half a second later, {@value #RESUBSCRIBE_TRIES} times at most.
+     */
+    private void resubscribe(int tried) {
+        var notifications = redis.currentNotifications();
+        if (closed || notifications == null || subscribed.isEmpty()) {
+            return;
+        }
+        var again = subscribed.stream()
+                .map(channel -> notifications.async().ssubscribe(channel).toCompletableFuture())
+                .toArray(java.util.concurrent.CompletableFuture[]::new);
+        java.util.concurrent.CompletableFuture.allOf(again).whenComplete((done, failed) -> {
+            tellEveryWatcher();
+            if (failed != null && tried + 1 < RESUBSCRIBE_TRIES && !closed) {
+                redis.client()
+                        .getResources()
+                        .eventExecutorGroup()
+                        .schedule(() -> afterTheSlotMap(tried + 1), 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** The slot map read again, then the shard channels subscribed again. */
+    private void afterTheSlotMap(int tried) {
+        redis.refreshTopology().whenComplete((done, failed) -> resubscribe(tried));
     }
 
     /**
@@ -137,6 +189,14 @@ final class RedisChanges {
                 public void smessage(String shardChannel, String message) {
                     arrived(shardChannel);
                 }
+
+                @Override
+                public void sunsubscribed(String shardChannel, long count) {
+                    // Redis ended it: the slot moved (a failover, a migration); the map first
+                    if (subscribed.contains(shardChannel) && !closed) {
+                        afterTheSlotMap(0);
+                    }
+                }
             }));
             if (notifications.made()) {
                 subscribed.clear();
@@ -151,6 +211,10 @@ final class RedisChanges {
     }
 
     void close() {
+        closed = true;
+        if (topologyChanges != null) {
+            topologyChanges.dispose();
+        }
         redis.client().removeListener(connectionState);
         watchers.clear();
     }

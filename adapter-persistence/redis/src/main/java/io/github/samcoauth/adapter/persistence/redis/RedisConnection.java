@@ -220,6 +220,30 @@ final class RedisConnection {
         }
     }
 
+    /** The notification connection as it is; {@code null} before the first subscription. */
+    StatefulRedisPubSubConnection<String, String> currentNotifications() {
+        var now = notifications;
+        return now != null && now.isOpen() ? now : null;
+    }
+
+    /**
+     * On a cluster, the slot map read again in the background (a {@code ClusterTopologyChangedEvent}
+     * follows when it changed); done at once elsewhere. Never completes exceptionally.
+     */
+    java.util.concurrent.CompletableFuture<Void> refreshTopology() {
+        if (!cluster) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        try {
+            return ((RedisClusterClient) client)
+                    .refreshPartitionsAsync()
+                    .toCompletableFuture()
+                    .exceptionally(failed -> null);
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+    }
+
     /** Whether {@code handler} is the notification connection. */
     boolean isNotifications(Object handler) {
         return handler != null && handler == notifications;

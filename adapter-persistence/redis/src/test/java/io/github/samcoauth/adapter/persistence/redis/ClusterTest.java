@@ -170,6 +170,66 @@ class ClusterTest extends DeploymentTestSupport {
     }
 
     /**
+     * One instance watches the account; its slot's primary fails over, is killed, or the slot moves
+     * to another primary. Lettuce leaves a shard subscription where it was; the store subscribes
+     * again where the slot is now: counted on that primary ({@code PUBSUB SHARDNUMSUB}) within 5 s of
+     * the fault's end, and the next saves pushed within a second each.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"failover", "kill", "migrate"})
+    void givenAWatcher_whenItsSlotChangesPrimary_thenItIsSubscribedWhereTheSlotIsNow(String how) throws Exception {
+        var topology = topology(false);
+        var watching = store(topology, false, Duration.ofSeconds(3));
+        var saving = store(topology, false, Duration.ofSeconds(3));
+        var told = new java.util.concurrent.atomic.AtomicInteger();
+        var dv = KeepersThroughAFault.DV;
+        var channel = prefix + ":{" + dv.value() + "}:changes";
+        assertThat(watching.watch(dv, told::incrementAndGet)).isTrue();
+        int primary = topology.primaryOf(sessionKey(dv.value()));
+        assertThat(subscribers(topology, primary, channel)).isEqualTo(1);
+        int now = how.equals("migrate") ? topology.otherPrimary(primary) : topology.replicaOf(primary);
+        switch (how) {
+            case "failover" -> {
+                topology.failover(primary);
+                topology.awaitPrimary(now, Duration.ofSeconds(20));
+            }
+            case "kill" -> {
+                topology.kill(primary);
+                topology.awaitPrimary(now, Duration.ofSeconds(20));
+            }
+            default -> topology.migrateSlotOf(sessionKey(dv.value()), primary, now);
+        }
+        long over = System.nanoTime();
+        while (subscribers(topology, now, channel) < 1) {
+            assertThat(System.nanoTime() - over)
+                    .as("subscribed on the slot's new primary within 5 s of the " + how)
+                    .isLessThan(Duration.ofSeconds(5).toNanos());
+            Thread.sleep(20);
+        }
+        System.out.printf(
+                "cluster %s: subscribed again %d ms after%n",
+                how, Duration.ofNanos(System.nanoTime() - over).toMillis());
+        for (int i = 0; i < 3; i++) {
+            int before = told.get();
+            assertThat(saving.save(KeepersThroughAFault.expiring(Duration.ofMinutes(30 + i)))
+                            .isRight())
+                    .isTrue();
+            long pushed = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (told.get() == before && System.nanoTime() < pushed) {
+                Thread.sleep(5);
+            }
+            assertThat(told.get())
+                    .as("save %d after the %s pushed within 1 s", i, how)
+                    .isGreaterThan(before);
+        }
+    }
+
+    /** How many clients the node on {@code port} counts on the shard channel {@code channel}. */
+    private static long subscribers(ClusterTopology topology, int port, String channel) {
+        return topology.on(port, c -> c.pubsubShardNumsub(channel)).getOrDefault(channel, 0L);
+    }
+
+    /**
      * Two instances keep one account; its session is about to expire, so one renews; at {@code
      * step} its slot's primary fails over, dies or hands the slot to another primary. Counted:
      * logins (one for the renewal, at most one more for the fault), the time from the fault's end
