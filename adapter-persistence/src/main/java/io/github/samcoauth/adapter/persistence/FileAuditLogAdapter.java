@@ -3,7 +3,9 @@ package io.github.samcoauth.adapter.persistence;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.samcoauth.application.AuthError;
 import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.port.out.AuditHistoryPort;
 import io.github.samcoauth.application.port.out.AuditLogPort;
+import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.ServerTime;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
@@ -26,7 +28,10 @@ import java.util.Objects;
  * {@code audit.jsonl.1} … {@code audit.jsonl.<keep>}, the oldest dropped. Writers in several
  * processes take turns through a lock file.
  */
-public final class FileAuditLogAdapter implements AuditLogPort {
+public final class FileAuditLogAdapter implements AuditLogPort, AuditHistoryPort {
+
+    /** The most of one journal file that is read back (its tail): a rotated journal is far smaller. */
+    private static final int MOST_READ = 8 * 1024 * 1024;
 
     public static final long DEFAULT_MAX_BYTES = 1024 * 1024;
     public static final int DEFAULT_KEEP = 3;
@@ -129,6 +134,73 @@ public final class FileAuditLogAdapter implements AuditLogPort {
 
     private Path rotated(int generation) {
         return journal.resolveSibling(journal.getFileName() + "." + generation);
+    }
+
+    /**
+     * The last {@code count} events of {@code account} (or all), oldest first: the journal read from
+     * its end, then the rotated ones, each without following links and at most its last {@value
+     * #MOST_READ} bytes. A line that does not read as an event (torn, edited) is left out.
+     */
+    @Override
+    public Either<AuthError, io.vavr.collection.List<AuditEvent>> last(Option<AccountId> account, int count) {
+        var found = new java.util.ArrayDeque<AuditEvent>();
+        try {
+            for (int generation = 0; generation <= keep && found.size() < count; generation++) {
+                var lines = tailOf(generation == 0 ? journal : rotated(generation));
+                for (int i = lines.length - 1; i >= 0 && found.size() < count; i--) {
+                    fromJson(lines[i])
+                            .filter(event ->
+                                    account.forAll(id -> event.subject().contains(id.value())))
+                            .forEach(found::addFirst);
+                }
+            }
+        } catch (IOException e) {
+            return Either.left(new AuthError.StorageFailure(
+                    "cannot read the audit journal: " + SecureFiles.reason(e), Option.some(journal.toString())));
+        }
+        return Either.right(io.vavr.collection.List.ofAll(found));
+    }
+
+    /** The lines of the last {@value #MOST_READ} bytes of {@code file}; none when it is missing. */
+    private String[] tailOf(Path file) throws IOException {
+        try (var channel = files.open(file, false, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long from = Math.max(0, size - MOST_READ);
+            var buffer = ByteBuffer.allocate((int) (size - from));
+            channel.position(from);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // until the end as it was
+            }
+            var text = new String(buffer.array(), 0, buffer.position(), java.nio.charset.StandardCharsets.UTF_8);
+            var lines = text.split("\n");
+            // a tail that begins mid-line: its first line is not whole
+            return from > 0 && lines.length > 0 ? java.util.Arrays.copyOfRange(lines, 1, lines.length) : lines;
+        } catch (NoSuchFileException missing) {
+            return new String[0];
+        }
+    }
+
+    private Option<AuditEvent> fromJson(String line) {
+        if (line.isBlank()) {
+            return Option.none();
+        }
+        try {
+            var read = json.get().readValue(line, AuditLineJson.class);
+            var type = io.vavr.collection.List.of(AuditEvent.Type.values())
+                    .find(t -> t.label().equals(read.event()));
+            if (read.time() == null || read.outcome() == null || type.isEmpty()) {
+                return Option.none();
+            }
+            return Option.some(new AuditEvent(
+                    java.time.Instant.parse(read.time()),
+                    type.get(),
+                    Option.of(read.subject()),
+                    Option.of(read.msgId()),
+                    Option.of(read.serverTime()).map(ServerTime::parse),
+                    read.outcome()));
+        } catch (IOException | RuntimeException e) {
+            return Option.none();
+        }
     }
 
     private static AuditLineJson toJson(AuditEvent event) {

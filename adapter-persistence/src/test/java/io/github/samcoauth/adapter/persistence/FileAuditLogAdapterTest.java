@@ -157,4 +157,77 @@ class FileAuditLogAdapterTest {
             new ProcessBuilder("umount", disk.toString()).start().waitFor();
         }
     }
+
+    // --- read back -----------------------------------------------------------------------------
+
+    private static AuditEvent at(int second, String subject) {
+        return new AuditEvent(
+                Instant.parse("2025-01-13T04:40:00Z").plusSeconds(second),
+                AuditEvent.Type.LOGIN_SUCCEEDED,
+                Option.of(subject),
+                Option.none(),
+                Option.none(),
+                "success");
+    }
+
+    @Test
+    void givenEventsOfTwoAccounts_whenTheLastAreRead_thenOldestFirstOfTheAccountAskedOrOfAll() {
+        var audit = new FileAuditLogAdapter(stateDir);
+        for (int i = 0; i < 6; i++) {
+            audit.record(at(i, i % 2 == 0 ? "DV99999" : "AB12345"));
+        }
+        audit.record(event(AuditEvent.Type.OTP_REQUESTED, null));
+        var dv = audit.last(Option.some(new io.github.samcoauth.domain.AccountId("DV99999")), 2);
+        assertThat(dv.get().map(e -> e.at().getEpochSecond() % 60).toJavaList()).containsExactly(2L, 4L);
+        assertThat(audit.last(Option.none(), 3)
+                        .get()
+                        .map(e -> e.subject().getOrElse("-"))
+                        .toJavaList())
+                .containsExactly("DV99999", "AB12345", "-");
+        assertThat(audit.last(Option.none(), 100).get()).hasSize(7);
+        assertThat(audit.last(Option.none(), 100).get().get(6)).isEqualTo(event(AuditEvent.Type.OTP_REQUESTED, null));
+    }
+
+    @Test
+    void givenARotatedJournal_whenMoreAreAskedThanTheNewestFileHolds_thenTheRotatedOnesAreReadToo() {
+        var audit = new FileAuditLogAdapter(stateDir, 1000, 3);
+        for (int i = 0; i < 30; i++) {
+            audit.record(at(i, "DV99999"));
+        }
+        var all = audit.last(Option.none(), 1000).get();
+        assertThat(all.size()).isGreaterThan(8);
+        assertThat(all.map(e -> e.at().getEpochSecond()).toJavaList()).isSorted();
+        assertThat(all.last().at()).isEqualTo(at(29, "DV99999").at());
+    }
+
+    @Test
+    void givenTornEditedAndForeignLines_whenRead_thenOnlyWholeEventsAreAnswered() throws Exception {
+        var audit = new FileAuditLogAdapter(stateDir);
+        audit.record(at(1, "DV99999"));
+        Files.writeString(
+                stateDir.resolve("audit.jsonl"),
+                "not json\n{\"time\":\"yesterday\",\"event\":\"login-succeeded\",\"outcome\":\"x\"}\n"
+                        + "{\"time\":\"2025-01-13T04:40:05Z\",\"event\":\"something-new\",\"outcome\":\"x\"}\n"
+                        + "{\"time\":\"2025-01-13T04:40:06Z\",\"event\":\"logout\"}\n\n"
+                        + "{\"time\":\"2025-01-13T04:40:0",
+                java.nio.file.StandardOpenOption.APPEND);
+        audit.record(at(9, "DV99999"));
+        assertThat(audit.last(Option.none(), 100).get().map(AuditEvent::at).toJavaList())
+                .containsExactly(at(1, "DV99999").at(), at(9, "DV99999").at());
+    }
+
+    @Test
+    void givenNoJournalYet_whenRead_thenNoEvents() {
+        assertThat(new FileAuditLogAdapter(stateDir).last(Option.none(), 5).get())
+                .isEmpty();
+    }
+
+    @Test
+    void givenAJournalThatIsALink_whenRead_thenRefusedNotFollowed() throws Exception {
+        var elsewhere = Files.writeString(stateDir.resolve("elsewhere.jsonl"), "");
+        Files.createSymbolicLink(stateDir.resolve("audit.jsonl"), elsewhere);
+        var read = new FileAuditLogAdapter(stateDir).last(Option.none(), 5);
+        assertThat(read).isLeft();
+        assertThat(read.getLeft().message()).contains("audit journal");
+    }
 }

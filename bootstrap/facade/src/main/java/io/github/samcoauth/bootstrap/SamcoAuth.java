@@ -13,6 +13,7 @@ import io.github.samcoauth.application.port.in.AccountLoginCode;
 import io.github.samcoauth.application.port.in.AccountWhoAmI;
 import io.github.samcoauth.application.port.in.ApiCredentials;
 import io.github.samcoauth.application.port.in.ApiKeyLoginUseCase;
+import io.github.samcoauth.application.port.in.AuditHistoryUseCase;
 import io.github.samcoauth.application.port.in.CurrentSessionCommand;
 import io.github.samcoauth.application.port.in.CurrentSessionUseCase;
 import io.github.samcoauth.application.port.in.ListSessionsUseCase;
@@ -36,11 +37,13 @@ import io.github.samcoauth.application.port.in.SessionSourceUseCase;
 import io.github.samcoauth.application.port.in.StoredSession;
 import io.github.samcoauth.application.port.in.WhoAmIUseCase;
 import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.port.out.AuditHistoryPort;
 import io.github.samcoauth.application.port.out.AuditLogPort;
 import io.github.samcoauth.application.port.out.SamcoApiPort;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.service.ApiKeyLoginService;
+import io.github.samcoauth.application.service.AuditHistoryService;
 import io.github.samcoauth.application.service.CurrentSessionService;
 import io.github.samcoauth.application.service.ListSessionsService;
 import io.github.samcoauth.application.service.LoginService;
@@ -93,6 +96,7 @@ public final class SamcoAuth implements AutoCloseable {
     private final LoginUseCase login;
     private final CurrentSessionUseCase currentSession;
     private final ListSessionsUseCase listSessions;
+    private final AuditHistoryUseCase auditHistory;
     private final PruneSessionsUseCase pruneSessions;
     private final LogoutUseCase logout;
     private final ApiKeyLoginUseCase apiKeyLogin;
@@ -122,6 +126,7 @@ public final class SamcoAuth implements AutoCloseable {
             SamcoApiPort samco,
             SessionStorePort store,
             AuditLogPort audit,
+            AuditHistoryPort history,
             Clock clock,
             Option<FeignSamcoApiAdapter> ownHttpClient,
             Keeping keeping,
@@ -144,6 +149,7 @@ public final class SamcoAuth implements AutoCloseable {
         this.login = new LoginService(samco, store, audit, clock);
         this.currentSession = new CurrentSessionService(store, clock);
         this.listSessions = sessions;
+        this.auditHistory = new AuditHistoryService(history);
         this.pruneSessions = sessions;
         this.logout = new LogoutService(samco, store, audit, clock);
         var apiKey = new ApiKeyLoginService(samco, store, audit, clock);
@@ -247,6 +253,15 @@ public final class SamcoAuth implements AutoCloseable {
     /** Every stored session, valid and expired, ordered by account. */
     public Either<AuthError, List<StoredSession>> sessions() {
         return listSessions.list();
+    }
+
+    /**
+     * The last {@code count} events of the audit journal (1 to 10,000), of {@code account} or of
+     * every account when empty, oldest first: the journal the store keeps (a Redis store's streams,
+     * else {@code audit.jsonl} in the state directory), or the platform's own when it can be read.
+     */
+    public Either<AuthError, List<AuditEvent>> auditHistory(Option<AccountId> account, int count) {
+        return auditHistory.last(account, count);
     }
 
     /** Removes the expired sessions; returns the accounts they belonged to. */
@@ -574,7 +589,11 @@ public final class SamcoAuth implements AutoCloseable {
             return this;
         }
 
-        /** Replaces the file journal of authentication events. */
+        /**
+         * Replaces the journal of authentication events: by default a Redis store's streams (the
+         * fleet's one journal), else {@code audit.jsonl} in the state directory. {@link
+         * SamcoAuth#auditHistory} reads it back when it is an {@link AuditHistoryPort} too.
+         */
         public Builder auditLog(AuditLogPort audit) {
             this.auditLog = Option.of(audit);
             return this;
@@ -632,7 +651,15 @@ public final class SamcoAuth implements AutoCloseable {
                 return Either.left(new AuthError.InvalidInput(new DomainError.Blank("decorated Samco API")));
             }
             var store = sessionStore.isDefined() ? sessionStore.get() : new FileSessionStoreAdapter(dir, clock);
-            var audit = auditLog.isDefined() ? auditLog.get() : new FileAuditLogAdapter(dir);
+            var audit = auditLog.isDefined()
+                    ? auditLog.get()
+                    : store instanceof AuditLogPort alongside ? alongside : new FileAuditLogAdapter(dir);
+            AuditHistoryPort history = audit instanceof AuditHistoryPort readable
+                    ? readable
+                    : (account, count) -> Either.left(new AuthError.StorageFailure(
+                            "the audit journal is the platform's own ("
+                                    + audit.getClass().getSimpleName() + "), which cannot be read back here",
+                            Option.none()));
             var origin = Origin.of(config.get().baseUrl().toString());
             if (origin.isLeft()) {
                 return Either.left(new AuthError.InvalidInput(origin.getLeft()));
@@ -641,6 +668,7 @@ public final class SamcoAuth implements AutoCloseable {
                     samco,
                     store,
                     new Reported(audit),
+                    history,
                     clock,
                     own,
                     keepingWith,

@@ -62,6 +62,18 @@ final class CliModel {
                 cli.storePasswordFile = (Path) value;
             }
         },
+        STORE_SENTINEL_PASSWORD_FILE(
+                "--store-sentinel-password-file",
+                "FILE",
+                Path.class,
+                "the sentinels' own password (redis-sentinel:// whose sentinels ask for one), from a"
+                        + " file only you can read (env SAMCO_STORE_SENTINEL_PASSWORD; with"
+                        + " SAMCO_STORE_SENTINEL_USER for an ACL user of theirs)") {
+            @Override
+            void set(SamcoCli cli, Object value) {
+                cli.storeSentinelPasswordFile = (Path) value;
+            }
+        },
         STORE_CA(
                 "--store-ca",
                 "FILE",
@@ -179,7 +191,7 @@ final class CliModel {
      */
     static final List<String> NAMES = List.of(
             "otp", "login", "session", "token", "logout", "refresh", "code", "whoami", "keep", "keygen", "sandbox",
-            "demo");
+            "demo", "audit");
 
     private CliModel() {}
 
@@ -197,6 +209,7 @@ final class CliModel {
                         "  SAMCO_STORE_CA   CA certificates (PEM) a rediss:// store is checked against",
                         "  SAMCO_STORE_CERT, SAMCO_STORE_CERT_KEY  a client certificate and its key (PEM)",
                         "  SAMCO_STORE_PASSWORD  the Redis password, for a --store URL without one",
+                        "  SAMCO_STORE_SENTINEL_PASSWORD, SAMCO_STORE_SENTINEL_USER  the sentinels' own",
                         "  SAMCO_API_KEY    the dashboard's API key (login --api-key, refresh)",
                         "  SAMCO_API_SECRET the dashboard's API secret",
                         "",
@@ -251,6 +264,7 @@ final class CliModel {
             case "keygen" -> keygenCommand(cli);
             case "sandbox" -> sandboxCommand(cli);
             case "demo" -> demoCommand(cli);
+            case "audit" -> auditCommand(cli);
             default -> throw new IllegalArgumentException("no command " + name);
         };
     }
@@ -317,6 +331,26 @@ final class CliModel {
         spec.addOption(option("--account", "ID", String.class, "only this account", v -> command.account = (String) v));
         spec.addOption(flag(
                 "--prune-expired", "first remove the expired sessions from the store", v -> command.pruneExpired = v));
+        return spec;
+    }
+
+    private static CommandSpec auditCommand(SamcoCli cli) {
+        var command = new AuditSubcommand(cli);
+        var spec = spec(
+                command,
+                "audit",
+                "Show the last events of the audit journal, oldest first: logins, OTPs, codes, logouts, with"
+                        + " Samco's msgId and server time. Never a secret.",
+                "With a Redis store the journal is the fleet's (a capped stream per account); else the state"
+                        + " directory's audit.jsonl.");
+        spec.addOption(option(
+                "--account", "ID", String.class, "only this account's events", v -> command.account = (String) v));
+        spec.addOption(option(
+                "--last",
+                "N",
+                Integer.class,
+                "how many events, 1 to 10000 (default 20)",
+                v -> command.last = (Integer) v));
         return spec;
     }
 

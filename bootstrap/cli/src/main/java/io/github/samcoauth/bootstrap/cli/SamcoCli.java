@@ -40,6 +40,7 @@ public final class SamcoCli implements Callable<Integer> {
     boolean storePlainText;
 
     Path storePasswordFile;
+    Path storeSentinelPasswordFile;
     Path storeCa;
     Path storeCert;
     Path storeCertKey;
@@ -361,7 +362,8 @@ public final class SamcoCli implements Callable<Integer> {
                 .stateDir(where.get().stateDir())
                 .wireLogging(verbose);
         if (where.get().redisUrl().isDefined()) {
-            var withPassword = StoreOption.passwordFrom(storePasswordFile, env);
+            var withPassword = StoreOption.passwordFrom(storePasswordFile, env)
+                    .flatMap(with -> StoreOption.sentinelPasswordFrom(storeSentinelPasswordFile, with));
             if (withPassword.isLeft()) {
                 return Either.left(withPassword.getLeft());
             }

@@ -61,30 +61,42 @@ final class StoreOption {
     /** The environment variable a Redis password may come from, so that it need not stand in argv. */
     static final String PASSWORD_VARIABLE = "SAMCO_STORE_PASSWORD";
 
+    /** The environment variable the sentinels' own password may come from. */
+    static final String SENTINEL_PASSWORD_VARIABLE = "SAMCO_STORE_SENTINEL_PASSWORD";
+
     /**
      * {@code env} with {@value #PASSWORD_VARIABLE} read from {@code file} ({@code
      * --store-password-file}) when one is given: a private file of this user (as a credentials file),
      * its one line without the line break.
      */
     static Either<AuthError, Map<String, String>> passwordFrom(Path file, Map<String, String> env) {
+        return secretFrom(file, env, PASSWORD_VARIABLE, "store password file", "the Redis password");
+    }
+
+    /** As {@link #passwordFrom}, for {@code --store-sentinel-password-file} and {@value #SENTINEL_PASSWORD_VARIABLE}. */
+    static Either<AuthError, Map<String, String>> sentinelPasswordFrom(Path file, Map<String, String> env) {
+        return secretFrom(
+                file, env, SENTINEL_PASSWORD_VARIABLE, "store sentinel password file", "the Redis sentinels' password");
+    }
+
+    private static Either<AuthError, Map<String, String>> secretFrom(
+            Path file, Map<String, String> env, String variable, String what, String line) {
         if (file == null) {
             return Either.right(env);
         }
         var read = PrivateFile.read(file, 4096);
         if (read.isLeft()) {
-            return Either.left(
-                    new AuthError.InvalidInput(new DomainError.Malformed("store password file", read.getLeft())));
+            return Either.left(new AuthError.InvalidInput(new DomainError.Malformed(what, read.getLeft())));
         }
         var password = new String(read.get(), java.nio.charset.StandardCharsets.UTF_8);
         password = password.endsWith("\r\n")
                 ? password.substring(0, password.length() - 2)
                 : password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;
         if (password.isEmpty() || password.indexOf('\n') >= 0) {
-            return Either.left(new AuthError.InvalidInput(
-                    new DomainError.Malformed("store password file", "one line: the Redis password")));
+            return Either.left(new AuthError.InvalidInput(new DomainError.Malformed(what, "one line: " + line)));
         }
         var with = new java.util.HashMap<>(env);
-        with.put(PASSWORD_VARIABLE, password);
+        with.put(variable, password);
         return Either.right(Map.copyOf(with));
     }
 

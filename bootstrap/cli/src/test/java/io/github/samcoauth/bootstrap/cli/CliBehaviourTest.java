@@ -316,6 +316,38 @@ class CliBehaviourTest {
         assertThat(samcoWith(Map.of(), "session").stdout()).contains("method:      api-key");
     }
 
+    /**
+     * The file journal read back: a login and a refusal of the account asked for, oldest first, in
+     * both forms; a line planted with terminal controls printed harmless; nothing of the token.
+     */
+    @Test
+    void givenAJournalWithALoginAndAPlantedLine_whenAuditRuns_thenTheEventsOldestFirstAndNothingUnsafe()
+            throws Exception {
+        var login = samcoWith(CREDENTIALS, "--json", "login", "--api-key");
+        assertThat(login.exit()).as(login.stderr()).isZero();
+        var token = samcoWith(Map.of(), "token").stdout().strip();
+        Files.writeString(
+                stateDir.resolve("audit.jsonl"),
+                "{\"time\":\"2030-01-01T00:00:00Z\",\"event\":\"logout\",\"subject\":\"DV99999\","
+                        + "\"outcome\":\"\\u001b]0;owned\\u0007\\u001b[2Jcleared\"}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        var json = Cli.oneObject(JSON, samcoWith(Map.of(), "--json", "audit", "--account", "DV99999"));
+        assertThat(json.path("events").size()).isEqualTo(2);
+        assertThat(json.path("events").get(0).path("event").asText()).isEqualTo("login-succeeded");
+        assertThat(json.path("events").get(0).path("msgId").asText()).isNotEmpty();
+        assertThat(json.path("events").get(1).path("event").asText()).isEqualTo("logout");
+        var human = samcoWith(Map.of(), "audit");
+        assertThat(human.exit()).isZero();
+        assertThat(human.stdout().lines()).hasSize(2);
+        assertThat(human.stdout()).contains("login-succeeded  DV99999  success").doesNotContain("\u001b");
+        assertThat(human.stdout() + json).doesNotContain(token);
+        assertThat(samcoWith(Map.of(), "audit", "--account", "AB12345").stderr())
+                .contains("no events of AB12345");
+        var tooMany = samcoWith(Map.of(), "audit", "--last", "10001");
+        assertThat(tooMany.exit()).isEqualTo(2);
+        assertThat(tooMany.stderr()).contains("1 to 10000");
+    }
+
     @Test
     void givenNoOrBadCredentials_whenLoginWithApiKey_thenExit2NothingSentOrExit3WithSamcosCode() throws Exception {
         int before = sandbox.requestCount();

@@ -78,6 +78,19 @@ class RedisStoreCliTest {
         var logout = Cli.oneObject(JSON, Cli.inProcess(env, "", "--json", "logout"));
         assertThat(logout.path("remote").asText()).isEqualTo("logged-out");
         assertThat(Cli.inProcess(env, "", "session").exit()).isEqualTo(4);
+        // the journal is the fleet's: read from the other host, nothing in either state directory
+        var audit = Cli.oneObject(JSON, Cli.inProcess(otherHost, "", "--json", "audit", "--account", "DV99999"));
+        var events = new java.util.ArrayList<String>();
+        audit.path("events").forEach(event -> events.add(event.path("event").asText()));
+        assertThat(events).containsSubsequence("login-succeeded", "logout");
+        assertThat(audit.path("events").get(0).path("subject").asText()).isEqualTo("DV99999");
+        assertThat(audit.toString()).doesNotContain(token.stdout().strip());
+        assertThat(tmp.resolve("audit.jsonl")).doesNotExist();
+        var human = Cli.inProcess(otherHost, "", "audit", "--last", "1");
+        assertThat(human.exit()).as(human.stderr()).isZero();
+        assertThat(human.stdout().strip().lines()).hasSize(1);
+        assertThat(human.stdout()).contains("logout").contains("DV99999").contains("IST");
+        assertThat(Cli.inProcess(otherHost, "", "audit", "--last", "0").exit()).isEqualTo(2);
     }
 
     @Test

@@ -29,6 +29,12 @@ public class SamcoAuthProperties {
     /** The Redis password, when the store's URL has none. */
     private String storePassword;
 
+    /** On a redis-sentinel:// store whose sentinels ask for a password of their own: that password. */
+    private String storeSentinelPassword;
+
+    /** The sentinels' ACL user for store-sentinel-password; default their default user. */
+    private String storeSentinelUser;
+
     /** The dashboard's API key, to renew API-key sessions unattended; default the environment's SAMCO_API_KEY. */
     private String apiKey;
 
@@ -74,6 +80,22 @@ public class SamcoAuthProperties {
 
     public void setStorePassword(String storePassword) {
         this.storePassword = storePassword;
+    }
+
+    public String getStoreSentinelPassword() {
+        return storeSentinelPassword;
+    }
+
+    public void setStoreSentinelPassword(String storeSentinelPassword) {
+        this.storeSentinelPassword = storeSentinelPassword;
+    }
+
+    public String getStoreSentinelUser() {
+        return storeSentinelUser;
+    }
+
+    public void setStoreSentinelUser(String storeSentinelUser) {
+        this.storeSentinelUser = storeSentinelUser;
     }
 
     public String getApiKey() {

@@ -81,6 +81,10 @@ public final class SamcoStore implements AutoCloseable {
                     && !properties.getStorePassword().isBlank()) {
                 builder.password(properties.getStorePassword());
             }
+            if (properties.getStoreSentinelPassword() != null
+                    && !properties.getStoreSentinelPassword().isBlank()) {
+                builder.sentinelPassword(properties.getStoreSentinelUser(), properties.getStoreSentinelPassword());
+            }
             var built = builder.build();
             if (built.isLeft()) {
                 throw new IllegalStateException(

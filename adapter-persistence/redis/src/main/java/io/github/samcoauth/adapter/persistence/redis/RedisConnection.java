@@ -284,6 +284,31 @@ final class RedisConnection {
         return Option.none();
     }
 
+    /** What sentinels that refuse the client are reported as (not the data nodes' credentials). */
+    static final String SENTINEL_AUTHENTICATION_FAILED =
+            "authentication failed: the sentinels refused the client (sentinels that ask for a password of"
+                    + " their own get it from SAMCO_STORE_SENTINEL_PASSWORD or --store-sentinel-password-file,"
+                    + " with SAMCO_STORE_SENTINEL_USER for an ACL user of theirs)";
+
+    /** What a Sentinel deployment none of whose sentinels could be asked is reported as. */
+    static final String NO_SENTINEL_ANSWERED =
+            "no sentinel could be asked which node is the primary (are they running and reachable from here?"
+                    + " sentinels that ask for a password of their own get it from SAMCO_STORE_SENTINEL_PASSWORD"
+                    + " or --store-sentinel-password-file)";
+
+    private static boolean refusedCredentials(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            var said = t.getMessage();
+            if (said != null
+                    && (said.contains("WRONGPASS")
+                            || said.contains("NOAUTH")
+                            || said.contains("invalid username-password"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Pattern HOST_NOT_NAMED = Pattern.compile(
             "No (?:subject alternative (?:DNS )?names?|name) matching (?:IP address )?(\\S+?)\\.? found");
 
@@ -292,14 +317,12 @@ final class RedisConnection {
         if (tls.isDefined()) {
             return tls.get();
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            var said = t.getMessage();
-            if (said != null
-                    && (said.contains("WRONGPASS")
-                            || said.contains("NOAUTH")
-                            || said.contains("invalid username-password"))) {
-                return AUTHENTICATION_FAILED;
-            }
+        if (saysAnywhere(e, "Cannot connect to a Redis Sentinel")) {
+            // Lettuce keeps only the last sentinel's failure, which may not be why the others failed
+            return refusedCredentials(e) ? SENTINEL_AUTHENTICATION_FAILED : NO_SENTINEL_ANSWERED;
+        }
+        if (refusedCredentials(e)) {
+            return AUTHENTICATION_FAILED;
         }
         var message = e.getMessage();
         var cause = e.getCause();

@@ -132,6 +132,27 @@ final class RedisScripts {
             """, ScriptOutputType.MULTI);
 
     /** KEYS: lock. ARGV: owner. Compare-and-delete: 1 when the lock was the owner's. */
+    /**
+     * KEYS: an account's audit stream. ARGV: how many of its newest entries, the largest entry read
+     * (its values' bytes), the most fields. Returns each entry's fields and values, newest first;
+     * an entry above either limit is left out unsent, and a key that is no stream reads as empty.
+     */
+    static final Script AUDIT_READ = Script.of("""
+            local entries = redis.pcall('XREVRANGE', KEYS[1], '+', '-', 'COUNT', ARGV[1])
+            if type(entries) == 'table' and entries.err then
+              if string.find(entries.err, 'WRONGTYPE') then return {} end
+              return redis.error_reply(entries.err)
+            end
+            local out = {}
+            for _, entry in ipairs(entries) do
+              local fields = entry[2]
+              local size = 0
+              for _, value in ipairs(fields) do size = size + string.len(value) end
+              if #fields <= tonumber(ARGV[3]) and size <= tonumber(ARGV[2]) then table.insert(out, fields) end
+            end
+            return out
+            """, ScriptOutputType.MULTI);
+
     static final Script RELEASE = Script.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0

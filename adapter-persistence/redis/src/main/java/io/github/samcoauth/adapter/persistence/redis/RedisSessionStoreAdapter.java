@@ -1,6 +1,9 @@
 package io.github.samcoauth.adapter.persistence.redis;
 
 import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.application.port.out.AuditHistoryPort;
+import io.github.samcoauth.application.port.out.AuditLogPort;
 import io.github.samcoauth.application.port.out.SessionCoordinationPort;
 import io.github.samcoauth.application.port.out.SessionStorePort;
 import io.github.samcoauth.application.port.out.VersionedSession;
@@ -37,13 +40,16 @@ import java.util.regex.Pattern;
  *   PREFIX:{ACCOUNT}:generation   goes up with every save, commit and delete
  *   PREFIX:{ACCOUNT}:lock         the renewal lease: SET NX PX, kept alive by a watchdog, ended by its commit
  *   PREFIX:{ACCOUNT}:changes      channel: the new generation after every save, commit and delete
+ *   PREFIX:{ACCOUNT}:audit        stream: the account's audit journal, about 1,000 entries, no secret
+ *                                 (PREFIX:{-}:audit for events of no account)
  * </pre>
  *
  * No secret is in a key name. Nothing here throws: Redis away, slow or failing over is {@code
  * AuthError.Unavailable}; a value that cannot be read is {@code StorageFailure}. Connects on first
  * use and again after a failure, so it can be built while Redis is down.
  */
-public final class RedisSessionStoreAdapter implements SessionStorePort, SessionCoordinationPort, AutoCloseable {
+public final class RedisSessionStoreAdapter
+        implements SessionStorePort, SessionCoordinationPort, AuditLogPort, AuditHistoryPort, AutoCloseable {
 
     /** A stored value is a session of a few hundred bytes; above this it is refused unread. */
     static final int MAX_VALUE_BYTES = 64 * 1024;
@@ -57,6 +63,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
     private final RedisKeys keys;
     private final RedisLeases leases;
     private final RedisChanges changes;
+    private final RedisAuditLog audit;
     private final RedisSessionCodec codec;
     private final String prefix;
     private final Duration keptAfterExpiry;
@@ -82,6 +89,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         this.keys = new RedisKeys(builder.prefix);
         this.leases = new RedisLeases(redis, keys, builder.lockTtl, this::write);
         this.changes = new RedisChanges(redis, keys);
+        this.audit = new RedisAuditLog(redis, builder.prefix);
         this.codec = new RedisSessionCodec(builder.cipher);
         this.prefix = builder.prefix;
         this.keptAfterExpiry = builder.keptAfterExpiry;
@@ -329,6 +337,19 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                 .map(restored -> restored == 1L);
     }
 
+    // --- the audit journal, beside the sessions -------------------------------------------------
+
+    /** To the account's capped stream ({@code PREFIX:{ACCOUNT}:audit}): the fleet's one journal. */
+    @Override
+    public Either<AuthError, AuditEvent> record(AuditEvent event) {
+        return audit.record(event);
+    }
+
+    @Override
+    public Either<AuthError, List<AuditEvent>> last(Option<AccountId> account, int count) {
+        return audit.last(account, count);
+    }
+
     /** Releases every lock it holds, closes its connections, and the client if it made it. */
     @Override
     public void close() {
@@ -359,6 +380,8 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
         private Option<Path> clientCertificate = Option.none();
         private Option<Path> clientKey = Option.none();
         private Option<String> password = Option.none();
+        private Option<String> sentinelUser = Option.none();
+        private Option<String> sentinelPassword = Option.none();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -367,7 +390,7 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
          * {@code redis://[user:password@]host[:port][/db]}, {@code rediss://…} (TLS), or a Sentinel
          * deployment: {@code redis-sentinel://[user:password@]host:port[,host:port…][/db]#primary}
          * ({@code rediss-sentinel://…} with TLS to the sentinels and the primary). The user and
-         * password are the data nodes'; sentinels are asked without them.
+         * password are the data nodes'; the sentinels' own are {@link #sentinelPassword}.
          */
         public Builder uri(String uri) {
             this.rawUri = Option.of(uri);
@@ -426,6 +449,18 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
          */
         public Builder password(String password) {
             this.password = Option.of(password).filter(p -> !p.isEmpty());
+            return this;
+        }
+
+        /**
+         * On a Sentinel deployment whose sentinels ask for a password of their own ({@code
+         * requirepass} in {@code sentinel.conf}, or an ACL user of theirs when {@code user} is given;
+         * {@code null} or empty: the default user): sent to every sentinel, never to the data nodes.
+         * Refused with a URL that names no sentinels.
+         */
+        public Builder sentinelPassword(String user, String password) {
+            this.sentinelUser = Option.of(user).filter(u -> !u.isEmpty());
+            this.sentinelPassword = Option.of(password).filter(p -> !p.isEmpty());
             return this;
         }
 
@@ -564,6 +599,15 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                 }
                 uri = parsed;
             }
+            if ((sentinelPassword.isDefined() || sentinelUser.isDefined())
+                    && uri.forAll(u -> u.getSentinels().isEmpty())) {
+                return invalid(
+                        "Redis sentinel password",
+                        "only with a redis-sentinel:// or rediss-sentinel:// URL (the sentinels' own password)");
+            }
+            if (sentinelUser.isDefined() && sentinelPassword.isEmpty()) {
+                return invalid("Redis sentinel password", "a password with the sentinels' user");
+            }
             if (trustedCertificates.isDefined() && !Files.isReadable(trustedCertificates.get())) {
                 return invalid("Redis CA certificates", "a readable PEM file");
             }
@@ -636,7 +680,16 @@ public final class RedisSessionStoreAdapter implements SessionStorePort, Session
                     return Option.none();
                 }
                 parsed.setTimeout(timeout);
-                parsed.getSentinels().forEach(sentinel -> sentinel.setTimeout(timeout));
+                parsed.getSentinels().forEach(sentinel -> {
+                    sentinel.setTimeout(timeout);
+                    sentinelPassword.forEach(secret -> {
+                        if (sentinelUser.isDefined()) {
+                            sentinel.setAuthentication(sentinelUser.get(), secret);
+                        } else {
+                            sentinel.setAuthentication(secret);
+                        }
+                    });
+                });
                 if (password.isDefined() && !hasPassword(url)) {
                     var user = userOf(url);
                     if (user.isDefined()) {

@@ -113,33 +113,7 @@ class ClusterTest extends DeploymentTestSupport {
     void givenFourIdleInstancesOfOneAccount_whenNothingHappens_thenAtMostOneRedisCommandPerSecondEach()
             throws Exception {
         var topology = topology(false);
-        var first = store(topology, false, Duration.ofSeconds(3));
-        assertThat(first.save(Sessions.session("DV99999", "cccccccccccccccccccccccccccccccc", Instant.now()))
-                        .isRight())
-                .isTrue();
-        var keepers = new KeepersThroughAFault();
-        opened.add(keepers);
-        for (int i = 0; i < 4; i++) {
-            keepers.instance(
-                    store(topology, false, Duration.ofSeconds(3)), KeepersThroughAFault.Step.AFTER_COMMIT, () -> {});
-        }
-        assertThat(keepers.run(KeepersThroughAFault.Step.DURING_LOGIN, () -> {}))
-                .isTrue();
-        var received = new CommandsReceived(topology.ports());
-        opened.add(received);
-        Thread.sleep(1_000); // every instance loaded and subscribed
-        var before = received.read();
-        long started = System.nanoTime();
-        Thread.sleep(Long.getLong("samco.idleSeconds", 6) * 1_000);
-        assertThat(keepers.allServe()).isTrue();
-        var idle = received.since(before);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double perInstancePerSecond = CommandsReceived.commands(idle) / seconds / 4;
-        System.out.printf(
-                "cluster idle: %.2f Redis commands per instance per account per second in %.0f s: %s%n",
-                perInstancePerSecond, seconds, idle);
-        assertThat(keepers.logins.get()).isZero();
-        assertThat(perInstancePerSecond).as("idle cost").isLessThanOrEqualTo(1.0);
+        idleCostIsAtMostOneCommandPerSecond("cluster", topology.ports(), topology.url("desk"), java.util.Set.of());
     }
 
     /**

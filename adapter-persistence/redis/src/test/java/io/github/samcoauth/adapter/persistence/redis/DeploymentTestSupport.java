@@ -97,4 +97,53 @@ abstract class DeploymentTestSupport {
         org.assertj.core.api.Assertions.assertThat(cost.logins()).isEqualTo(1);
         org.assertj.core.api.Assertions.assertThat(cost.commands()).isLessThanOrEqualTo(80);
     }
+
+    /**
+     * Four idle instances of one account (and the one that saved its session) at {@code url}: what
+     * the primaries serving {@code ports} receive from them per instance per second, printed as
+     * {@code name}, at most 1. {@code notTheClients}: commands the deployment sends itself
+     * ({@code cmdstat_…}), left out of the count and printed apart. Over {@code
+     * -Dsamco.idleSeconds} (6 by default).
+     */
+    void idleCostIsAtMostOneCommandPerSecond(
+            String name, List<Integer> ports, String url, java.util.Set<String> notTheClients) throws Exception {
+        var first = store(url, false, Duration.ofSeconds(3));
+        org.assertj.core.api.Assertions.assertThat(first.save(io.github.samcoauth.testkit.Sessions.session(
+                                "DV99999", "cccccccccccccccccccccccccccccccc", java.time.Instant.now()))
+                        .isRight())
+                .isTrue();
+        var keepers = new KeepersThroughAFault();
+        opened.add(keepers);
+        for (int i = 0; i < 4; i++) {
+            keepers.instance(
+                    store(url, false, Duration.ofSeconds(3)), KeepersThroughAFault.Step.AFTER_COMMIT, () -> {});
+        }
+        org.assertj.core.api.Assertions.assertThat(keepers.run(KeepersThroughAFault.Step.DURING_LOGIN, () -> {}))
+                .isTrue();
+        var received = new CommandsReceived(ports);
+        opened.add(received);
+        Thread.sleep(1_000); // every instance loaded and subscribed
+        var before = received.read();
+        long started = System.nanoTime();
+        Thread.sleep(Long.getLong("samco.idleSeconds", 6) * 1_000);
+        org.assertj.core.api.Assertions.assertThat(keepers.allServe()).isTrue();
+        var idle = received.since(before);
+        var deployments = new java.util.TreeMap<String, Long>();
+        notTheClients.forEach(command -> {
+            var count = idle.remove(command);
+            if (count != null) {
+                deployments.put(command, count);
+            }
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double perInstancePerSecond = CommandsReceived.commands(idle) / seconds / 4;
+        System.out.printf(
+                "%s idle: %.2f Redis commands per instance per account per second in %.0f s: %s (the deployment's"
+                        + " own, left out: %s)%n",
+                name, perInstancePerSecond, seconds, idle, deployments);
+        org.assertj.core.api.Assertions.assertThat(keepers.logins.get()).isZero();
+        org.assertj.core.api.Assertions.assertThat(perInstancePerSecond)
+                .as("idle cost")
+                .isLessThanOrEqualTo(1.0);
+    }
 }

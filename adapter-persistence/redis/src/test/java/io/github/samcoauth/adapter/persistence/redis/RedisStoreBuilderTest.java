@@ -289,6 +289,65 @@ class RedisStoreBuilderTest {
     }
 
     @Test
+    void givenTheSentinelsOwnPassword_whenBuilt_thenSentToEverySentinelAndNeverToTheDataNodes() {
+        var store = valid().uri("redis-sentinel://desk:node-secret@127.0.0.1:26379,127.0.0.1:26380#samco")
+                .sentinelPassword(null, "sentinel-secret")
+                .build()
+                .get();
+        var withUser = valid().uri("redis-sentinel://127.0.0.1:26379#samco")
+                .sentinelPassword("watcher", "sentinel-secret")
+                .build()
+                .get();
+        try {
+            var uri = store.connection().uri().get();
+            assertThat(new String(uri.getCredentialsProvider()
+                            .resolveCredentials()
+                            .block()
+                            .getPassword()))
+                    .isEqualTo("node-secret");
+            assertThat(uri.getSentinels()).hasSize(2).allSatisfy(sentinel -> {
+                var credentials =
+                        sentinel.getCredentialsProvider().resolveCredentials().block();
+                assertThat(new String(credentials.getPassword())).isEqualTo("sentinel-secret");
+                assertThat(credentials.getUsername()).isNull();
+            });
+            var sentinel = withUser.connection().uri().get().getSentinels().get(0);
+            assertThat(sentinel.getCredentialsProvider()
+                            .resolveCredentials()
+                            .block()
+                            .getUsername())
+                    .isEqualTo("watcher");
+            assertThat(store.toString() + withUser).doesNotContain("sentinel-secret");
+        } finally {
+            store.close();
+            withUser.close();
+        }
+        assertThat(refusal(valid().sentinelPassword(null, "sentinel-secret")))
+                .contains("redis-sentinel://")
+                .doesNotContain("sentinel-secret");
+        assertThat(refusal(valid().uri("redis-sentinel://127.0.0.1:26379#samco").sentinelPassword("watcher", "")))
+                .contains("a password with the sentinels' user");
+        accepted(valid().uri("redis-sentinel://127.0.0.1:26379#samco").sentinelPassword(null, null));
+    }
+
+    @Test
+    void givenASentinelDeploymentThatCannotBeAsked_whenGivenAReason_thenTheSentinelsAreNamedAsTheProblem() {
+        var sentinels = "Cannot connect to a Redis Sentinel: [redis://localhost:26379]";
+        assertThat(RedisConnection.reason(new io.lettuce.core.RedisConnectionException(
+                        sentinels,
+                        new io.lettuce.core.RedisConnectionException(
+                                "Cannot connect Redis Sentinel at redis://localhost:26379",
+                                new io.lettuce.core.RedisCommandExecutionException("NOAUTH HELLO must be called")))))
+                .isEqualTo(RedisConnection.SENTINEL_AUTHENTICATION_FAILED);
+        assertThat(RedisConnection.reason(new io.lettuce.core.RedisConnectionException(
+                        sentinels, new IllegalStateException("RedisHandshakeHandler not registered"))))
+                .isEqualTo(RedisConnection.NO_SENTINEL_ANSWERED);
+        assertThat(RedisConnection.reason(connecting(
+                        new io.lettuce.core.RedisCommandExecutionException("WRONGPASS invalid username-password"))))
+                .isEqualTo(RedisConnection.AUTHENTICATION_FAILED);
+    }
+
+    @Test
     void givenAClusterUrlAndAPlatformsClient_whenBuilt_thenRefusedAsTheClientCannotServeACluster() {
         var client = RedisClient.create();
         try {

@@ -44,7 +44,9 @@ class RedisTlsTest {
             "eval",
             "evalsha",
             "subscribe",
-            "ping");
+            "ping",
+            "xadd",
+            "xrevrange");
 
     /** What the same user needs besides on a Redis Cluster: sharded pub/sub and the slot map. */
     static final List<String> CLUSTER_ACL_COMMANDS = List.of("spublish", "ssubscribe", "cluster|nodes");
@@ -164,7 +166,9 @@ class RedisTlsTest {
                 "eval",
                 "evalsha",
                 "subscribe",
-                "ping"
+                "ping",
+                "xadd",
+                "xrevrange"
             })
     void givenReadmesAclUserWithoutOnePermission_whenEveryOperationRuns_thenOneFails(String leftOut) throws Exception {
         var user = "without-" + leftOut;

@@ -51,6 +51,65 @@ class SentinelTest extends DeploymentTestSupport {
         assertThat(store.checkWritable()).isEqualTo(Either.right(true));
     }
 
+    /**
+     * Sentinels that ask for a password of their own ({@code requirepass}, distinct from the data
+     * nodes' user): with it every operation works; without it, or with a wrong one, a failure that
+     * says the sentinels refused and where their password goes, never the password.
+     */
+    @Test
+    void givenSentinelsWithAPasswordOfTheirOwn_whenTheStoreHasIt_thenItWorksAndWithoutItTheSentinelsAreNamed()
+            throws Exception {
+        var sentinelSecret = "sentinels-own-password-42";
+        var topology = new SentinelTopology(
+                Files.createTempDirectory(dir, "guarded"), false, certificates, aclUser(), sentinelSecret);
+        opened.add(topology);
+        var url = topology.url("desk");
+        var with = RedisSessionStoreAdapter.builder()
+                .uri(url)
+                .password(PASSWORD)
+                .sentinelPassword(null, sentinelSecret)
+                .encryptionKeys(KEY)
+                .keyPrefix(prefix)
+                .timeout(Duration.ofSeconds(1))
+                .lockTtl(Duration.ofMillis(300));
+        var a = with.build().get();
+        var b = with.build().get();
+        opened.add(a);
+        opened.add(b);
+        assertThat(StoreWorkload.firstFailure(a, b)).as(topology.logs()).isEqualTo(Option.none());
+        for (var wrong : java.util.Arrays.asList(null, "not-the-sentinels-password")) {
+            var without = RedisSessionStoreAdapter.builder()
+                    .uri(url)
+                    .password(PASSWORD)
+                    .sentinelPassword(null, wrong)
+                    .encryptionKeys(KEY)
+                    .keyPrefix(prefix)
+                    .timeout(Duration.ofSeconds(1))
+                    .build()
+                    .get();
+            opened.add(without);
+            var refused = without.find(DV);
+            assertThat(refused.isLeft()).as("with %s", wrong).isTrue();
+            assertThat(refused.getLeft().message())
+                    .as("with %s", wrong)
+                    .contains(wrong == null ? "the sentinels refused" : "sentinel")
+                    .contains("SAMCO_STORE_SENTINEL_PASSWORD")
+                    .doesNotContain(sentinelSecret)
+                    .doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void givenASentinelPasswordWithoutSentinels_whenBuilt_thenRefusedAsMisplaced() {
+        var built = RedisSessionStoreAdapter.builder()
+                .uri("redis://127.0.0.1:6379")
+                .sentinelPassword(null, "sentinels-own-password-42")
+                .encryptionKeys(KEY)
+                .build();
+        assertThat(built.isLeft()).isTrue();
+        assertThat(built.getLeft().message()).contains("redis-sentinel://").doesNotContain("sentinels-own-password-42");
+    }
+
     @Test
     void givenASentinelUrl_whenAFailureIsSaid_thenTheSentinelsAndPrimaryAreNamedWithoutThePassword() throws Exception {
         var store = RedisSessionStoreAdapter.builder()
@@ -104,6 +163,29 @@ class SentinelTest extends DeploymentTestSupport {
             }
         }
         throw new AssertionError("no total_connections_received in INFO stats");
+    }
+
+    /**
+     * Four idle instances of one account: what the primary receives from them per instance per
+     * second, at most 1. The sentinels' own {@code PING}s, {@code INFO}s and {@code PUBLISH}es of
+     * hello messages (at sentinel's default INFO period, 10 s) are counted apart: the store sends
+     * none of these while idle. Over 6 s here; {@code -Dsamco.idleSeconds=130} for
+     * docs/PERFORMANCE.md.
+     */
+    @Test
+    void givenFourIdleInstancesOfOneAccount_whenNothingHappens_thenAtMostOneRedisCommandPerSecondEach()
+            throws Exception {
+        var topology = topology(false);
+        topology.askForInfoEvery(SentinelTopology.DEFAULT_INFO);
+        try {
+            idleCostIsAtMostOneCommandPerSecond(
+                    "sentinel",
+                    topology.dataPorts(),
+                    topology.url("desk"),
+                    java.util.Set.of("cmdstat_ping", "cmdstat_info", "cmdstat_publish"));
+        } finally {
+            topology.askForInfoEvery(SentinelTopology.QUICK_INFO);
+        }
     }
 
     /**

@@ -28,12 +28,24 @@ public final class SentinelTopology implements AutoCloseable {
     private final TestCertificates certificates;
     private final List<RedisServerProcess> dataNodes = new ArrayList<>();
     private final List<RedisServerProcess> sentinels = new ArrayList<>();
+    private final String sentinelPassword;
 
     public SentinelTopology(Path dir, boolean tls, TestCertificates certificates, List<String> aclUser)
+            throws Exception {
+        this(dir, tls, certificates, aclUser, null);
+    }
+
+    /**
+     * As above; with {@code sentinelPassword}, every sentinel asks its clients (and the other
+     * sentinels) for it ({@code requirepass}, {@code sentinel sentinel-pass}).
+     */
+    public SentinelTopology(
+            Path dir, boolean tls, TestCertificates certificates, List<String> aclUser, String sentinelPassword)
             throws Exception {
         this.dir = dir;
         this.tls = tls;
         this.certificates = certificates;
+        this.sentinelPassword = sentinelPassword;
         try {
             var primary = RedisServerProcess.start(dir, tls, nodeSettings(aclUser, List.of()));
             dataNodes.add(primary);
@@ -42,8 +54,10 @@ public final class SentinelTopology implements AutoCloseable {
                     tls,
                     nodeSettings(aclUser, List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port())))));
             for (int i = 0; i < 3; i++) {
-                sentinels.add(
-                        RedisServerProcess.startSentinel(dir, tls, NAME, primary.port(), List.of(), tlsSettings()));
+                var lines = sentinelPassword == null
+                        ? List.<String>of()
+                        : List.of("requirepass " + sentinelPassword, "sentinel sentinel-pass " + sentinelPassword);
+                sentinels.add(RedisServerProcess.startSentinel(dir, tls, NAME, primary.port(), lines, tlsSettings()));
             }
             askForInfoEvery(QUICK_INFO);
             awaitReplicaKnown();
@@ -194,6 +208,9 @@ public final class SentinelTopology implements AutoCloseable {
                 .withSsl(tls)
                 .withTimeout(Duration.ofSeconds(2))
                 .build();
+        if (sentinelPassword != null && sentinels.stream().anyMatch(sentinel -> sentinel.port() == port)) {
+            uri.setAuthentication(sentinelPassword);
+        }
         var client = RedisClient.create();
         if (tls) {
             client.setOptions(certificates.clientOptions());

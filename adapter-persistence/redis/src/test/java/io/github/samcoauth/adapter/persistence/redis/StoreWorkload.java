@@ -50,6 +50,22 @@ final class StoreWorkload {
         steps.add(java.util.Map.entry("other instance's save", () -> other.save(session)));
         steps.add(java.util.Map.entry("delete", () -> store.delete(DV)));
         steps.add(java.util.Map.entry("restore", () -> store.restore(session, 7)));
+        steps.add(java.util.Map.entry(
+                "audit record",
+                () -> store.record(new io.github.samcoauth.application.port.out.AuditEvent(
+                        java.time.Instant.now(),
+                        io.github.samcoauth.application.port.out.AuditEvent.Type.LOGIN_SUCCEEDED,
+                        Option.some("DV99999"),
+                        Option.none(),
+                        Option.none(),
+                        "success"))));
+        steps.add(java.util.Map.entry(
+                "audit read",
+                () -> store.last(Option.some(DV), 5)
+                        .flatMap(events -> events.isEmpty()
+                                ? Either.left(new AuthError.StorageFailure("no audit event read", Option.none()))
+                                : Either.right(events))));
+        steps.add(java.util.Map.entry("audit read of every account", () -> store.last(Option.none(), 5)));
         for (var step : steps) {
             var result = step.getValue().get();
             if (result.isLeft()) {

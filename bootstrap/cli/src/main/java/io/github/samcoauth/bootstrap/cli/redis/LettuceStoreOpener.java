@@ -29,6 +29,12 @@ public final class LettuceStoreOpener implements RedisStoreOpener {
         if (password != null && !password.isEmpty()) {
             builder.password(password);
         }
+        var sentinelPassword = env.get("SAMCO_STORE_SENTINEL_PASSWORD");
+        var sentinelUser = env.get("SAMCO_STORE_SENTINEL_USER");
+        if ((sentinelPassword != null && !sentinelPassword.isEmpty())
+                || (sentinelUser != null && !sentinelUser.isEmpty())) {
+            builder.sentinelPassword(sentinelUser, sentinelPassword);
+        }
         var ca = fileIn(env, "SAMCO_STORE_CA");
         if (ca != null) {
             builder.trustedCertificates(ca);

@@ -1,0 +1,19 @@
+package io.github.samcoauth.application.port.in;
+
+import io.github.samcoauth.application.AuthError;
+import io.github.samcoauth.application.port.out.AuditEvent;
+import io.github.samcoauth.domain.AccountId;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/** The last events of the audit journal, of one account or of all, oldest first. */
+@FunctionalInterface
+public interface AuditHistoryUseCase {
+
+    /** At most this many events are read at once. */
+    int MOST = 10_000;
+
+    /** {@code count}: 1 to {@value #MOST}; outside that, an invalid input. */
+    Either<AuthError, List<AuditEvent>> last(Option<AccountId> account, int count);
+}
