@@ -6,9 +6,6 @@ import io.github.samcoauth.application.port.out.AuditHistoryPort;
 import io.github.samcoauth.application.port.out.AuditLogPort;
 import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.ServerTime;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.XAddArgs;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -103,22 +100,15 @@ final class RedisAuditLog implements AuditLogPort, AuditHistoryPort {
 
     /** Every audit stream under the prefix (each primary's, on a cluster). */
     private Either<AuthError, List<String>> everyStream() {
-        return redis.call("list the audit journals", commands -> {
-            var found = new java.util.TreeSet<String>();
-            ScanCursor cursor = ScanCursor.INITIAL;
-            var args = ScanArgs.Builder.matches(prefix + ":{*}:audit").limit(500);
-            int rounds = 0;
-            do {
-                KeyScanCursor<String> page = commands.scan(cursor, args);
-                for (var key : page.getKeys()) {
-                    if (key.startsWith(prefix + ":{") && AUDIT_KEY.matcher(key).matches()) {
-                        found.add(key);
-                    }
-                }
-                cursor = page;
-            } while (!cursor.isFinished() && ++rounds < 10_000 && found.size() < 10_000);
-            return List.ofAll(found);
-        });
+        return redis.call(
+                "list the audit journals",
+                commands -> RedisKeys.scan(
+                        commands,
+                        prefix + ":{*}:audit",
+                        key -> key.startsWith(prefix + ":{")
+                                        && AUDIT_KEY.matcher(key).matches()
+                                ? key
+                                : null));
     }
 
     /** An entry as the script sent it (field, value, …); none when it does not read as an event. */

@@ -1,6 +1,12 @@
 package io.github.samcoauth.adapter.persistence.redis;
 
 import io.github.samcoauth.domain.AccountId;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.vavr.collection.List;
+import java.util.function.Function;
 
 /**
  * The documented key layout: per account, in one cluster hash slot, {@code PREFIX:{ACCOUNT}:session},
@@ -23,5 +29,29 @@ record RedisKeys(String prefix) {
 
     String channel(AccountId account) {
         return key(account, "changes");
+    }
+
+    /**
+     * What {@code found} makes of each key matching {@code match} (null: left out), sorted and
+     * without repeats: {@code SCAN} over the whole keyspace (every primary on a cluster), at most
+     * 10,000 results and 10,000 pages, so a planted flood of keys cannot hold a caller forever.
+     */
+    static List<String> scan(
+            RedisClusterCommands<String, String> commands, String match, Function<String, String> found) {
+        var all = new java.util.TreeSet<String>();
+        ScanCursor cursor = ScanCursor.INITIAL;
+        var args = ScanArgs.Builder.matches(match).limit(500);
+        int rounds = 0;
+        do {
+            KeyScanCursor<String> page = commands.scan(cursor, args);
+            for (var key : page.getKeys()) {
+                var kept = found.apply(key);
+                if (kept != null) {
+                    all.add(kept);
+                }
+            }
+            cursor = page;
+        } while (!cursor.isFinished() && ++rounds < 10_000 && all.size() < 10_000);
+        return List.ofAll(all);
     }
 }

@@ -11,11 +11,8 @@ import io.github.samcoauth.domain.AccountId;
 import io.github.samcoauth.domain.DomainError;
 import io.github.samcoauth.domain.Session;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -193,23 +190,12 @@ public final class RedisSessionStoreAdapter
 
     @Override
     public Either<AuthError, List<Session>> findAll() {
-        var accounts = redis.call("list the sessions", commands -> {
-            var found = new java.util.TreeSet<String>();
-            ScanCursor cursor = ScanCursor.INITIAL;
-            var args = ScanArgs.Builder.matches(prefix + ":{*}:session").limit(500);
-            int rounds = 0;
-            do {
-                KeyScanCursor<String> page = commands.scan(cursor, args);
-                for (var key : page.getKeys()) {
+        var accounts = redis.call(
+                "list the sessions",
+                commands -> RedisKeys.scan(commands, prefix + ":{*}:session", key -> {
                     var matcher = SESSION_KEY.matcher(key);
-                    if (matcher.matches() && key.startsWith(prefix + ":{")) {
-                        found.add(matcher.group(1));
-                    }
-                }
-                cursor = page;
-            } while (!cursor.isFinished() && ++rounds < 10_000 && found.size() < 10_000);
-            return List.ofAll(found);
-        });
+                    return matcher.matches() && key.startsWith(prefix + ":{") ? matcher.group(1) : null;
+                }));
         if (accounts.isLeft()) {
             return Either.left(accounts.getLeft());
         }
