@@ -20,7 +20,12 @@ public final class SamcoStore implements AutoCloseable {
         this.opened = opened;
     }
 
-    static SamcoStore of(SamcoAuthProperties properties) {
+    /**
+     * The store {@code properties} name; {@code beans}: the application's, where a Redis store finds the application's own
+     * Lettuce {@code RedisClient} (used, with its options, for the store's URL) or else its Lettuce
+     * {@code ClientResources} (Spring Data Redis makes one: its event loops are shared).
+     */
+    static SamcoStore of(SamcoAuthProperties properties, org.springframework.beans.factory.BeanFactory beans) {
         var raw = properties.getStore();
         if (raw == null || raw.isBlank()) {
             return new SamcoStore(Option.none(), Option.none(), Option.none());
@@ -34,7 +39,7 @@ public final class SamcoStore implements AutoCloseable {
             return new SamcoStore(Option.some(Path.of(dir)), Option.none(), Option.none());
         }
         if (value.matches("rediss?(-sentinel|-cluster)?://.*")) {
-            return RedisStore.open(value, properties);
+            return RedisStore.open(value, properties, beans);
         }
         throw new IllegalStateException(
                 "samco.auth.store: expected file:DIR or a redis://, rediss://, redis-sentinel:// or redis-cluster:// URL");
@@ -63,7 +68,8 @@ public final class SamcoStore implements AutoCloseable {
 
     /** Apart, so that the Redis artifact is needed only by an application whose store is Redis. */
     private static final class RedisStore {
-        static SamcoStore open(String url, SamcoAuthProperties properties) {
+        static SamcoStore open(
+                String url, SamcoAuthProperties properties, org.springframework.beans.factory.BeanFactory beans) {
             try {
                 Class.forName("io.github.samcoauth.adapter.persistence.redis.RedisSessionStoreAdapter");
             } catch (ClassNotFoundException e) {
@@ -84,6 +90,17 @@ public final class SamcoStore implements AutoCloseable {
             if (properties.getStoreSentinelPassword() != null
                     && !properties.getStoreSentinelPassword().isBlank()) {
                 builder.sentinelPassword(properties.getStoreSentinelUser(), properties.getStoreSentinelPassword());
+            }
+            if (beans != null) {
+                var client = beans.getBeanProvider(io.lettuce.core.RedisClient.class)
+                        .getIfUnique();
+                var resources = beans.getBeanProvider(io.lettuce.core.resource.ClientResources.class)
+                        .getIfUnique();
+                if (client != null && !url.matches("rediss?-cluster://.*")) {
+                    builder.client(client);
+                } else if (resources != null) {
+                    builder.clientResources(resources);
+                }
             }
             var built = builder.build();
             if (built.isLeft()) {

@@ -39,6 +39,7 @@ final class RedisConnection {
     private final AbstractRedisClient client;
     private final boolean cluster;
     private final boolean ownsClient;
+    private volatile boolean ownsResources = true;
     private final Option<String> where;
     private final Object connecting = new Object();
     private volatile StatefulConnection<String, String> commands;
@@ -84,6 +85,12 @@ final class RedisConnection {
     /** A cluster's seed nodes; empty off a cluster. */
     List<RedisURI> seeds() {
         return seeds;
+    }
+
+    /** The client's event loops and threads are the platform's: left running on close. */
+    RedisConnection sharingResources() {
+        ownsResources = false;
+        return this;
     }
 
     /** Whether this is a Redis Cluster (sharded pub/sub, scripts that {@code SPUBLISH}). */
@@ -370,7 +377,9 @@ final class RedisConnection {
             try {
                 var resources = client.getResources();
                 client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-                resources.shutdown(0, 2, TimeUnit.SECONDS);
+                if (ownsResources) {
+                    resources.shutdown(0, 2, TimeUnit.SECONDS);
+                }
             } catch (RuntimeException e) {
                 // the process is going away
             }

@@ -355,6 +355,7 @@ public final class RedisSessionStoreAdapter
         private java.util.List<RedisURI> clusterSeeds = java.util.List.of();
         private Option<String> rawUri = Option.none();
         private Option<RedisClient> client = Option.none();
+        private Option<io.lettuce.core.resource.ClientResources> sharedResources = Option.none();
         private SessionCipher cipher;
         private Option<String> keys = Option.none();
         private boolean plainText;
@@ -386,6 +387,17 @@ public final class RedisSessionStoreAdapter
         /** A client the platform made (and closes); with {@link #uri} it connects there, else to its default. */
         public Builder client(RedisClient client) {
             this.client = Option.of(client);
+            return this;
+        }
+
+        /**
+         * Lettuce's event loops and threads of the platform (Spring Boot's {@code
+         * lettuceClientResources}, say), shared by the client the store makes instead of its own, and
+         * left running when the store closes. Its reconnect delay is then the platform's (the store's
+         * own tries again within a second of Redis coming back).
+         */
+        public Builder clientResources(io.lettuce.core.resource.ClientResources resources) {
+            this.sharedResources = Option.of(resources);
             return this;
         }
 
@@ -605,7 +617,8 @@ public final class RedisSessionStoreAdapter
             boolean owns = client.isEmpty();
             try {
                 if (!clusterSeeds.isEmpty()) {
-                    var cluster = io.lettuce.core.cluster.RedisClusterClient.create(resources(), clusterSeeds);
+                    var cluster = io.lettuce.core.cluster.RedisClusterClient.create(
+                            sharedResources.getOrElse(Builder::resources), clusterSeeds);
                     cluster.setOptions(io.lettuce.core.cluster.ClusterClientOptions.builder()
                             .autoReconnect(true)
                             // a node's connection is made when its first command is routed to it:
@@ -623,10 +636,11 @@ public final class RedisSessionStoreAdapter
                                     .enablePeriodicRefresh(Duration.ofMinutes(1))
                                     .build())
                             .build());
+                    var connection = new RedisConnection(clusterSeeds, cluster, true, prefix);
                     return Either.right(new RedisSessionStoreAdapter(
-                            this, new RedisConnection(clusterSeeds, cluster, true, prefix)));
+                            this, sharedResources.isDefined() ? connection.sharingResources() : connection));
                 }
-                var redis = client.getOrElse(() -> RedisClient.create(resources()));
+                var redis = client.getOrElse(() -> RedisClient.create(sharedResources.getOrElse(Builder::resources)));
                 if (owns) {
                     redis.setOptions(ClientOptions.builder()
                             .autoReconnect(true)
@@ -635,7 +649,9 @@ public final class RedisSessionStoreAdapter
                             .sslOptions(sslOptions())
                             .build());
                 }
-                return Either.right(new RedisSessionStoreAdapter(this, new RedisConnection(uri, redis, owns, prefix)));
+                var connection = new RedisConnection(uri, redis, owns, prefix);
+                return Either.right(new RedisSessionStoreAdapter(
+                        this, sharedResources.isDefined() ? connection.sharingResources() : connection));
             } catch (RuntimeException e) {
                 return Either.left(new AuthError.StorageFailure(
                         "cannot set up the Redis client: " + RedisConnection.reason(e), Option.none()));

@@ -158,8 +158,31 @@ public final class ClusterTopology implements AutoCloseable {
         return on(port, RedisCommands::clusterMyId);
     }
 
-    /** The replica of the primary on {@code port}. */
+    /**
+     * The replica of the primary on {@code port}, waited for up to 10 s: a node restarted after a
+     * crash is a replica of its successor only once the cluster has told it so.
+     */
     public int replicaOf(int primaryPort) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (true) {
+            int replica = replicaNow(primaryPort);
+            if (replica > 0) {
+                return replica;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no replica of " + primaryPort + " within 10 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a replica of " + primaryPort);
+            }
+        }
+    }
+
+    /** The replica of the primary on {@code port} now; 0 when none is. */
+    private int replicaNow(int primaryPort) {
         var id = idOf(primaryPort);
         for (var node : live()) {
             if (node.port() == primaryPort) {
@@ -173,7 +196,7 @@ public final class ClusterTopology implements AutoCloseable {
                 return node.port();
             }
         }
-        throw new IllegalStateException("no replica of " + primaryPort);
+        return 0;
     }
 
     /** Every node's port. */

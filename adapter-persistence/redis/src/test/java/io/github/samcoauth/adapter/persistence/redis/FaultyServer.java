@@ -336,9 +336,22 @@ interface FaultyServer extends AutoCloseable {
             topology.awaitStateOk();
         }
 
+        /** Where the slot map of the node asked first is behind (a slot just moved), its MOVED is followed. */
         @Override
         public String get(String key) {
-            return topology.on(topology.primaryOf(key), c -> c.get(key));
+            int port = topology.primaryOf(key);
+            for (int hop = 0; ; hop++) {
+                try {
+                    return topology.on(port, c -> c.get(key));
+                } catch (io.lettuce.core.RedisCommandExecutionException e) {
+                    var moved = java.util.regex.Pattern.compile("MOVED \\d+ [^:]+:(\\d+)")
+                            .matcher(String.valueOf(e.getMessage()));
+                    if (hop >= 5 || !moved.find()) {
+                        throw e;
+                    }
+                    port = Integer.parseInt(moved.group(1));
+                }
+            }
         }
 
         @Override

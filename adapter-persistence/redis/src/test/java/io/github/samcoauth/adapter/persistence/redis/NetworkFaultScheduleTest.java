@@ -83,6 +83,7 @@ class NetworkFaultScheduleTest {
         int schedules = Integer.getInteger(
                 "samco.networkFaultSchedules." + topology, Integer.getInteger("samco.networkFaultSchedules", 1));
         long base = Long.getLong("samco.faultSeed", System.nanoTime());
+        long started = System.nanoTime();
         for (int i = 0; i < schedules; i++) {
             long seed = base + i;
             try {
@@ -94,8 +95,9 @@ class NetworkFaultScheduleTest {
                         e);
             }
         }
-        System.out.println("network fault schedules passed on " + topology + ": " + schedules + " (seeds " + base
-                + " to " + (base + schedules - 1) + ")");
+        System.out.println("network fault schedules passed on " + topology + ": " + schedules + " in "
+                + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s (seeds " + base + " to "
+                + (base + schedules - 1) + ")");
     }
 
     private void runSchedule(long seed) throws Exception {

@@ -79,6 +79,37 @@ class RedisSessionStoreAdapterTest {
     }
 
     @Test
+    void givenThePlatformsClientResources_whenTheStoreIsUsedAndClosed_thenItsEventLoopsServeItAndKeepRunning() {
+        var resources = io.lettuce.core.resource.DefaultClientResources.create();
+        try {
+            var connected = new java.util.concurrent.atomic.AtomicInteger();
+            var watching = resources
+                    .eventBus()
+                    .get()
+                    .filter(io.lettuce.core.event.connection.ConnectionActivatedEvent.class::isInstance)
+                    .subscribe(event -> connected.incrementAndGet());
+            var store = RedisSessionStoreAdapter.builder()
+                    .uri(redis.url())
+                    .keyPrefix(prefix)
+                    .encryptionKeys(KEY)
+                    .clientResources(resources)
+                    .build()
+                    .get();
+            assertThat(store.save(Sessions.session("DV99999", TOKEN)).isRight()).isTrue();
+            store.close();
+            watching.dispose();
+            assertThat(connected.get())
+                    .as("the store's connection made on the platform's event loops")
+                    .isPositive();
+            assertThat(resources.eventExecutorGroup().isShuttingDown())
+                    .as("the platform's resources outlive the store")
+                    .isFalse();
+        } finally {
+            resources.shutdown();
+        }
+    }
+
+    @Test
     void givenASealedValueCopiedUnderAnotherAccount_whenRead_thenRefusedNotOpened() {
         store().save(Sessions.session("DV99999", TOKEN));
         raw.sync().set(prefix + ":{RM3XXXXX}:session", raw.sync().get(prefix + ":{DV99999}:session"));

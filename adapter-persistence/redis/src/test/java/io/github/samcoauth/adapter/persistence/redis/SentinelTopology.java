@@ -145,10 +145,13 @@ public final class SentinelTopology implements AutoCloseable {
         for (var sentinel : sentinels) {
             try (var client = adminClient(sentinel.port());
                     var connection = client.client().connectSentinel(client.uri())) {
+                // hello messages (how sentinels learn a new configuration from each other) as often
                 var args = new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.StringCodec.UTF8)
                         .add("DEBUG")
                         .add("INFO-PERIOD")
-                        .add(period.toMillis());
+                        .add(period.toMillis())
+                        .add("PUBLISH-PERIOD")
+                        .add(Math.min(2000, period.toMillis()));
                 connection
                         .sync()
                         .dispatch(
