@@ -27,8 +27,7 @@ public class SamcoAuthAutoConfiguration {
     /** The store named by {@code samco.auth.store} when it is Redis; the file store is the facade's own. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(name = "samcoSessionStore")
-    SamcoStore samcoSessionStore(
-            SamcoAuthProperties properties, org.springframework.beans.factory.BeanFactory beans) {
+    SamcoStore samcoSessionStore(SamcoAuthProperties properties, org.springframework.beans.factory.BeanFactory beans) {
         return SamcoStore.of(properties, beans);
     }
 

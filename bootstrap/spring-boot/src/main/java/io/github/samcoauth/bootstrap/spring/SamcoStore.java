@@ -92,8 +92,8 @@ public final class SamcoStore implements AutoCloseable {
                 builder.sentinelPassword(properties.getStoreSentinelUser(), properties.getStoreSentinelPassword());
             }
             if (beans != null) {
-                var client = beans.getBeanProvider(io.lettuce.core.RedisClient.class)
-                        .getIfUnique();
+                var client =
+                        beans.getBeanProvider(io.lettuce.core.RedisClient.class).getIfUnique();
                 var resources = beans.getBeanProvider(io.lettuce.core.resource.ClientResources.class)
                         .getIfUnique();
                 if (client != null && !url.matches("rediss?-cluster://.*")) {
