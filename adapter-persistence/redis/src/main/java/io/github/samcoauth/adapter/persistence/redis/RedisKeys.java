@@ -46,7 +46,7 @@ record RedisKeys(String prefix) {
             KeyScanCursor<String> page = commands.scan(cursor, args);
             for (var key : page.getKeys()) {
                 var kept = found.apply(key);
-                if (kept != null) {
+                if (kept != null && all.size() < 10_000) {
                     all.add(kept);
                 }
             }

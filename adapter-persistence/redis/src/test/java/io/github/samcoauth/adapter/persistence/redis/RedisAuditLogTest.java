@@ -97,6 +97,54 @@ class RedisAuditLogTest {
     }
 
     @Test
+    void givenAnEvent_whenRecorded_thenTheAnswerIsTheEventAndItsFieldsAreInTheStream() {
+        var event = at(3, Option.some(DV.value()));
+        assertThat(store().record(event)).isEqualTo(io.vavr.control.Either.right(event));
+        var entries = raw.sync().xrange(prefix + ":{DV99999}:audit", io.lettuce.core.Range.create("-", "+"));
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).getBody())
+                .containsEntry("event", "login-succeeded")
+                .containsEntry("subject", "DV99999")
+                .containsEntry("outcome", "success")
+                .containsEntry("serverTime", "13/01/25 10:10:40")
+                .containsKeys("time", "msgId");
+    }
+
+    @Test
+    void givenAUserWhoMayNotReadTheJournal_whenRead_thenTheRefusalIsAFailureNotAnEmptyJournal() {
+        var store = store();
+        store.record(at(1, Option.some(DV.value())));
+        var user = "noread-" + UUID.randomUUID();
+        raw.sync()
+                .aclSetuser(
+                        user,
+                        io.lettuce.core.AclSetuserArgs.Builder.on()
+                                .addPassword("pw-noread-1")
+                                .allKeys()
+                                .allChannels()
+                                .allCommands()
+                                .removeCommand(io.lettuce.core.protocol.CommandType.XREVRANGE));
+        try {
+            var refused = RedisSessionStoreAdapter.builder()
+                    .uri("redis://" + user + ":pw-noread-1@127.0.0.1:"
+                            + redis.url().substring(redis.url().lastIndexOf(':') + 1))
+                    .keyPrefix(prefix)
+                    .encryptionKeys(RedisSessionStoreAdapter.newEncryptionKey())
+                    .build()
+                    .get();
+            made.add(refused);
+            var read = refused.last(Option.some(DV), 5);
+            assertThat(read.isLeft()).isTrue();
+            assertThat(read.getLeft().message())
+                    .contains("read the audit journal")
+                    .doesNotContain("pw-noread-1");
+            assertThat(refused.last(Option.none(), 5).isLeft()).isTrue();
+        } finally {
+            raw.sync().aclDeluser(user);
+        }
+    }
+
+    @Test
     void givenMoreEventsThanKept_whenRecorded_thenTheStreamIsCappedNearItsLimit() {
         var store = store();
         int recorded = (int) RedisAuditLog.KEPT + 500;

@@ -79,6 +79,47 @@ class RedisSessionStoreAdapterTest {
     }
 
     @Test
+    void givenMoreKeysThanOnePageAndThanTheCap_whenScanned_thenEveryPageIsReadAndNoMoreThan10000Kept() {
+        var many = new java.util.HashMap<String, String>();
+        for (int i = 0; i < 1_200; i++) {
+            many.put(prefix + ":{A" + (10_000 + i) + "}:session", "x");
+        }
+        raw.sync().mset(many);
+        var found = RedisKeys.scan(raw.sync(), prefix + ":{*}:session", key -> key.endsWith(":session") ? key : null);
+        assertThat(found.size()).isEqualTo(1_200);
+        assertThat(found.toJavaList()).isSorted();
+        assertThat(RedisKeys.scan(raw.sync(), prefix + ":{*}:session", key -> null))
+                .isEmpty();
+        var more = new java.util.HashMap<String, String>();
+        for (int i = 1_200; i < 10_400; i++) {
+            more.put(prefix + ":{A" + (10_000 + i) + "}:session", "x");
+        }
+        raw.sync().mset(more);
+        assertThat(RedisKeys.scan(raw.sync(), prefix + ":{*}:session", key -> key)
+                        .size())
+                .as("a flood of keys is cut at 10,000")
+                .isEqualTo(10_000);
+    }
+
+    @Test
+    void givenAStandaloneStore_whenItsNotificationsAndSlotMapAreAskedFor_thenNoneBeforeAWatchAndNoWaitForAMap()
+            throws Exception {
+        var store = store();
+        var connection = store.connection();
+        assertThat(connection.currentNotifications()).isNull();
+        assertThat(connection.refreshTopology().isDone())
+                .as("no slot map off a cluster")
+                .isTrue();
+        assertThat(store.watch(DV, () -> {})).isTrue();
+        var notifications = connection.currentNotifications();
+        assertThat(notifications).isNotNull();
+        assertThat(connection.isNotifications(notifications)).isTrue();
+        assertThat(connection.isNotifications(null)).isFalse();
+        notifications.close();
+        assertThat(connection.currentNotifications()).as("a closed one is none").isNull();
+    }
+
+    @Test
     void givenThePlatformsClientResources_whenTheStoreIsUsedAndClosed_thenItsEventLoopsServeItAndKeepRunning() {
         var resources = io.lettuce.core.resource.DefaultClientResources.create();
         try {
