@@ -45,13 +45,16 @@ record RedisKeys(String prefix) {
         do {
             KeyScanCursor<String> page = commands.scan(cursor, args);
             for (var key : page.getKeys()) {
+                if (all.size() == 10_000) {
+                    return List.ofAll(all);
+                }
                 var kept = found.apply(key);
-                if (kept != null && all.size() < 10_000) {
+                if (kept != null) {
                     all.add(kept);
                 }
             }
             cursor = page;
-        } while (!cursor.isFinished() && ++rounds < 10_000 && all.size() < 10_000);
+        } while (!cursor.isFinished() && ++rounds < 10_000);
         return List.ofAll(all);
     }
 }

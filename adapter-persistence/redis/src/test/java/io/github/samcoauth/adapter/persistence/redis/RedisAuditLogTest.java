@@ -94,6 +94,9 @@ class RedisAuditLogTest {
                 .as("the newest two")
                 .containsExactlyInAnyOrder(1L, 2L);
         assertThat(one.last(Option.none(), 10).get()).hasSize(7);
+        assertThat(new RedisAuditLog(one.connection(), prefix).toString())
+                .isEqualTo("RedisAuditLog[" + prefix + ":{ACCOUNT}:audit]");
+        assertThat(one.toString()).startsWith("RedisSessionStoreAdapter[prefix=" + prefix);
     }
 
     @Test

@@ -328,6 +328,22 @@ class RedisStoreBuilderTest {
         assertThat(refusal(valid().uri("redis-sentinel://127.0.0.1:26379#samco").sentinelPassword("watcher", "")))
                 .contains("a password with the sentinels' user");
         accepted(valid().uri("redis-sentinel://127.0.0.1:26379#samco").sentinelPassword(null, null));
+        accepted(valid().sentinelPassword(null, ""));
+        var noPassword = valid().password("").build().get();
+        try {
+            assertThat(noPassword
+                            .connection()
+                            .uri()
+                            .get()
+                            .getCredentialsProvider()
+                            .resolveCredentials()
+                            .block()
+                            .hasPassword())
+                    .as("an empty password is none")
+                    .isFalse();
+        } finally {
+            noPassword.close();
+        }
     }
 
     @Test
