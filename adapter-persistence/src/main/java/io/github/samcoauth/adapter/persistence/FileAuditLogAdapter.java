@@ -31,7 +31,7 @@ import java.util.Objects;
 public final class FileAuditLogAdapter implements AuditLogPort, AuditHistoryPort {
 
     /** The most of one journal file that is read back (its tail): a rotated journal is far smaller. */
-    private static final int MOST_READ = 8 * 1024 * 1024;
+    static final int MOST_READ = 8 * 1024 * 1024;
 
     public static final long DEFAULT_MAX_BYTES = 1024 * 1024;
     public static final int DEFAULT_KEEP = 3;
@@ -40,6 +40,7 @@ public final class FileAuditLogAdapter implements AuditLogPort, AuditHistoryPort
     private final Path journal;
     private final long maxBytes;
     private final int keep;
+    private final int mostRead;
     private final SecureFiles files;
     // a lambda, not ObjectMapper::new: a method reference would load Jackson when the adapter is made
     private final Lazy<ObjectMapper> json = Lazy.of(() -> new ObjectMapper());
@@ -50,6 +51,12 @@ public final class FileAuditLogAdapter implements AuditLogPort, AuditHistoryPort
     }
 
     public FileAuditLogAdapter(Path stateDir, long maxBytes, int keep) {
+        this(stateDir, maxBytes, keep, MOST_READ);
+    }
+
+    /** As above, reading back at most the last {@code mostRead} bytes of each file (tests). */
+    FileAuditLogAdapter(Path stateDir, long maxBytes, int keep, int mostRead) {
+        this.mostRead = mostRead;
         this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
         this.journal = stateDir.resolve("audit.jsonl");
         this.maxBytes = maxBytes;
@@ -165,16 +172,28 @@ public final class FileAuditLogAdapter implements AuditLogPort, AuditHistoryPort
     private String[] tailOf(Path file) throws IOException {
         try (var channel = files.open(file, false, StandardOpenOption.READ)) {
             long size = channel.size();
-            long from = Math.max(0, size - MOST_READ);
-            var buffer = ByteBuffer.allocate((int) (size - from));
-            channel.position(from);
+            // from one byte before the tail: a tail is read from the first line that begins in it
+            long start = Math.max(0, size - mostRead - 1);
+            var buffer = ByteBuffer.allocate((int) (size - start));
+            channel.position(start);
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                 // until the end as it was
             }
-            var text = new String(buffer.array(), 0, buffer.position(), java.nio.charset.StandardCharsets.UTF_8);
-            var lines = text.split("\n");
-            // a tail that begins mid-line: its first line is not whole
-            return from > 0 && lines.length > 0 ? java.util.Arrays.copyOfRange(lines, 1, lines.length) : lines;
+            var bytes = buffer.array();
+            int offset = 0;
+            if (start > 0) {
+                while (offset < buffer.position() && bytes[offset] != '\n') {
+                    offset++;
+                }
+                offset++;
+            }
+            // no line began in the tail: nothing (an empty line, left out as every blank one)
+            return new String(
+                            bytes,
+                            Math.min(offset, buffer.position()),
+                            buffer.position() - Math.min(offset, buffer.position()),
+                            java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\n");
         } catch (NoSuchFileException missing) {
             return new String[0];
         }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,6 +199,52 @@ class FileAuditLogAdapterTest {
         assertThat(all.size()).isGreaterThan(8);
         assertThat(all.map(e -> e.at().getEpochSecond()).toJavaList()).isSorted();
         assertThat(all.last().at()).isEqualTo(at(29, "DV99999").at());
+    }
+
+    @Test
+    void givenAJournalLongerThanWhatIsReadBack_whenRead_thenOnlyTheWholeLinesOfItsTail() throws Exception {
+        var writer = new FileAuditLogAdapter(stateDir);
+        for (int i = 0; i < 20; i++) {
+            writer.record(at(i, "DV99999"));
+        }
+        var lines = Files.readAllLines(stateDir.resolve("audit.jsonl"));
+        int lineBytes = lines.get(0).length() + 1;
+        // the last five lines and a half: the half line is left out
+        var reader = new FileAuditLogAdapter(
+                stateDir, FileAuditLogAdapter.DEFAULT_MAX_BYTES, 3, lineBytes * 5 + lineBytes / 2);
+        assertThat(reader.last(Option.none(), 100)
+                        .get()
+                        .map(e -> e.at().getEpochSecond() % 60)
+                        .toJavaList())
+                .containsExactly(15L, 16L, 17L, 18L, 19L);
+        var exactly = new FileAuditLogAdapter(stateDir, FileAuditLogAdapter.DEFAULT_MAX_BYTES, 3, lineBytes * 20);
+        assertThat(exactly.last(Option.none(), 100).get())
+                .as("the whole file, from its start")
+                .hasSize(20);
+        var atALine = new FileAuditLogAdapter(stateDir, FileAuditLogAdapter.DEFAULT_MAX_BYTES, 3, lineBytes * 5);
+        assertThat(atALine.last(Option.none(), 100)
+                        .get()
+                        .map(e -> e.at().getEpochSecond() % 60)
+                        .toJavaList())
+                .as("a tail that begins where a line does keeps that line")
+                .containsExactly(15L, 16L, 17L, 18L, 19L);
+        var lessThanALine = new FileAuditLogAdapter(stateDir, FileAuditLogAdapter.DEFAULT_MAX_BYTES, 3, lineBytes / 2);
+        assertThat(lessThanALine.last(Option.none(), 100).get()).isEmpty();
+        var oneLine = new FileAuditLogAdapter(stateDir, FileAuditLogAdapter.DEFAULT_MAX_BYTES, 3, lineBytes);
+        assertThat(oneLine.last(Option.none(), 100).get()).hasSize(1);
+    }
+
+    @Test
+    void givenEveryRotatedFile_whenAllAreAskedFor_thenEveryLineOfEachIsRead() throws Exception {
+        var audit = new FileAuditLogAdapter(stateDir, 1000, 3);
+        for (int i = 0; i < 40; i++) {
+            audit.record(at(i, "DV99999"));
+        }
+        long onDisk = 0;
+        for (var name : List.of("audit.jsonl", "audit.jsonl.1", "audit.jsonl.2", "audit.jsonl.3")) {
+            onDisk += Files.readAllLines(stateDir.resolve(name)).size();
+        }
+        assertThat(audit.last(Option.none(), 1000).get().size()).isEqualTo((int) onDisk);
     }
 
     @Test
