@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -125,8 +126,11 @@ final class StoreOption {
     /** The class that builds the Redis store: in {@code lib/redis/} beside {@code samco.jar}, or on the class path. */
     static final String OPENER = "io.github.samcoauth.bootstrap.cli.redis.LettuceStoreOpener";
 
-    /** Where {@code samco.jar} finds the Redis store and its client (Lettuce, Netty, Reactor). */
+    /** Where {@code samco.jar} finds the Redis store and its client (Lettuce, Netty, Reactor) in a build. */
     static final String LIBRARIES = "lib/redis";
+
+    /** Where it finds them in the distribution, whose {@code lib/} holds {@code samco.jar} itself. */
+    static final String DISTRIBUTED_LIBRARIES = "redis";
 
     /** The Redis store of {@code url}, sealed with {@code SAMCO_STORE_KEY} unless plain text was asked for. */
     static Either<AuthError, SessionStorePort> redis(String url, Map<String, String> env, boolean plainText) {
@@ -164,6 +168,12 @@ final class StoreOption {
             return missing(Option.none());
         }
         var libraries = jarDirectory.get().resolve(LIBRARIES);
+        if (!Files.isDirectory(libraries, LinkOption.NOFOLLOW_LINKS)) {
+            var distributed = jarDirectory.get().resolve(DISTRIBUTED_LIBRARIES);
+            if (Files.isDirectory(distributed, LinkOption.NOFOLLOW_LINKS)) {
+                libraries = distributed;
+            }
+        }
         var jars = new ArrayList<URL>();
         try (var listed = Files.newDirectoryStream(libraries, "*.jar")) {
             for (var jar : listed) {
@@ -194,7 +204,8 @@ final class StoreOption {
 
     private static <T> Either<AuthError, T> missing(Option<Path> libraries) {
         return Either.left(new AuthError.StorageFailure(
-                "the Redis store's libraries are missing or damaged; they ship in " + LIBRARIES + "/ beside samco.jar",
+                "the Redis store's libraries are missing or damaged; they ship in " + LIBRARIES + "/ (in a build) or "
+                        + DISTRIBUTED_LIBRARIES + "/ (in the distribution) beside samco.jar",
                 libraries.map(Path::toString)));
     }
 
