@@ -159,24 +159,77 @@ public final class ClusterTopology implements AutoCloseable {
     }
 
     /**
-     * The replica of the primary on {@code port}, waited for up to 10 s: a node restarted after a
-     * crash is a replica of its successor only once the cluster has told it so.
+     * The replica of the primary on {@code port}, waited for up to 20 s: a node restarted after a
+     * crash is a replica of its successor only once the cluster has told it so. A primary left with
+     * none (its replica promoted, the old primary back as a primary without slots) is given one.
      */
     public int replicaOf(int primaryPort) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        long repairAt = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
         while (true) {
             int replica = replicaNow(primaryPort);
             if (replica > 0) {
                 return replica;
             }
+            if (System.nanoTime() > repairAt) {
+                replicateSlotlessPrimaries();
+                repairAt = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
+            }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no replica of " + primaryPort + " within 10 s");
+                throw new IllegalStateException("no replica of " + primaryPort + " within 20 s:\n" + logs());
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for a replica of " + primaryPort);
+            }
+        }
+    }
+
+    /**
+     * Each primary that holds slots and has no replica gets one: a primary that holds none (a primary
+     * killed and restarted after its slots moved on, which Redis leaves a primary when its slots were
+     * migrated away before it came back) is told {@code CLUSTER REPLICATE}. The faults need every
+     * primary with a replica; a real operator would do the same.
+     */
+    void replicateSlotlessPrimaries() {
+        java.util.List<String[]> nodes;
+        try {
+            nodes = on(live().get(0).port(), c -> c.clusterNodes())
+                    .lines()
+                    .map(line -> line.split(" "))
+                    .toList();
+        } catch (RuntimeException e) {
+            return; // asked again on the next wait
+        }
+        var withSlots = new ArrayList<String>();
+        var slotless = new ArrayList<String[]>();
+        var replicated = new java.util.HashSet<String>();
+        for (var fields : nodes) {
+            if (fields.length < 8 || fields[2].contains("fail") || fields[2].contains("handshake")) {
+                continue;
+            }
+            if (fields[2].contains("master")) {
+                if (fields.length > 8) {
+                    withSlots.add(fields[0]);
+                } else {
+                    slotless.add(fields);
+                }
+            } else if (fields[2].contains("slave")) {
+                replicated.add(fields[3]);
+            }
+        }
+        var spare = slotless.iterator();
+        for (var primary : withSlots) {
+            if (!replicated.contains(primary) && spare.hasNext()) {
+                var address = spare.next()[1];
+                int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1, address.indexOf('@')));
+                try {
+                    on(port, c -> c.clusterReplicate(primary));
+                } catch (RuntimeException e) {
+                    // asked again on the next wait
+                }
             }
         }
     }

@@ -334,6 +334,7 @@ interface FaultyServer extends AutoCloseable {
         @Override
         public void heal() throws Exception {
             topology.awaitStateOk();
+            topology.replicaOf(topology.primaryOf(SLOT_KEY));
         }
 
         /** Where the slot map of the node asked first is behind (a slot just moved), its MOVED is followed. */

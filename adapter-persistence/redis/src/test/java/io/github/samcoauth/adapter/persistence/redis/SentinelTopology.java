@@ -150,8 +150,11 @@ public final class SentinelTopology implements AutoCloseable {
                         .add("DEBUG")
                         .add("INFO-PERIOD")
                         .add(period.toMillis())
+                        // 2 s, Sentinel's default: a sentinel turns a primary it believes a replica
+                        // into one only after 4 publish periods without news; shorter, one that has
+                        // not heard of a promotion yet undoes it (and the next failover follows)
                         .add("PUBLISH-PERIOD")
-                        .add(Math.min(2000, period.toMillis()));
+                        .add(2000);
                 connection
                         .sync()
                         .dispatch(
@@ -162,11 +165,24 @@ public final class SentinelTopology implements AutoCloseable {
         }
     }
 
-    /** {@code SENTINEL FAILOVER}: the replica is promoted without the primary failing. */
-    public void failover() {
-        try (var client = adminClient(sentinels.get(0).port());
-                var connection = client.client().connectSentinel(client.uri())) {
-            connection.sync().failover(NAME);
+    /**
+     * {@code SENTINEL FAILOVER}: the replica is promoted without the primary failing. A failover the
+     * sentinels still carry out (after a crash, they reconfigure the replicas for a while after the
+     * promotion) is waited for, up to 30 s, and this one started after it.
+     */
+    public void failover() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (var client = adminClient(sentinels.get(0).port());
+                    var connection = client.client().connectSentinel(client.uri())) {
+                connection.sync().failover(NAME);
+                return;
+            } catch (io.lettuce.core.RedisCommandExecutionException e) {
+                if (!String.valueOf(e.getMessage()).startsWith("INPROG") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
