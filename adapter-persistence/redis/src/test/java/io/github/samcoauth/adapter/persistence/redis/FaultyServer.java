@@ -230,7 +230,12 @@ interface FaultyServer extends AutoCloseable {
             switch (fault) {
                 case 0 -> {
                     logins.lossyFailoverBegins();
-                    topology.failover();
+                    try {
+                        topology.failover();
+                    } catch (io.lettuce.core.RedisCommandExecutionException refused) {
+                        logins.lossyFailoverEnded(); // no failover began
+                        throw refused;
+                    }
                     topology.awaitPromotionFrom(primary, Duration.ofSeconds(20));
                     topology.awaitDemoted(primary, Duration.ofSeconds(20));
                     logins.lossyFailoverEnded();
@@ -249,8 +254,11 @@ interface FaultyServer extends AutoCloseable {
             }
             int primary = topology.primaryPort();
             topology.dataNode(primary).kill();
-            topology.awaitPromotionFrom(primary, Duration.ofSeconds(20));
-            topology.restartDataNode(primary);
+            try {
+                topology.awaitPromotionFrom(primary, Duration.ofSeconds(20));
+            } finally {
+                topology.restartDataNode(primary);
+            }
         }
 
         @Override
@@ -325,8 +333,11 @@ interface FaultyServer extends AutoCloseable {
             int primary = topology.primaryOf(SLOT_KEY);
             int replica = topology.replicaOf(primary);
             topology.kill(primary);
-            topology.awaitPrimary(replica, Duration.ofSeconds(20));
-            topology.restart(primary);
+            try {
+                topology.awaitPrimary(replica, Duration.ofSeconds(20));
+            } finally {
+                topology.restart(primary);
+            }
             // whole again before the next fault: a slot is migrated only between primaries that agree
             topology.awaitStateOk();
         }
@@ -334,7 +345,6 @@ interface FaultyServer extends AutoCloseable {
         @Override
         public void heal() throws Exception {
             topology.awaitStateOk();
-            topology.replicaOf(topology.primaryOf(SLOT_KEY));
         }
 
         /** Where the slot map of the node asked first is behind (a slot just moved), its MOVED is followed. */

@@ -155,7 +155,7 @@ class NetworkFaultScheduleTest {
                 if (!redis.linked() && fault <= 3) {
                     // no links to strike: the deployment's own faults instead, half as often
                     if (fault <= 1) {
-                        redis.disturb(random, logins);
+                        deploymentFault("disturb", () -> redis.disturb(random, logins));
                     }
                     fault = 10;
                 }
@@ -168,7 +168,7 @@ class NetworkFaultScheduleTest {
                     case 5 -> {
                         if (random.nextInt(4) == 0) {
                             logins.storeRestarted();
-                            redis.crash();
+                            deploymentFault("crash", redis::crash);
                         }
                     }
                     case 6 -> clock.advance(Duration.ofMinutes(random.nextInt(24 * 60)));
@@ -290,6 +290,26 @@ class NetworkFaultScheduleTest {
         @Override
         public boolean watch(AccountId account, Runnable onChange) {
             return store.watch(account, onChange);
+        }
+    }
+
+    /** A fault of the deployment's own (a failover, a crash), as {@link FaultyServer} makes it. */
+    interface DeploymentFault {
+        void apply() throws Exception;
+    }
+
+    /**
+     * Applies a deployment's own fault, or none when Redis will not take it now — a failover already
+     * in progress, no replica fit to promote, a topology still settling after the last one: the
+     * schedule goes on with its other faults and its invariants unchanged, and says so.
+     */
+    static void deploymentFault(String what, DeploymentFault fault) throws Exception {
+        try {
+            fault.apply();
+        } catch (IllegalStateException | io.lettuce.core.RedisCommandExecutionException refused) {
+            var why = String.valueOf(refused.getMessage());
+            System.out.println("fault not applied (" + what + "): "
+                    + why.lines().findFirst().orElse(why));
         }
     }
 }
