@@ -31,8 +31,8 @@ class DistributionIT {
     static final Path ZIP = Path.of(TAR.toString().replaceFirst("\\.tar\\.gz$", ".zip"));
 
     /** What bin/samco runs besides java: the PATH of the runs below holds these and nothing else. */
-    static final List<String> TOOLS =
-            List.of("bash", "env", "dirname", "readlink", "cat", "mkdir", "mktemp", "rm", "mv", "cksum", "sed", "head");
+    static final List<String> TOOLS = List.of(
+            "bash", "env", "dirname", "readlink", "cat", "mkdir", "mktemp", "rm", "mv", "cksum", "sed", "head", "find");
 
     @TempDir
     static Path root;
@@ -123,6 +123,22 @@ class DistributionIT {
                         PosixFilePermission.OWNER_EXECUTE);
         try (var files = Files.list(cache)) {
             assertThat(files.map(f -> f.getFileName().toString())).isNotEmpty();
+        }
+
+        // a cache directory others can write to (or a link to one) is not used: nothing is mapped from it
+        var shared = Files.createDirectories(root.resolve("shared-cache"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        var linked = Files.createSymbolicLink(root.resolve("linked-cache"), shared);
+        for (var cacheRoot : List.of(shared, linked)) {
+            var sharedEnv = new java.util.HashMap<>(env);
+            sharedEnv.put("XDG_CACHE_HOME", cacheRoot.toString());
+            var version = run(List.of(link.toString(), "--version"), sharedEnv, elsewhere);
+            assertThat(version.exit).as(version.output).isZero();
+            try (var walk = Files.walk(shared)) {
+                assertThat(walk.filter(Files::isRegularFile).toList())
+                        .as("files cached in " + cacheRoot)
+                        .isEmpty();
+            }
         }
 
         var noJava = run(
