@@ -82,13 +82,17 @@ class PublishedArtifactsTest {
             assertTrue(pom.contains("<description>"), artifact + "'s POM describes it");
         }
         assertEquals(List.of(), missing, "files missing from the repository");
-        // what every POM inherits from the parent: licence, SCM, developers, URL
-        var parent = Files.readString(repository()
-                .resolve("io/github/samcoauth/samco-auth-parent")
-                .resolve(version)
-                .resolve("samco-auth-parent-" + version + ".pom"));
-        for (var element : List.of("<licenses>", "<scm", "<connection>", "<developers>", "<url>", "<name>", "<description>")) {
-            assertTrue(parent.contains(element), "the parent POM has " + element);
+        // what every POM inherits from the parent, and the BOM (which has none) writes itself
+        for (var artifact : List.of("samco-auth-parent", "samco-auth-bom")) {
+            var pom = Files.readString(repository()
+                    .resolve("io/github/samcoauth")
+                    .resolve(artifact)
+                    .resolve(version)
+                    .resolve(artifact + "-" + version + ".pom"));
+            for (var element :
+                    List.of("<licenses>", "<scm", "<connection>", "<developers>", "<url>", "<name>", "<description>")) {
+                assertTrue(pom.contains(element), artifact + "'s POM has " + element);
+            }
         }
     }
 
