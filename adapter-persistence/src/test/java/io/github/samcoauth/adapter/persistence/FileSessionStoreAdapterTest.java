@@ -296,7 +296,10 @@ class FileSessionStoreAdapterTest {
                     .isRight();
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
-        assertThat(countOpen(openFiles)).isEqualTo(before);
+        // 50 rounds of a refused read and a save: a leak would leave 50 or more files open. The JVM's
+        // own descriptors come and go meanwhile (a jar closed, a stream collected), so up to 2 more
+        // or any number fewer is no leak.
+        assertThat(countOpen(openFiles)).isLessThanOrEqualTo(before + 2);
     }
 
     private static long countOpen(Path openFiles) throws Exception {

@@ -146,9 +146,9 @@ class ClusterTest extends DeploymentTestSupport {
     /**
      * One instance watches the account; its slot's primary fails over, is killed, or the slot moves
      * to another primary. Lettuce leaves a shard subscription where it was; the store subscribes
-     * again where the slot is now: counted on that primary ({@code PUBSUB SHARDNUMSUB}; after a
-     * failover, on a node of the slot's shard, the old primary now a replica included) within 5 s of
-     * the fault's end, and the next saves pushed within a second each.
+     * again where the slot is now: counted on that primary ({@code PUBSUB SHARDNUMSUB}) within 5 s of
+     * the fault's end (15 s after a failover, which the store learns of from the slot map), and the
+     * next saves pushed within a second each.
      */
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"failover", "kill", "migrate"})
@@ -175,17 +175,14 @@ class ClusterTest extends DeploymentTestSupport {
             default -> topology.migrateSlotOf(sessionKey(dv.value()), primary, now);
         }
         long over = System.nanoTime();
-        // after a failover the old primary is a replica of the new one, in the same shard: Redis 7
-        // serves shard channels on a replica too (SPUBLISH reaches every node of the shard), so a
-        // subscription still there is a valid one until the store moves it with the slot map
-        var shard = how.equals("failover") ? List.of(now, primary) : List.of(now);
-        while (shard.stream()
-                        .mapToLong(port -> subscribers(topology, port, channel))
-                        .sum()
-                < 1) {
+        // after a failover the old primary lives on as the new one's replica, and the subscription
+        // there with it; the store moves it once Lettuce has the new slot map, which has taken over
+        // 5 s on a loaded machine (and 86 to 152 ms on a quiet one)
+        long within = how.equals("failover") ? 15 : 5;
+        while (subscribers(topology, now, channel) < 1) {
             assertThat(System.nanoTime() - over)
-                    .as("subscribed in the slot's shard (on its new primary) within 5 s of the " + how)
-                    .isLessThan(Duration.ofSeconds(5).toNanos());
+                    .as("subscribed on the slot's new primary within %d s of the %s", within, how)
+                    .isLessThan(Duration.ofSeconds(within).toNanos());
             Thread.sleep(20);
         }
         System.out.printf(
