@@ -5,7 +5,11 @@ import io.github.samcoauth.domain.AccountId;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.cluster.pubsub.RedisClusterPubSubAdapter;
+import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.vavr.control.Either;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -24,13 +28,19 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * subscription when the slot does (a failover, a migration, a primary killed): Redis ends it with
  * {@code SUNSUBSCRIBE}, or it dies with the node. So every shard channel is subscribed again when
  * Lettuce sees the topology change, and when Redis ends one (after the slot map is read again),
- * and the watchers are told (they read what they may have missed).
+ * and the watchers are told (they read what they may have missed). A node that ended a
+ * subscription is not trusted with it again while the slot map still names it the slot's primary:
+ * that map is older than the change (a node that has not heard of a failover yet answered it), so
+ * the map is read again until it names another node.
  */
 final class RedisChanges {
 
     private final RedisConnection redis;
     private final RedisKeys keys;
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+    /** On a cluster: each shard channel Redis ended, and the id of the node that ended it. */
+    private final ConcurrentMap<String, String> endedBy = new ConcurrentHashMap<>();
+
     private final Object arrived = new Object();
     private final ConcurrentMap<String, Set<Runnable>> watchers = new ConcurrentHashMap<>();
     private final RedisConnectionStateListener connectionState = new RedisConnectionStateListener() {
@@ -73,20 +83,35 @@ final class RedisChanges {
      * Every shard channel subscribed again, on the primary that holds its slot now (Lettuce routes
      * {@code SSUBSCRIBE} by slot; a channel still subscribed there is not doubled), then every
      * watcher told. Asynchronous: it runs on Lettuce's threads, which must not block. When the slot
-     * map is not settled yet (a primary just promoted), the map is read again and the subscriptions
-     * tried again half a second later, {@value #RESUBSCRIBE_TRIES} times at most.
+     * map is not settled yet (a primary just promoted: a subscription failed, or the map still names
+     * the node that ended one), the map is read again and the subscriptions tried again half a
+     * second later, {@value #RESUBSCRIBE_TRIES} times at most; after that a channel goes where the
+     * map says (a replica of its shard serves it too) and Lettuce's periodic refresh of the map
+     * moves it on.
      */
     private void resubscribe(int tried) {
         var notifications = redis.currentNotifications();
         if (closed || notifications == null || subscribed.isEmpty()) {
             return;
         }
+        boolean lastTry = tried + 1 >= RESUBSCRIBE_TRIES;
+        var stale = new java.util.concurrent.atomic.AtomicBoolean();
         var again = subscribed.stream()
-                .map(channel -> notifications.async().ssubscribe(channel).toCompletableFuture())
+                .filter(channel -> {
+                    boolean staleMap = endedBy.containsKey(channel)
+                            && redis.primaryOfSlot(channel).contains(endedBy.get(channel));
+                    stale.compareAndSet(false, staleMap);
+                    return !staleMap || lastTry;
+                })
+                .map(channel -> notifications
+                        .async()
+                        .ssubscribe(channel)
+                        .toCompletableFuture()
+                        .thenRun(() -> endedBy.remove(channel)))
                 .toArray(java.util.concurrent.CompletableFuture[]::new);
         java.util.concurrent.CompletableFuture.allOf(again).whenComplete((done, failed) -> {
             tellEveryWatcher();
-            if (failed != null && tried + 1 < RESUBSCRIBE_TRIES && !closed) {
+            if ((failed != null || stale.get()) && !lastTry && !closed) {
                 redis.client()
                         .getResources()
                         .eventExecutorGroup()
@@ -179,25 +204,7 @@ final class RedisChanges {
             return true;
         }
         try {
-            var notifications = redis.notifications(connection -> connection.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    arrived(channel);
-                }
-
-                @Override
-                public void smessage(String shardChannel, String message) {
-                    arrived(shardChannel);
-                }
-
-                @Override
-                public void sunsubscribed(String shardChannel, long count) {
-                    // Redis ended it: the slot moved (a failover, a migration); the map first
-                    if (subscribed.contains(shardChannel) && !closed) {
-                        afterTheSlotMap(0);
-                    }
-                }
-            }));
+            var notifications = redis.notifications(this::listen);
             if (notifications.made()) {
                 subscribed.clear();
             }
@@ -208,6 +215,36 @@ final class RedisChanges {
             // no messages: the caller polls
             return false;
         }
+    }
+
+    /** Listens on a new notification connection: to each node of a cluster, or to the one server. */
+    private void listen(StatefulRedisPubSubConnection<String, String> connection) {
+        if (connection instanceof StatefulRedisClusterPubSubConnection<String, String> cluster) {
+            cluster.addListener(new RedisClusterPubSubAdapter<>() {
+                @Override
+                public void smessage(RedisClusterNode node, String shardChannel, String message) {
+                    arrived(shardChannel);
+                }
+
+                @Override
+                public void sunsubscribed(RedisClusterNode node, String shardChannel, long count) {
+                    // Redis ended it: the slot moved (a failover, a migration); the map first
+                    if (subscribed.contains(shardChannel) && !closed) {
+                        if (node != null && node.getNodeId() != null) {
+                            endedBy.put(shardChannel, node.getNodeId());
+                        }
+                        afterTheSlotMap(0);
+                    }
+                }
+            });
+            return;
+        }
+        connection.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                arrived(channel);
+            }
+        });
     }
 
     void close() {

@@ -251,6 +251,24 @@ final class RedisConnection {
         }
     }
 
+    /**
+     * On a cluster, the id of the primary that holds {@code channel}'s slot in the slot map as the
+     * client last read it; empty off a cluster, or before the map is known.
+     */
+    Option<String> primaryOfSlot(String channel) {
+        if (!cluster) {
+            return Option.none();
+        }
+        try {
+            var owner = ((RedisClusterClient) client)
+                    .getPartitions()
+                    .getMasterBySlot(io.lettuce.core.cluster.SlotHash.getSlot(channel));
+            return Option.of(owner).map(io.lettuce.core.cluster.models.partitions.RedisClusterNode::getNodeId);
+        } catch (RuntimeException e) {
+            return Option.none();
+        }
+    }
+
     /** Whether {@code handler} is the notification connection. */
     boolean isNotifications(Object handler) {
         return handler != null && handler == notifications;

@@ -150,9 +150,7 @@ class ClusterTest extends DeploymentTestSupport {
      * the fault's end, and the next saves pushed within a second each.
      */
     @ParameterizedTest(name = "{0}")
-    // not after a CLUSTER FAILOVER: the old primary drops the subscription and the store may move it
-    // only at Lettuce's next slot-map refresh (README, known gaps); the renewal tests cover failovers
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"kill", "migrate"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"failover", "kill", "migrate"})
     void givenAWatcher_whenItsSlotChangesPrimary_thenItIsSubscribedWhereTheSlotIsNow(String how) throws Exception {
         var topology = topology(false);
         var watching = store(topology, false, Duration.ofSeconds(3));
@@ -165,6 +163,10 @@ class ClusterTest extends DeploymentTestSupport {
         assertThat(subscribers(topology, primary, channel)).isEqualTo(1);
         int now = how.equals("migrate") ? topology.otherPrimary(primary) : topology.replicaOf(primary);
         switch (how) {
+            case "failover" -> {
+                topology.failover(primary);
+                topology.awaitPrimary(now, Duration.ofSeconds(20));
+            }
             case "kill" -> {
                 topology.kill(primary);
                 topology.awaitPrimary(now, Duration.ofSeconds(20));

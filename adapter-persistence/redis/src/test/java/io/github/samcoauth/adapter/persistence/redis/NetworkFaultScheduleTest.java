@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       is the one overlap the design accepts, and so is one login more while Sentinel's old
  *       primary still takes writes after a {@code SENTINEL FAILOVER});
  *   <li>every live instance on the store's newest valid token within 2 s of the faults' end (10 s
- *       on Sentinel and 15 s on Cluster, which first settle);
+ *       on Sentinel and Cluster, which first settle);
  *   <li>no instance ever hands out a token older than one it has handed out;
  *   <li>nothing half-written: the stored value reads, and the generation is a number.
  * </ul>
@@ -221,9 +221,7 @@ class NetworkFaultScheduleTest {
             // Sentinel and Cluster first settle (a promotion, the slot map read again, a node that
             // was killed back as a replica): the slowest seed seen took 5.5 s (a cluster instance
             // whose lease commands timed out until its client had the new slot map)
-            // A Cluster watcher whose subscription a CLUSTER FAILOVER dropped hears again at its next
-            // safety read (10 to 12 s; README's known gaps): 15 s there.
-            long converges = redis.linked() ? 2 : redis instanceof FaultyServer.OnCluster ? 15 : 10;
+            long converges = redis.linked() ? 2 : 10;
             long deadline = ended + TimeUnit.SECONDS.toNanos(converges);
             var reader = stores.get(alive.indexOf(true));
             while (true) {
