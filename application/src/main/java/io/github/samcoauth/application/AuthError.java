@@ -14,14 +14,27 @@ import java.util.Objects;
  */
 public sealed interface AuthError {
 
-    /** A stable, machine-readable code (also used by the CLI's {@code --json} output). */
+    /**
+     * A stable, machine-readable code (also used by the CLI's {@code --json} output).
+     *
+     * @return the code, e.g. {@code REJECTED}
+     */
     String code();
 
-    /** One sentence a user can act on. */
+    /**
+     * One sentence a user can act on.
+     *
+     * @return the sentence
+     */
     String message();
 
     /** The input was invalid; nothing was sent. */
     record InvalidInput(DomainError error) implements AuthError {
+        /**
+         * Checks that the error is there.
+         *
+         * @param error what is wrong with the input
+         */
         public InvalidInput {
             Objects.requireNonNull(error, "error");
         }
@@ -46,6 +59,16 @@ public sealed interface AuthError {
             Option<ServerTime> serverTime,
             int httpStatus)
             implements AuthError {
+        /**
+         * Checks that no part is missing.
+         *
+         * @param status Samco's {@code status}
+         * @param messages Samco's messages, made safe to show
+         * @param errorCode Samco's {@code errorCode}, when it gave one
+         * @param msgId Samco's {@code msgId}, to quote to its support desk
+         * @param serverTime Samco's {@code serverTime}
+         * @param httpStatus the HTTP status of the answer
+         */
         public Rejected {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(messages, "messages");
@@ -74,6 +97,11 @@ public sealed interface AuthError {
      * one, helps: it is never retried.
      */
     record IpNotRegistered(Rejected refusal) implements AuthError {
+        /**
+         * Checks that the refusal is there.
+         *
+         * @param refusal Samco's answer
+         */
         public IpNotRegistered {
             Objects.requireNonNull(refusal, "refusal");
         }
@@ -96,6 +124,9 @@ public sealed interface AuthError {
         /**
          * {@code rejected} as a static-IP refusal when it is one: HTTP 403 with Samco's code {@code
          * EOAUTH009}, or a message that speaks of the static IP; else {@code rejected} as it is.
+         *
+         * @param rejected Samco's refusal
+         * @return an {@link IpNotRegistered} or {@code rejected} itself
          */
         public static AuthError classify(Rejected rejected) {
             if (rejected.httpStatus() != 403) {
@@ -112,6 +143,11 @@ public sealed interface AuthError {
 
     /** No answer could be had: unreachable, timed out, or a 5xx from Samco or a gateway. */
     record Unavailable(String reason) implements AuthError {
+        /**
+         * Checks that the reason is there.
+         *
+         * @param reason what went wrong, safe to show
+         */
         public Unavailable {
             Objects.requireNonNull(reason, "reason");
         }
@@ -132,6 +168,11 @@ public sealed interface AuthError {
      * waited}: the person did not finish, or the browser went elsewhere. Nothing was sent to Samco.
      */
     record NoCallback(java.time.Duration waited) implements AuthError {
+        /**
+         * Checks that the time is there.
+         *
+         * @param waited how long the callback was waited for
+         */
         public NoCallback {
             Objects.requireNonNull(waited, "waited");
         }
@@ -150,6 +191,11 @@ public sealed interface AuthError {
 
     /** An answer that is not what Samco's documentation promises. */
     record UnexpectedResponse(String reason) implements AuthError {
+        /**
+         * Checks that the reason is there.
+         *
+         * @param reason what was wrong with the answer, safe to show
+         */
         public UnexpectedResponse {
             Objects.requireNonNull(reason, "reason");
         }
@@ -170,11 +216,22 @@ public sealed interface AuthError {
      * it helps (e.g. the session belongs to another origin).
      */
     record NoSession(Option<AccountId> account, Option<String> detail) implements AuthError {
+        /**
+         * Checks that no part is missing.
+         *
+         * @param account the account asked for, or none
+         * @param detail more, where it helps
+         */
         public NoSession {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(detail, "detail");
         }
 
+        /**
+         * No valid session, with nothing more to say.
+         *
+         * @param account the account asked for, or none
+         */
         public NoSession(Option<AccountId> account) {
             this(account, Option.none());
         }
@@ -193,6 +250,12 @@ public sealed interface AuthError {
 
     /** The session cannot be renewed without a person (it came from a login code): someone must log in. */
     record NotRenewable(AccountId account, LoginMethod method) implements AuthError {
+        /**
+         * Checks that no part is missing.
+         *
+         * @param account the account
+         * @param method how its session was made
+         */
         public NotRenewable {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(method, "method");
@@ -212,6 +275,11 @@ public sealed interface AuthError {
 
     /** Several accounts have a valid session: the caller must name one. */
     record AccountRequired(List<AccountId> accounts) implements AuthError {
+        /**
+         * Checks that the list is there.
+         *
+         * @param accounts the accounts with a valid session
+         */
         public AccountRequired {
             Objects.requireNonNull(accounts, "accounts");
         }
@@ -229,6 +297,12 @@ public sealed interface AuthError {
 
     /** The local state could not be read or written. */
     record StorageFailure(String reason, Option<String> path) implements AuthError {
+        /**
+         * Checks that no part is missing.
+         *
+         * @param reason what went wrong, safe to show
+         * @param path the file, directory or store it happened in, when there is one
+         */
         public StorageFailure {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(path, "path");

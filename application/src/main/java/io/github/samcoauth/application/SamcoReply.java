@@ -10,6 +10,13 @@ import java.util.Objects;
  */
 public record SamcoReply(String statusMessage, Option<String> msgId, ServerTime serverTime) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param statusMessage Samco's {@code statusMessage}
+     * @param msgId Samco's {@code msgId}, when it gave one
+     * @param serverTime Samco's {@code serverTime}
+     */
     public SamcoReply {
         Objects.requireNonNull(statusMessage, "statusMessage");
         Objects.requireNonNull(msgId, "msgId");

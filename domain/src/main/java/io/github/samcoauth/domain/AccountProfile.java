@@ -18,6 +18,15 @@ public record AccountProfile(
 
     private static final int MAX_NAME = 200;
 
+    /**
+     * Checks that no part is missing; {@link #of} says what is wrong with raw values instead of throwing.
+     *
+     * @param accountId the account code
+     * @param accountName the account holder's name
+     * @param exchanges the exchanges the account may trade on, in Samco's order
+     * @param orderTypes the order types the account may use, in Samco's order
+     * @param products the products the account may use, in Samco's order
+     */
     public AccountProfile {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(exchanges, "exchanges");
@@ -31,6 +40,13 @@ public record AccountProfile(
     /**
      * Builds a profile from raw values, reporting every bad field at once. Codes keep Samco's order;
      * unknown codes are kept.
+     *
+     * @param accountId the account code
+     * @param accountName the account holder's name, as Samco gives it
+     * @param exchanges the exchange codes the account may trade on
+     * @param orderTypes the order type codes the account may use
+     * @param products the product codes the account may use
+     * @return the profile, or every field that is wrong
      */
     public static Either<Seq<DomainError>, AccountProfile> of(
             String accountId,

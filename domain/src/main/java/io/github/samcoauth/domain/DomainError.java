@@ -6,13 +6,25 @@ package io.github.samcoauth.domain;
  */
 public sealed interface DomainError {
 
-    /** A stable, machine-readable code. */
+    /**
+     * A stable, machine-readable code.
+     *
+     * @return the code, e.g. {@code MALFORMED}
+     */
     String code();
 
-    /** A sentence a user can act on. */
+    /**
+     * A sentence a user can act on.
+     *
+     * @return the message
+     */
     String message();
 
-    /** The field the error is about, e.g. {@code uid}. */
+    /**
+     * The field the error is about, e.g. {@code uid}.
+     *
+     * @return the field's name
+     */
     String field();
 
     /** A required value was missing or blank. */

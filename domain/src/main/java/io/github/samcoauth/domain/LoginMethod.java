@@ -18,11 +18,21 @@ public enum LoginMethod {
         this.label = label;
     }
 
-    /** The stable name in session files and {@code --json} output. */
+    /**
+     * The stable name in session files and {@code --json} output.
+     *
+     * @return {@code login-code}, {@code api-key} or {@code oauth}
+     */
     public String label() {
         return label;
     }
 
+    /**
+     * The method a label names, as {@link #label()} writes it.
+     *
+     * @param label the label read back from a session file or typed by the user
+     * @return the method, or an error naming the three labels
+     */
     public static Either<DomainError, LoginMethod> of(String label) {
         return Arrays.stream(values())
                 .filter(m -> m.label.equals(label))

@@ -14,6 +14,13 @@ public record Origin(String scheme, String host, int port) {
     /** Samco's production API, {@code https://tradeapi.samco.in}: sessions stored without an origin belong here. */
     public static final Origin DEFAULT = new Origin("https", "tradeapi.samco.in", 443);
 
+    /**
+     * Checks the parts; {@link #of(String)} says what is wrong with a URL instead of throwing.
+     *
+     * @param scheme {@code http} or {@code https}
+     * @param host the host, in lower case
+     * @param port the port, 1 to 65535
+     */
     public Origin {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(host, "host");
@@ -26,6 +33,9 @@ public record Origin(String scheme, String host, int port) {
      * The origin of a base URL or an origin as {@link #toString()} writes it: scheme and host in lower
      * case, the scheme's port when none is given ({@code https://h} and {@code https://h:443} are one
      * origin).
+     *
+     * @param url a base URL ({@code https://tradeapi.samco.in/}) or an origin
+     * @return the origin, or why {@code url} names none
      */
     public static Either<DomainError, Origin> of(String url) {
         if (url == null || url.isBlank()) {

@@ -12,13 +12,23 @@ public record Otp(String value) {
     private static final CharRule CODE = new CharRule(4, 16, "AZ09");
     private static final String FIELD = "login code";
 
+    /**
+     * Checks the code; {@link #of(String)} says what is wrong with one instead of throwing.
+     *
+     * @param value the code
+     */
     public Otp {
         if (!CODE.test(value)) {
             throw new IllegalArgumentException("not a login code; use Otp.of");
         }
     }
 
-    /** Trims and upper-cases; 4 to 16 letters or digits in one word. */
+    /**
+     * Trims and upper-cases; 4 to 16 letters or digits in one word.
+     *
+     * @param raw the code as the user typed it from the SMS
+     * @return the code, or why {@code raw} is not one (never quoting it)
+     */
     public static Either<DomainError, Otp> of(String raw) {
         if (raw != null && raw.strip().codePoints().anyMatch(Character::isWhitespace)) {
             return Either.left(new DomainError.Malformed(

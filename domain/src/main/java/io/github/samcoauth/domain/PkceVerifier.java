@@ -21,30 +21,55 @@ public record PkceVerifier(String value) {
     /** The only method this library sends: the challenge is the verifier's SHA-256. */
     public static final String METHOD = "S256";
 
+    /**
+     * Checks the verifier; {@link #of(String)} says what is wrong with one instead of throwing.
+     *
+     * @param value the verifier
+     */
     public PkceVerifier {
         if (!VERIFIER.test(value)) {
             throw new IllegalArgumentException("not a PKCE code verifier; use PkceVerifier.of or fresh");
         }
     }
 
-    /** A new verifier from 32 bytes of {@code random}. */
+    /**
+     * A new verifier from 32 bytes of {@code random}.
+     *
+     * @param random the source of randomness, a {@link SecureRandom}
+     * @return a verifier of 43 characters no one can guess
+     */
     public static PkceVerifier fresh(SecureRandom random) {
         var bytes = new byte[32];
         random.nextBytes(bytes);
         return new PkceVerifier(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
+    /**
+     * A verifier kept from the start of a login: 43 to 128 characters of RFC 7636's alphabet.
+     *
+     * @param raw the verifier as it was stored
+     * @return the verifier, or why {@code raw} is not one (never quoting it)
+     */
     public static Either<DomainError, PkceVerifier> of(String raw) {
         return Text.matching(raw, "code verifier", VERIFIER, "43 to 128 characters of A-Z a-z 0-9 - . _ ~")
                 .map(PkceVerifier::new);
     }
 
-    /** {@code BASE64URL(SHA256(ASCII(verifier)))} without padding: the {@code S256} code challenge. */
+    /**
+     * {@code BASE64URL(SHA256(ASCII(verifier)))} without padding: the {@code S256} code challenge.
+     *
+     * @return the challenge sent with the authorization request
+     */
     public String challenge() {
         return challengeOf(value);
     }
 
-    /** The {@code S256} challenge of any verifier text (a server checks what a client sent with this). */
+    /**
+     * The {@code S256} challenge of any verifier text (a server checks what a client sent with this).
+     *
+     * @param verifier the verifier a client sent
+     * @return its challenge
+     */
     public static String challengeOf(String verifier) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));

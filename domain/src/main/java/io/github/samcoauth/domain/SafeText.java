@@ -11,12 +11,22 @@ public final class SafeText {
 
     private SafeText() {}
 
-    /** True for a character no output may carry: ISO controls (C0, DEL, C1) and format characters (Cf). */
+    /**
+     * True for a character no output may carry: ISO controls (C0, DEL, C1) and format characters (Cf).
+     *
+     * @param c a code point
+     * @return {@code true} when no output may carry it
+     */
     public static boolean isUnsafe(int c) {
         return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
     }
 
-    /** True when {@code text} holds no unsafe character, newline and tab aside. */
+    /**
+     * True when {@code text} holds no unsafe character, newline and tab aside.
+     *
+     * @param text the text to check
+     * @return {@code true} when it may be shown as it is
+     */
     public static boolean isSafe(String text) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
@@ -32,6 +42,9 @@ public final class SafeText {
      * {@code text} without unsafe characters; newline and tab are kept (lines of a terminal). Code
      * point by code point: the invisible tag characters (U+E0000 to U+E007F) are format characters
      * too, and a lone surrogate is kept as it is.
+     *
+     * @param text the text to show, from anywhere
+     * @return the text, safe for a terminal
      */
     public static String forDisplay(String text) {
         if (text == null) {
@@ -54,6 +67,10 @@ public final class SafeText {
     /**
      * {@code raw} on one line: tab, newline and carriage return become spaces, other unsafe
      * characters are dropped, and the result is cut to {@code max} characters (the last an ellipsis).
+     *
+     * @param raw the text to show, from anywhere
+     * @param max the most characters kept
+     * @return one safe line of at most {@code max} characters
      */
     public static String oneLine(String raw, int max) {
         if (raw == null) {

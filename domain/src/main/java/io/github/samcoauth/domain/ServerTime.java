@@ -20,6 +20,12 @@ public record ServerTime(String raw, Option<Instant> instant) {
                 DateTimeFormatter.ofPattern("dd/MM/uu HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
     }
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param raw the time as Samco wrote it (printable ASCII)
+     * @param instant the time, when {@code raw} parses
+     */
     public ServerTime {
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(instant, "instant");
@@ -31,6 +37,9 @@ public record ServerTime(String raw, Option<Instant> instant) {
     /**
      * Never fails: null becomes empty text, an unparseable time is kept as text only, and the text
      * keeps printable ASCII only, at most {@value #MAX_RAW} characters (it came from the network).
+     *
+     * @param raw the {@code serverTime} as Samco sent it, or {@code null}
+     * @return the time, as text and when it parses as an instant
      */
     public static ServerTime parse(String raw) {
         var text = printable(raw);
@@ -93,7 +102,12 @@ public record ServerTime(String raw, Option<Instant> instant) {
         return (tens - '0') * 10 + (ones - '0');
     }
 
-    /** Formats an instant as Samco does. */
+    /**
+     * Formats an instant as Samco does.
+     *
+     * @param instant the time
+     * @return it, as text and as an instant
+     */
     public static ServerTime of(Instant instant) {
         return new ServerTime(Format.SAMCO.format(instant.atZone(SessionLifetime.INDIA)), Option.some(instant));
     }

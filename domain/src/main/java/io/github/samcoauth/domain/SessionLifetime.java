@@ -20,7 +20,9 @@ public final class SessionLifetime {
      */
     public static final ZoneId INDIA = ZoneOffset.ofHoursMinutes(5, 30);
 
+    /** The longest a session lives: 24 hours. */
     public static final Duration MAX_AGE = Duration.ofHours(24);
+    /** The daily cut-off, 08:00 India time: a session ends at the latest on the morning after the day it was issued. */
     public static final LocalTime DAILY_CUTOFF = LocalTime.of(8, 0);
 
     private SessionLifetime() {}
@@ -28,6 +30,10 @@ public final class SessionLifetime {
     /**
      * The earliest of the two rules and the token's own {@code exp} claim, when it is a JWT. A claim
      * at or before {@code issuedAt} is taken for a clock that disagrees with ours and is ignored.
+     *
+     * @param issuedAt when the session was issued
+     * @param token its token, whose {@code exp} claim counts when it is a JWT
+     * @return when the session stops working
      */
     public static Instant expiresAt(Instant issuedAt, SessionToken token) {
         var byRules = expiresAt(issuedAt);
@@ -36,6 +42,12 @@ public final class SessionLifetime {
                 .getOrElse(byRules);
     }
 
+    /**
+     * The earlier of 24 hours after {@code issuedAt} and 08:00 India time the day after it was issued.
+     *
+     * @param issuedAt when the session was issued
+     * @return when the session stops working by Samco's rules
+     */
     public static Instant expiresAt(Instant issuedAt) {
         var issueDate = issuedAt.atZone(INDIA).toLocalDate();
         var cutoff = issueDate.plusDays(1).atTime(DAILY_CUTOFF).atZone(INDIA).toInstant();

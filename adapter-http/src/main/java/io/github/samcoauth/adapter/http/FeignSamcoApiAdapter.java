@@ -56,7 +56,11 @@ public final class FeignSamcoApiAdapter implements SamcoApiPort, AutoCloseable {
     private final SamcoHttpConfig config;
     private final Lazy<Client> client;
 
-    /** No I/O and no client yet: both come with the first call. */
+    /**
+     * No I/O and no client yet: both come with the first call.
+     *
+     * @param config the base URL, timeouts, proxy and limits
+     */
     public FeignSamcoApiAdapter(SamcoHttpConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.client = Lazy.of(() -> new Client(config));

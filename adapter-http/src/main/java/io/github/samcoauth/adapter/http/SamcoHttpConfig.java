@@ -30,15 +30,33 @@ public record SamcoHttpConfig(
         boolean wireLogging,
         int maxBodyBytes) {
 
+    /** Samco's production API. */
     public static final String DEFAULT_BASE_URL = "https://tradeapi.samco.in";
+    /** How long a connection may take to open: 10 s. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a whole exchange may take, from connecting to the last byte of the answer: 30 s. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** How often a request that provably never left is tried again: 2. */
     public static final int DEFAULT_RETRIES = 2;
+    /** The wait before the first retry, doubled before each next one: 200 ms. */
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
+    /** The largest answer read: 1 MiB; a larger one is an error, not a memory problem. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
+    /**
+     * Checks that no part is missing; {@link Builder#build()} checks every value.
+     *
+     * @param baseUrl Samco's base URL
+     * @param connectTimeout how long a connection may take to open
+     * @param requestTimeout how long a whole exchange may take
+     * @param proxy an HTTP proxy, or none
+     * @param retries how often a request that provably never left is tried again
+     * @param initialBackoff the wait before the first retry
+     * @param wireLogging whether requests and answers are logged, secrets redacted
+     * @param maxBodyBytes the largest answer read
+     */
     public SamcoHttpConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -47,11 +65,20 @@ public record SamcoHttpConfig(
         Objects.requireNonNull(initialBackoff, "initialBackoff");
     }
 
-    /** The defaults: Samco's production URL, 10 s to connect, 30 s for an answer, 2 safe retries. */
+    /**
+     * The defaults: Samco's production URL, 10 s to connect, 30 s for an answer, 2 safe retries.
+     *
+     * @return the default configuration
+     */
     public static SamcoHttpConfig defaults() {
         return builder().build().get();
     }
 
+    /**
+     * A builder that starts from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -74,6 +101,7 @@ public record SamcoHttpConfig(
                 || IPV4_LOOPBACK.matcher(h).matches();
     }
 
+    /** Builds a {@link SamcoHttpConfig}; every setter takes any value, {@link #build()} checks them all. */
     public static final class Builder {
         private String baseUrl = DEFAULT_BASE_URL;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -86,49 +114,100 @@ public record SamcoHttpConfig(
 
         private Builder() {}
 
+        /**
+         * Samco's base URL; default {@value SamcoHttpConfig#DEFAULT_BASE_URL}. Plain {@code http} only to loopback.
+         *
+         * @param baseUrl the URL, e.g. {@code https://tradeapi.samco.in}
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = baseUrl;
             return this;
         }
 
+        /**
+         * How long a connection may take to open.
+         *
+         * @param connectTimeout a positive duration
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
         }
 
+        /**
+         * How long a whole exchange may take, from connecting to the last byte of the answer.
+         *
+         * @param requestTimeout a positive duration
+         * @return this builder
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
             return this;
         }
 
-        /** An HTTP proxy; the host is resolved when a request is made, not here. */
+        /**
+         * An HTTP proxy; the host is resolved when a request is made, not here.
+         *
+         * @param host the proxy's host name or address
+         * @param port the proxy's port
+         * @return this builder
+         */
         public Builder proxy(String host, int port) {
             this.proxy = Option.some(InetSocketAddress.createUnresolved(host, port));
             return this;
         }
 
+        /**
+         * How often a request that provably never left is tried again; 0 switches retries off.
+         *
+         * @param retries 0 to 10
+         * @return this builder
+         */
         public Builder retries(int retries) {
             this.retries = retries;
             return this;
         }
 
+        /**
+         * The wait before the first retry, doubled before each next one.
+         *
+         * @param initialBackoff a positive duration
+         * @return this builder
+         */
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = initialBackoff;
             return this;
         }
 
-        /** Logs requests and responses at DEBUG on logger {@code io.github.samcoauth.wire}, secrets redacted. */
+        /**
+         * Logs requests and responses at DEBUG on logger {@code io.github.samcoauth.wire}, secrets redacted.
+         *
+         * @param wireLogging {@code true} to log
+         * @return this builder
+         */
         public Builder wireLogging(boolean wireLogging) {
             this.wireLogging = wireLogging;
             return this;
         }
 
+        /**
+         * The largest answer read; a larger one is an error.
+         *
+         * @param maxBodyBytes a positive number of bytes
+         * @return this builder
+         */
         public Builder maxBodyBytes(int maxBodyBytes) {
             this.maxBodyBytes = maxBodyBytes;
             return this;
         }
 
-        /** Validates and builds; checked in order, the first problem found is the one reported. */
+        /**
+         * Validates and builds; checked in order, the first problem found is the one reported.
+         *
+         * @return the configuration, or every value that is wrong
+         */
         public Either<AuthError, SamcoHttpConfig> build() {
             var url = parseBaseUrl(baseUrl);
             if (url.isLeft()) {

@@ -16,10 +16,16 @@ import java.util.function.Supplier;
  */
 public final class SessionHeaderInterceptor implements RequestInterceptor {
 
+    /** The header Samco reads the session token from. */
     public static final String HEADER = "x-session-token";
 
     private final Supplier<Either<AuthError, Session>> currentSession;
 
+    /**
+     * An interceptor that signs each request with the session {@code currentSession} gives.
+     *
+     * @param currentSession the session source, asked at every request
+     */
     public SessionHeaderInterceptor(Supplier<Either<AuthError, Session>> currentSession) {
         this.currentSession = Objects.requireNonNull(currentSession, "currentSession");
     }

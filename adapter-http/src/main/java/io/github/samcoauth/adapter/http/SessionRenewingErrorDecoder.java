@@ -23,7 +23,11 @@ public final class SessionRenewingErrorDecoder implements ErrorDecoder {
     private final ErrorDecoder delegate;
     private final Function<SessionToken, Either<AuthError, Session>> rejected;
 
-    /** Hands every other answer to Feign's {@link ErrorDecoder.Default}. */
+    /**
+     * Hands every other answer to Feign's {@link ErrorDecoder.Default}.
+     *
+     * @param rejected the session source's {@code rejected(token)}
+     */
     public SessionRenewingErrorDecoder(Function<SessionToken, Either<AuthError, Session>> rejected) {
         this(new ErrorDecoder.Default(), rejected);
     }
@@ -34,7 +38,12 @@ public final class SessionRenewingErrorDecoder implements ErrorDecoder {
         this.rejected = Objects.requireNonNull(rejected, "rejected");
     }
 
-    /** The same, handing every answer other than a renewable 401 to {@code delegate}. */
+    /**
+     * The same, handing every answer other than a renewable 401 to {@code delegate}.
+     *
+     * @param delegate the decoder of every other answer
+     * @return a new decoder
+     */
     public SessionRenewingErrorDecoder delegatingTo(ErrorDecoder delegate) {
         return new SessionRenewingErrorDecoder(delegate, rejected);
     }

@@ -14,11 +14,21 @@ public final class SessionUnavailableException extends FeignException {
 
     private final transient AuthError error;
 
+    /**
+     * No valid session could be had for a request.
+     *
+     * @param error why
+     */
     public SessionUnavailableException(AuthError error) {
         super(-1, error.message());
         this.error = error;
     }
 
+    /**
+     * Why no valid session could be had.
+     *
+     * @return the typed error
+     */
     public AuthError error() {
         return error;
     }

@@ -33,7 +33,9 @@ public final class FileAuditLogAdapter implements AuditLogPort, AuditHistoryPort
     /** The most of one journal file that is read back (its tail): a rotated journal is far smaller. */
     static final int MOST_READ = 8 * 1024 * 1024;
 
+    /** The size at which the journal is rotated: 1 MiB. */
     public static final long DEFAULT_MAX_BYTES = 1024 * 1024;
+    /** How many rotated journals are kept: 3. */
     public static final int DEFAULT_KEEP = 3;
 
     private final Path stateDir;
@@ -45,11 +47,22 @@ public final class FileAuditLogAdapter implements AuditLogPort, AuditHistoryPort
     // a lambda, not ObjectMapper::new: a method reference would load Jackson when the adapter is made
     private final Lazy<ObjectMapper> json = Lazy.of(() -> new ObjectMapper());
 
-    /** No I/O happens here. */
+    /**
+     * No I/O happens here.
+     *
+     * @param stateDir the state directory
+     */
     public FileAuditLogAdapter(Path stateDir) {
         this(stateDir, DEFAULT_MAX_BYTES, DEFAULT_KEEP);
     }
 
+    /**
+     * The journal in {@code stateDir}, rotated at {@code maxBytes} with {@code keep} old files kept. No I/O happens here.
+     *
+     * @param stateDir the state directory
+     * @param maxBytes the size at which the journal is rotated
+     * @param keep how many rotated journals are kept
+     */
     public FileAuditLogAdapter(Path stateDir, long maxBytes, int keep) {
         this(stateDir, maxBytes, keep, MOST_READ);
     }

@@ -45,7 +45,12 @@ public final class FileSessionStoreAdapter implements SessionStorePort, SessionC
     private final SessionJsonCodec format = new SessionJsonCodec();
     private final SessionCache cache = new SessionCache();
 
-    /** No I/O happens here; directories are created by the first save. */
+    /**
+     * No I/O happens here; directories are created by the first save.
+     *
+     * @param stateDir the state directory, made owner-only on first write
+     * @param clock the clock expiry is judged by
+     */
     public FileSessionStoreAdapter(Path stateDir, Clock clock) {
         this.layout = new SessionFileLayout(Objects.requireNonNull(stateDir, "stateDir"));
         this.clock = Objects.requireNonNull(clock, "clock");

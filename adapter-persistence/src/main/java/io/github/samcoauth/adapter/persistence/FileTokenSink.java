@@ -36,7 +36,12 @@ public final class FileTokenSink {
         this.atomic = new AtomicReplace(files);
     }
 
-    /** A sink at {@code file}: its directory checked (or made), nothing written yet. */
+    /**
+     * A sink at {@code file}: its directory checked (or made), nothing written yet.
+     *
+     * @param file the file the token is written to
+     * @return the sink, or why that file cannot be one
+     */
     public static Either<AuthError, FileTokenSink> at(Path file) {
         if (file == null || file.getFileName() == null) {
             return Either.left(failure("no file named", Option.none()));
@@ -56,12 +61,21 @@ public final class FileTokenSink {
         return Either.right(sink);
     }
 
-    /** Where the token is written. */
+    /**
+     * Where the token is written.
+     *
+     * @return the file
+     */
     public Path file() {
         return file;
     }
 
-    /** Writes {@code token} in place of what the file held, atomically. */
+    /**
+     * Writes {@code token} in place of what the file held, atomically.
+     *
+     * @param token the token
+     * @return the file written, or why it could not be
+     */
     public Either<AuthError, Path> write(SessionToken token) {
         try {
             atomic.replace(
@@ -77,7 +91,11 @@ public final class FileTokenSink {
         }
     }
 
-    /** Removes the file (the session ended); {@code true} when there was one. */
+    /**
+     * Removes the file (the session ended); {@code true} when there was one.
+     *
+     * @return whether there was one, or why it could not be removed
+     */
     public Either<AuthError, Boolean> remove() {
         try {
             return Either.right(atomic.delete(lock, this::isTemporary, file));

@@ -37,6 +37,13 @@ public final class SessionJsonCodec {
     private final Lazy<ObjectMapper> mapper =
             Lazy.of(() -> new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
 
+    /**
+     * The session as the JSON of a session file.
+     *
+     * @param session the session
+     * @return its JSON, in UTF-8
+     * @throws JsonProcessingException when Jackson cannot write it
+     */
     public byte[] encode(Session session) throws JsonProcessingException {
         var profile = session.profile();
         return mapper.get()
@@ -56,7 +63,13 @@ public final class SessionJsonCodec {
                         session.origin().toString()));
     }
 
-    /** The session of {@code account} in {@code bytes}, or what is wrong with them. */
+    /**
+     * The session of {@code account} in {@code bytes}, or what is wrong with them.
+     *
+     * @param account the account the file belongs to
+     * @param bytes the file's content
+     * @return the session, or what is wrong with the content
+     */
     public Either<Problem, Session> decode(AccountId account, byte[] bytes) {
         if (bytes.length == 0) {
             return Either.left(new Problem("empty", false));

@@ -71,6 +71,12 @@ public final class SessionSourceService implements SessionSourceUseCase {
      * @param credentials the API key and secret an API-key session is renewed with, asked for at
      *     each renewal (none: such a session is not renewed)
      * @param executor runs the background checks and renewals; this source does not own it
+     * @param store where the session is kept
+     * @param coordination the store's renewal protocol
+     * @param refresh renews a session the way it was made
+     * @param listener told of each {@link SessionEvent}
+     * @param clock the time
+     * @param settings when to renew, how long to wait
      */
     public SessionSourceService(
             Option<AccountId> account,
@@ -89,6 +95,17 @@ public final class SessionSourceService implements SessionSourceUseCase {
      * As above, and with {@code apiKeyLogin}: a named account that has no session in the store (a
      * cold start, or a store that lost an expired session) is logged in with the API credentials,
      * once for the whole fleet, under the account's lease.
+     *
+     * @param account the account to keep; none: the only account with a stored session
+     * @param store where the session is kept
+     * @param coordination the store's renewal protocol
+     * @param refresh renews a session the way it was made
+     * @param apiKeyLogin logs a named account in with the API credentials when the store has no session of it
+     * @param credentials the API key and secret, asked for at each renewal (none: an API-key session is not renewed)
+     * @param listener told of each {@link SessionEvent}
+     * @param clock the time
+     * @param settings when to renew, how long to wait
+     * @param executor runs the background checks and renewals; this source does not own it
      */
     public SessionSourceService(
             Option<AccountId> account,

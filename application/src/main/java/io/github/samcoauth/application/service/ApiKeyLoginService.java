@@ -14,6 +14,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 
+/** Logs in with the dashboard's API key and secret ({@code POST /session/token}); the credentials are checked and the store's writability asked before they are sent, and they are never sent twice. */
 public final class ApiKeyLoginService implements ApiKeyLoginUseCase {
 
     private final SamcoApiPort samco;
@@ -21,6 +22,14 @@ public final class ApiKeyLoginService implements ApiKeyLoginUseCase {
     private final Audit audit;
     private final GrantKeeper keeper;
 
+    /**
+     * A service over these ports.
+     *
+     * @param samco the Samco API
+     * @param store where sessions are kept
+     * @param auditLog the journal of what was done
+     * @param clock the time
+     */
     public ApiKeyLoginService(SamcoApiPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
         this.samco = samco;
         this.store = store;

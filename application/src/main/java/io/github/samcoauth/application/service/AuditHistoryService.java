@@ -16,6 +16,11 @@ public final class AuditHistoryService implements AuditHistoryUseCase {
 
     private final AuditHistoryPort journal;
 
+    /**
+     * A service over the journal.
+     *
+     * @param journal the audit journal
+     */
     public AuditHistoryService(AuditHistoryPort journal) {
         this.journal = journal;
     }

@@ -23,6 +23,12 @@ public final class CurrentSessionService implements CurrentSessionUseCase {
     private final ConcurrentMap<CurrentSessionCommand, CompletableFuture<Either<AuthError, Session>>> inFlight =
             new ConcurrentHashMap<>();
 
+    /**
+     * A service over the store.
+     *
+     * @param store where sessions are kept
+     * @param clock the time
+     */
     public CurrentSessionService(SessionStorePort store, Clock clock) {
         this.resolver = new SessionResolver(store, clock);
     }

@@ -12,11 +12,18 @@ import io.vavr.control.Either;
 import java.time.Clock;
 import java.util.ArrayList;
 
+/** Lists the stored sessions and removes the expired ones; never sends anything to Samco. */
 public final class ListSessionsService implements ListSessionsUseCase, PruneSessionsUseCase {
 
     private final SessionStorePort store;
     private final Clock clock;
 
+    /**
+     * A service over the store.
+     *
+     * @param store where sessions are kept
+     * @param clock the time
+     */
     public ListSessionsService(SessionStorePort store, Clock clock) {
         this.store = store;
         this.clock = clock;

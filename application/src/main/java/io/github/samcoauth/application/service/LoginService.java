@@ -13,6 +13,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 
+/** Redeems a login code ({@code POST /webSecretCodeValidation}) once, after checking that the session can be stored. */
 public final class LoginService implements LoginUseCase {
 
     private final SamcoApiPort samco;
@@ -20,6 +21,14 @@ public final class LoginService implements LoginUseCase {
     private final Audit audit;
     private final GrantKeeper keeper;
 
+    /**
+     * A service over these ports.
+     *
+     * @param samco the Samco API
+     * @param store where sessions are kept
+     * @param auditLog the journal of what was done
+     * @param clock the time
+     */
     public LoginService(SamcoApiPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
         this.samco = samco;
         this.store = store;

@@ -13,6 +13,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 
+/** Ends a session at Samco and removes it from the store; an expired session is only removed. */
 public final class LogoutService implements LogoutUseCase {
 
     private final SessionStorePort store;
@@ -21,6 +22,14 @@ public final class LogoutService implements LogoutUseCase {
     private final GrantKeeper keeper;
     private final Clock clock;
 
+    /**
+     * A service over these ports.
+     *
+     * @param samco the Samco API
+     * @param store where sessions are kept
+     * @param auditLog the journal of what was done
+     * @param clock the time
+     */
     public LogoutService(SamcoApiPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
         this.store = store;
         this.resolver = new SessionResolver(store, clock);

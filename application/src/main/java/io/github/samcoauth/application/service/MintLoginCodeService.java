@@ -12,12 +12,21 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 
+/** Has a stored session mint a login code for another device ({@code GET /webSecretCode}). */
 public final class MintLoginCodeService implements MintLoginCodeUseCase {
 
     private final SamcoApiPort samco;
     private final SessionResolver resolver;
     private final Audit audit;
 
+    /**
+     * A service over these ports.
+     *
+     * @param samco the Samco API
+     * @param store where sessions are kept
+     * @param auditLog the journal of what was done
+     * @param clock the time
+     */
     public MintLoginCodeService(SamcoApiPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
         this.samco = samco;
         this.resolver = new SessionResolver(store, clock);

@@ -22,6 +22,7 @@ import io.vavr.control.Option;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+/** The OAuth 2.1 login: a consent page with state and PKCE, then the code redeemed once after the callback is checked against the start. */
 public final class OAuthLoginService implements OAuthLoginUseCase {
 
     /** Samco's answer when a code is used twice: it then revokes every token of the app and user. */
@@ -34,6 +35,14 @@ public final class OAuthLoginService implements OAuthLoginUseCase {
     /** Made on first use: seeding it starts the JDK's security providers, which only an OAuth login needs. */
     private final Lazy<SecureRandom> random = Lazy.of(SecureRandom::new);
 
+    /**
+     * A service over these ports.
+     *
+     * @param samco the Samco API
+     * @param store where sessions are kept
+     * @param auditLog the journal of what was done
+     * @param clock the time
+     */
     public OAuthLoginService(SamcoApiPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
         this.samco = samco;
         this.store = store;

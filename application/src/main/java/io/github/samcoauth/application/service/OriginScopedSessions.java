@@ -24,12 +24,24 @@ public final class OriginScopedSessions implements SessionStorePort, SessionCoor
     private final SessionCoordinationPort coordination;
     private final Origin origin;
 
+    /**
+     * The store and its renewal protocol, seen from {@code origin}.
+     *
+     * @param store where sessions are kept
+     * @param coordination the store's renewal protocol
+     * @param origin the Samco API this view belongs to
+     */
     public OriginScopedSessions(SessionStorePort store, SessionCoordinationPort coordination, Origin origin) {
         this.store = Objects.requireNonNull(store, "store");
         this.coordination = Objects.requireNonNull(coordination, "coordination");
         this.origin = Objects.requireNonNull(origin, "origin");
     }
 
+    /**
+     * The Samco API this view belongs to.
+     *
+     * @return the origin
+     */
     public Origin origin() {
         return origin;
     }

@@ -18,6 +18,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 
+/** Renews a session the way it was made: an OAuth session with its refresh token (used once), an API-key session with the key and secret; a login-code session cannot be renewed. */
 public final class RefreshSessionService implements RefreshSessionUseCase {
 
     private final SamcoApiPort samco;
@@ -27,6 +28,15 @@ public final class RefreshSessionService implements RefreshSessionUseCase {
     private final GrantKeeper keeper;
     private final Clock clock;
 
+    /**
+     * A service over these ports.
+     *
+     * @param samco the Samco API
+     * @param store where sessions are kept
+     * @param auditLog the journal of what was done
+     * @param clock the time
+     * @param apiKeyLogin logs in again for an API-key session
+     */
     public RefreshSessionService(
             SamcoApiPort samco,
             SessionStorePort store,

@@ -12,12 +12,21 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 
+/** Asks Samco for an OTP ({@code POST /otp/generateOtp}) and journals the answer. */
 public final class RequestOtpService implements RequestOtpUseCase {
 
     private final SamcoApiPort samco;
     private final SessionStorePort store;
     private final Audit audit;
 
+    /**
+     * A service over these ports.
+     *
+     * @param samco the Samco API
+     * @param store where sessions are kept
+     * @param auditLog the journal of what was done
+     * @param clock the time
+     */
     public RequestOtpService(SamcoApiPort samco, SessionStorePort store, AuditLogPort auditLog, Clock clock) {
         this.samco = samco;
         this.store = store;

@@ -32,6 +32,7 @@ public final class InMemorySessionStore implements SessionStorePort, SessionCoor
     private final State state;
     private final AtomicInteger reads = new AtomicInteger();
 
+    /** An empty store. */
     public InMemorySessionStore() {
         this(new State());
     }
@@ -40,7 +41,11 @@ public final class InMemorySessionStore implements SessionStorePort, SessionCoor
         this.state = state;
     }
 
-    /** A second store over the same sessions, as a second process would see a shared store. */
+    /**
+     * A second store over the same sessions, as a second process would see a shared store.
+     *
+     * @return a store over the same state
+     */
     public InMemorySessionStore sharingState() {
         return new InMemorySessionStore(state);
     }
@@ -88,6 +93,11 @@ public final class InMemorySessionStore implements SessionStorePort, SessionCoor
         }
     }
 
+    /**
+     * How many times a session was read from this store, to count the reads a caller makes.
+     *
+     * @return the count
+     */
     public int reads() {
         return reads.get();
     }

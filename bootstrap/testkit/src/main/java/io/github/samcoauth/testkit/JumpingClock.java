@@ -19,7 +19,11 @@ public final class JumpingClock extends Clock {
     private final long startNanos = System.nanoTime();
     private final AtomicLong jumped = new AtomicLong();
 
-    /** Runs with real time from {@code start}. */
+    /**
+     * Runs with real time from {@code start}.
+     *
+     * @param start the time it starts at
+     */
     public JumpingClock(Instant start) {
         this(start, true);
     }
@@ -29,12 +33,21 @@ public final class JumpingClock extends Clock {
         this.running = running;
     }
 
-    /** Stands at {@code start} until {@link #advance} moves it. */
+    /**
+     * Stands at {@code start} until {@link #advance} moves it.
+     *
+     * @param start the time it stands at
+     * @return the clock
+     */
     public static JumpingClock frozen(Instant start) {
         return new JumpingClock(start, false);
     }
 
-    /** Moves the clock forward by {@code by} at once. */
+    /**
+     * Moves the clock forward by {@code by} at once.
+     *
+     * @param by how far
+     */
     public void advance(Duration by) {
         jumped.addAndGet(by.toMillis());
     }

@@ -27,7 +27,13 @@ public final class LoginCounter {
     private final ThreadLocal<Integer> leaseLife = new ThreadLocal<>();
     private final java.util.Set<Integer> lossy = ConcurrentHashMap.newKeySet();
 
-    /** Scripts {@code samco}'s session token for {@code account}: Samco fails while {@code failing} says so. */
+    /**
+     * Scripts {@code samco}'s session token for {@code account}: Samco fails while {@code failing} says so.
+     *
+     * @param samco the scripted API
+     * @param account the account whose logins are counted
+     * @param failing when {@code true}, Samco fails the login
+     */
     public LoginCounter(ScriptedSamcoApi samco, String account, BooleanSupplier failing) {
         samco.onSessionToken((key, secret) -> {
             // the life of the store the login's lease was taken in, where the test told it
@@ -86,12 +92,19 @@ public final class LoginCounter {
     /**
      * The most logins that were under way at once within one life of the store, beyond the one
      * extra login a lossy failover's life may have.
+     *
+     * @return the most at once
      */
     public int mostAtOnce() {
         return mostAtOnce.get();
     }
 
-    /** Records what {@code instance} answered; fails if it is older than a token it answered before. */
+    /**
+     * Records what {@code instance} answered; fails if it is older than a token it answered before.
+     *
+     * @param instance the instance's number
+     * @param answer what it answered
+     */
     public void handedOut(int instance, Either<AuthError, Session> answer) {
         if (answer.isLeft()) {
             return;

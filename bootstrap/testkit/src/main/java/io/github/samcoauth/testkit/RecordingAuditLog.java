@@ -19,6 +19,11 @@ public final class RecordingAuditLog implements AuditLogPort {
         return Either.right(event);
     }
 
+    /**
+     * Every event recorded so far, in order.
+     *
+     * @return the events
+     */
     public List<AuditEvent> events() {
         return List.copyOf(events);
     }

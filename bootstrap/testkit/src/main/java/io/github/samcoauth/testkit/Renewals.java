@@ -15,7 +15,12 @@ public final class Renewals {
 
     private Renewals() {}
 
-    /** Renews a stored session as {@code next} makes it, and writes it where the source says (its lease). */
+    /**
+     * Renews a stored session as {@code next} makes it, and writes it where the source says (its lease).
+     *
+     * @param next makes the new session from the stored one
+     * @return the renewal
+     */
     public static RefreshSessionUseCase by(UnaryOperator<Session> next) {
         return new RefreshSessionUseCase() {
             @Override
@@ -31,7 +36,12 @@ public final class Renewals {
         };
     }
 
-    /** A renewal that always fails with {@code error}, sending nothing. */
+    /**
+     * A renewal that always fails with {@code error}, sending nothing.
+     *
+     * @param error the error every renewal fails with
+     * @return the renewal
+     */
     public static RefreshSessionUseCase failing(AuthError error) {
         return new RefreshSessionUseCase() {
             @Override

@@ -28,6 +28,7 @@ import java.util.function.Function;
 /** A {@link SamcoApiPort} that answers from scripts and remembers every call. */
 public final class ScriptedSamcoApi implements SamcoApiPort {
 
+    /** A successful reply with a fixed {@code msgId} and {@code serverTime}. */
     public static final SamcoReply OK = new SamcoReply(
             "Request successful",
             Option.some("1e439d95-5e57-4810-b57e-df94e74776ea"),
@@ -51,46 +52,100 @@ public final class ScriptedSamcoApi implements SamcoApiPort {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<PkceVerifier> verifiers = Collections.synchronizedList(new ArrayList<>());
 
+    /**
+     * Scripts {@code POST /oauth/token}'s authorization-code grant.
+     *
+     * @param script the answer for each code
+     * @return this API
+     */
     public ScriptedSamcoApi onExchangeCode(Function<AuthorizationCode, Either<AuthError, OAuthGrant>> script) {
         this.exchangeCode = script;
         return this;
     }
 
+    /**
+     * Scripts {@code POST /oauth/token}'s refresh grant.
+     *
+     * @param script the answer for each refresh token
+     * @return this API
+     */
     public ScriptedSamcoApi onRefreshToken(Function<RefreshToken, Either<AuthError, OAuthGrant>> script) {
         this.refreshToken = script;
         return this;
     }
 
+    /**
+     * Scripts {@code POST /oauth/revoke}.
+     *
+     * @param script the answer for each token
+     * @return this API
+     */
     public ScriptedSamcoApi onRevoke(Function<SessionToken, Either<AuthError, SamcoReply>> script) {
         this.revoke = script;
         return this;
     }
 
+    /**
+     * Scripts {@code POST /session/token}.
+     *
+     * @param script the answer for each API key and secret
+     * @return this API
+     */
     public ScriptedSamcoApi onSessionToken(BiFunction<ApiKey, ApiSecret, Either<AuthError, LoginGrant>> script) {
         this.sessionToken = script;
         return this;
     }
 
+    /**
+     * Scripts {@code GET /ip/whoami}.
+     *
+     * @param script the answer for each token
+     * @return this API
+     */
     public ScriptedSamcoApi onWhoami(Function<SessionToken, Either<AuthError, WhoAmI>> script) {
         this.whoami = script;
         return this;
     }
 
+    /**
+     * Scripts {@code GET /webSecretCode}.
+     *
+     * @param script the answer for each token
+     * @return this API
+     */
     public ScriptedSamcoApi onWebSecretCode(Function<SessionToken, Either<AuthError, MintedCode>> script) {
         this.webSecretCode = script;
         return this;
     }
 
+    /**
+     * Scripts {@code POST /otp/generateOtp}.
+     *
+     * @param script the answer for each user id
+     * @return this API
+     */
     public ScriptedSamcoApi onOtp(Function<Uid, Either<AuthError, SamcoReply>> script) {
         this.otp = script;
         return this;
     }
 
+    /**
+     * Scripts {@code POST /webSecretCodeValidation}.
+     *
+     * @param script the answer for each login code
+     * @return this API
+     */
     public ScriptedSamcoApi onLogin(Function<Otp, Either<AuthError, LoginGrant>> script) {
         this.login = script;
         return this;
     }
 
+    /**
+     * Scripts {@code DELETE /logout}.
+     *
+     * @param script the answer for each token
+     * @return this API
+     */
     public ScriptedSamcoApi onLogout(Function<SessionToken, Either<AuthError, SamcoReply>> script) {
         this.logout = script;
         return this;
@@ -99,12 +154,18 @@ public final class ScriptedSamcoApi implements SamcoApiPort {
     /**
      * Calls as {@code generateOtp:UID}, {@code validateLoginCode}, {@code logout}, {@code sessionToken},
      * {@code whoami}, {@code webSecretCode}.
+     *
+     * @return the calls, in order
      */
     public List<String> calls() {
         return List.copyOf(calls);
     }
 
-    /** The PKCE verifiers the code exchanges carried, in order. */
+    /**
+     * The PKCE verifiers the code exchanges carried, in order.
+     *
+     * @return the verifiers
+     */
     public List<PkceVerifier> verifiers() {
         return List.copyOf(verifiers);
     }

@@ -28,14 +28,21 @@ public abstract class SessionCoordinationPortContract {
 
     private static final AccountId DV = AccountId.of("DV99999").get();
 
+    /** The instance {@link #createInstance()} made for the running test. */
     protected Instance first;
 
-    /** A new instance over fresh, empty state. */
+    /**
+     * A new instance over fresh, empty state.
+     *
+     * @return the instance
+     */
     protected abstract Instance createInstance();
 
     /**
      * A second instance over the state {@link #createInstance()} made last, as another process or
      * host has it. A coordination that only serves one process returns the first one.
+     *
+     * @return the instance
      */
     protected abstract Instance anotherInstanceOnTheSameState();
 

@@ -26,15 +26,22 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SessionStorePortContract {
 
+    /** The store {@link #createStore()} made for the running test. */
     protected SessionStorePort store;
 
-    /** A new, empty store. */
+    /**
+     * A new, empty store.
+     *
+     * @return the store
+     */
     protected abstract SessionStorePort createStore();
 
     /**
      * A second store over the same backing state as the one {@link #createStore()} made last: a
      * second instance, process or host (a new file store on the same directory, a new client of
      * the same Redis, …).
+     *
+     * @return the store
      */
     protected abstract SessionStorePort anotherStoreOnTheSameState();
 
@@ -137,7 +144,14 @@ public abstract class SessionStorePortContract {
                 .doesNotContain("f4b8ec1dcc1e9486f723cb5fcba16859");
     }
 
-    /** Helper for subclasses: a session issued at a given time. */
+    /**
+     * Helper for subclasses: a session issued at a given time.
+     *
+     * @param account the account code
+     * @param token the token's text
+     * @param issuedAt when it was issued
+     * @return the session
+     */
     protected static Session sessionIssuedAt(String account, String token, Instant issuedAt) {
         return Sessions.session(account, token, issuedAt);
     }

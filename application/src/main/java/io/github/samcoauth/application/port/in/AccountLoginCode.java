@@ -7,6 +7,12 @@ import java.util.Objects;
 /** A login code minted by a session of {@code account}, for another device. */
 public record AccountLoginCode(AccountId account, MintedCode minted) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param account the account whose session minted the code
+     * @param minted the code and how long it lives
+     */
     public AccountLoginCode {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(minted, "minted");

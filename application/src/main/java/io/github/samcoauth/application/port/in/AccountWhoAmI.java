@@ -7,6 +7,12 @@ import java.util.Objects;
 /** What Samco says of the IP a session's calls come from. */
 public record AccountWhoAmI(AccountId account, WhoAmI whoAmI) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param account the account whose session asked
+     * @param whoAmI what Samco said
+     */
     public AccountWhoAmI {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(whoAmI, "whoAmI");

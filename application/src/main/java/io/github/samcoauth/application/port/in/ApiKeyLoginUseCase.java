@@ -11,9 +11,20 @@ import io.vavr.control.Either;
  */
 public interface ApiKeyLoginUseCase {
 
-    /** Logs in and saves the session in the store. */
+    /**
+     * Logs in and saves the session in the store.
+     *
+     * @param credentials the dashboard's API key and secret
+     * @return the new session, or why there is none
+     */
     Either<AuthError, Session> login(ApiCredentials credentials);
 
-    /** Logs in and hands the session to {@code writeTo} (a renewal lease's commit) instead of the store. */
+    /**
+     * Logs in and hands the session to {@code writeTo} (a renewal lease's commit) instead of the store.
+     *
+     * @param credentials the dashboard's API key and secret
+     * @param writeTo where the new session goes
+     * @return the session as written, or why there is none
+     */
     Either<AuthError, Session> login(ApiCredentials credentials, SessionWriter writeTo);
 }

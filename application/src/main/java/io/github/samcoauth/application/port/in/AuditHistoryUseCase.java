@@ -14,6 +14,12 @@ public interface AuditHistoryUseCase {
     /** At most this many events are read at once. */
     int MOST = 10_000;
 
-    /** {@code count}: 1 to {@value #MOST}; outside that, an invalid input. */
+    /**
+     * {@code count}: 1 to {@value #MOST}; outside that, an invalid input.
+     *
+     * @param account the account; empty: every account
+     * @param count how many events, the newest ones
+     * @return the events, oldest first, or why they cannot be read
+     */
     Either<AuthError, List<AuditEvent>> last(Option<AccountId> account, int count);
 }

@@ -11,5 +11,11 @@ import io.vavr.control.Either;
 @FunctionalInterface
 public interface CurrentSessionUseCase {
 
+    /**
+     * The stored session that is valid now; never sends anything to Samco.
+     *
+     * @param command which account
+     * @return the session, or why there is none
+     */
     Either<AuthError, Session> current(CurrentSessionCommand command);
 }

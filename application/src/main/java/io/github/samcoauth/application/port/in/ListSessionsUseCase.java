@@ -8,5 +8,10 @@ import io.vavr.control.Either;
 @FunctionalInterface
 public interface ListSessionsUseCase {
 
+    /**
+     * Every stored session, each with whether it is valid now.
+     *
+     * @return the sessions, ordered by account, or why the store cannot be read
+     */
     Either<AuthError, List<StoredSession>> list();
 }

@@ -8,5 +8,11 @@ import io.vavr.control.Either;
 @FunctionalInterface
 public interface LoginUseCase {
 
+    /**
+     * Redeems the login code and stores the session; a code is never sent twice.
+     *
+     * @param command the login code
+     * @return the new session, or why there is none
+     */
     Either<AuthError, Session> login(LoginCommand command);
 }

@@ -12,10 +12,21 @@ import java.util.Objects;
  */
 public record LogoutCommand(Option<AccountId> account) {
 
+    /**
+     * Checks that the choice is there.
+     *
+     * @param account the account; empty: the only one with a stored session
+     */
     public LogoutCommand {
         Objects.requireNonNull(account, "account");
     }
 
+    /**
+     * The account as typed; {@code null} or blank: the only one with a stored session.
+     *
+     * @param rawAccount the account code as typed, or {@code null}
+     * @return the command, or why {@code rawAccount} is not an account code
+     */
     public static Either<AuthError, LogoutCommand> of(String rawAccount) {
         return Inputs.optionalAccount(rawAccount).map(LogoutCommand::new);
     }

@@ -13,13 +13,24 @@ import java.util.Objects;
  */
 public record LogoutResult(AccountId account, Remote remote, Option<AuthError> localFailure) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param account the account logged out
+     * @param remote what Samco said
+     * @param localFailure empty when the local session is gone (removed now, or there was none)
+     */
     public LogoutResult {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(remote, "remote");
         Objects.requireNonNull(localFailure, "localFailure");
     }
 
-    /** True when Samco ended the session (or it had already expired) and the local copy is gone. */
+    /**
+     * True when Samco ended the session (or it had already expired) and the local copy is gone.
+     *
+     * @return {@code true} when nothing of the session is left
+     */
     public boolean complete() {
         return !(remote instanceof Remote.Failed) && localFailure.isEmpty();
     }

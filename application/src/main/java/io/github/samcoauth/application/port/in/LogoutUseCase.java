@@ -11,5 +11,11 @@ import io.vavr.control.Either;
 @FunctionalInterface
 public interface LogoutUseCase {
 
+    /**
+     * Ends the session at Samco and removes it here; says which of the two happened.
+     *
+     * @param command which account
+     * @return what was done, or why nothing could be
+     */
     Either<AuthError, LogoutResult> logout(LogoutCommand command);
 }

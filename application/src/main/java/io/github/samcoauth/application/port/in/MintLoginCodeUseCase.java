@@ -10,5 +10,11 @@ import io.vavr.control.Either;
 @FunctionalInterface
 public interface MintLoginCodeUseCase {
 
+    /**
+     * A fresh login code minted by the stored session, for another device to log in with.
+     *
+     * @param command which account's session mints it
+     * @return the code, or why there is none
+     */
     Either<AuthError, AccountLoginCode> mint(CurrentSessionCommand command);
 }

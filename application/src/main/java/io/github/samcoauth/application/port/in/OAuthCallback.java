@@ -11,6 +11,14 @@ import java.util.Objects;
 public record OAuthCallback(
         Option<String> state, Option<String> code, Option<String> error, Option<String> errorMessage) {
 
+    /**
+     * Checks that no part is missing (each may be empty).
+     *
+     * @param state the {@code state} parameter
+     * @param code the {@code code} parameter
+     * @param error the {@code error} parameter
+     * @param errorMessage Samco's {@code errorMessage} parameter
+     */
     public OAuthCallback {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(code, "code");

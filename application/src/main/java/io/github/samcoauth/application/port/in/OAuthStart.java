@@ -10,6 +10,14 @@ import java.util.Objects;
  */
 public record OAuthStart(String authorizeUrl, String redirectUrl, OAuthState state, PkceVerifier verifier) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param authorizeUrl the consent page to open
+     * @param redirectUrl where the browser comes back
+     * @param state the state the callback must bring back
+     * @param verifier the PKCE verifier
+     */
     public OAuthStart {
         Objects.requireNonNull(authorizeUrl, "authorizeUrl");
         Objects.requireNonNull(redirectUrl, "redirectUrl");

@@ -9,5 +9,10 @@ import io.vavr.control.Either;
 @FunctionalInterface
 public interface PruneSessionsUseCase {
 
+    /**
+     * Removes every stored session that has expired.
+     *
+     * @return the accounts whose sessions were removed, or why the store cannot be changed
+     */
     Either<AuthError, List<AccountId>> pruneExpired();
 }

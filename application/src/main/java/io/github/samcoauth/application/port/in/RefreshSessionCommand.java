@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record RefreshSessionCommand(Option<AccountId> account, Option<ApiCredentials> credentials) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param account the account; empty: the only stored session
+     * @param credentials the API key and secret, for an API-key session
+     */
     public RefreshSessionCommand {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(credentials, "credentials");

@@ -8,5 +8,11 @@ import io.vavr.control.Either;
 @FunctionalInterface
 public interface RequestOtpUseCase {
 
+    /**
+     * Asks Samco to send an OTP to the user's phone and e-mail.
+     *
+     * @param command the user id
+     * @return what Samco said, or why it did not send one
+     */
     Either<AuthError, SamcoReply> requestOtp(RequestOtpCommand command);
 }

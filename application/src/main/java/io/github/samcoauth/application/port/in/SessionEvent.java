@@ -14,6 +14,15 @@ import java.util.Objects;
 public record SessionEvent(
         Type type, AccountId account, Option<Instant> expiresAt, String detail, Option<LoginMethod> method) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param type what happened
+     * @param account the account
+     * @param expiresAt when the session in use after the event expires, when there is one
+     * @param detail why, in words
+     * @param method how the session was made, where there is one
+     */
     public SessionEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(account, "account");
@@ -22,7 +31,14 @@ public record SessionEvent(
         Objects.requireNonNull(method, "method");
     }
 
-    /** An event with no session's method to tell. */
+    /**
+     * An event with no session's method to tell.
+     *
+     * @param type what happened
+     * @param account the account
+     * @param expiresAt when the session in use after the event expires, when there is one
+     * @param detail why, in words
+     */
     public SessionEvent(Type type, AccountId account, Option<Instant> expiresAt, String detail) {
         this(type, account, expiresAt, detail, Option.none());
     }
@@ -56,6 +72,11 @@ public record SessionEvent(
             this.label = label;
         }
 
+        /**
+         * The stable name of the type in logs and {@code --json} output, e.g. {@code renewed}.
+         *
+         * @return the name
+         */
         public String label() {
             return label;
         }
@@ -65,6 +86,11 @@ public record SessionEvent(
     @FunctionalInterface
     public interface Listener {
 
+        /**
+         * Called on the thread that saw the event; must return quickly and not throw.
+         *
+         * @param event the event
+         */
         void on(SessionEvent event);
     }
 }

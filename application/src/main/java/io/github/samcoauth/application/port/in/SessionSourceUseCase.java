@@ -12,12 +12,19 @@ import io.vavr.control.Either;
  */
 public interface SessionSourceUseCase extends AutoCloseable {
 
-    /** The session valid now, or why there is none. */
+    /**
+     * The session valid now, or why there is none.
+     *
+     * @return the session, or why there is none
+     */
     Either<AuthError, Session> session();
 
     /**
      * Samco answered 401 for {@code token}: renews once, fleet-wide, unless the session in use is
      * already another (someone renewed). Returns the session to use from now on.
+     *
+     * @param token the token Samco refused
+     * @return the session to use from now on, or why there is none
      */
     Either<AuthError, Session> rejected(SessionToken token);
 

@@ -7,5 +7,11 @@ import io.vavr.control.Either;
 @FunctionalInterface
 public interface WhoAmIUseCase {
 
+    /**
+     * Asks Samco which IP it sees for the stored session, and whether it is registered.
+     *
+     * @param command which account's session asks
+     * @return what Samco said, or why it could not be asked
+     */
     Either<AuthError, AccountWhoAmI> whoami(CurrentSessionCommand command);
 }

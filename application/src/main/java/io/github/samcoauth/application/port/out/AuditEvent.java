@@ -17,6 +17,16 @@ public record AuditEvent(
         Option<ServerTime> serverTime,
         String outcome) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param at when it happened
+     * @param type what happened
+     * @param subject the uid or account id, when known
+     * @param msgId Samco's {@code msgId}, when it gave one
+     * @param serverTime Samco's {@code serverTime}, when it gave one
+     * @param outcome what came of it, in words
+     */
     public AuditEvent {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(type, "type");
@@ -28,14 +38,23 @@ public record AuditEvent(
 
     /** What happened. {@link #label()} is the stable name written to journals. */
     public enum Type {
+        /** An OTP was asked for and Samco sent it. */
         OTP_REQUESTED("otp-requested"),
+        /** Samco refused to send an OTP. */
         OTP_REJECTED("otp-rejected"),
+        /** No answer to an OTP request. */
         OTP_FAILED("otp-failed"),
+        /** A login succeeded. */
         LOGIN_SUCCEEDED("login-succeeded"),
+        /** Samco refused a login. */
         LOGIN_REJECTED("login-rejected"),
+        /** No answer to a login. */
         LOGIN_FAILED("login-failed"),
+        /** A session minted a login code. */
         CODE_MINTED("code-minted"),
+        /** A session was logged out. */
         LOGOUT("logout"),
+        /** A logout could not be done at Samco. */
         LOGOUT_FAILED("logout-failed");
 
         private final String label;
@@ -44,6 +63,11 @@ public record AuditEvent(
             this.label = label;
         }
 
+        /**
+         * The stable name in the journal, e.g. {@code login-succeeded}.
+         *
+         * @return the name
+         */
         public String label() {
             return label;
         }

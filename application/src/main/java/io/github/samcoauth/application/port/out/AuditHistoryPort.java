@@ -16,6 +16,10 @@ public interface AuditHistoryPort {
     /**
      * The last {@code count} events of {@code account} (of every account, and of none, when empty),
      * oldest first.
+     *
+     * @param account the account; empty: every account, and events of none
+     * @param count how many events, the newest ones
+     * @return the events, oldest first, or why they cannot be read
      */
     Either<AuthError, List<AuditEvent>> last(Option<AccountId> account, int count);
 }

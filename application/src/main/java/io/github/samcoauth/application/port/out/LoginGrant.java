@@ -8,6 +8,13 @@ import java.util.Objects;
 /** What a redeemed login code yields. */
 public record LoginGrant(SessionToken token, AccountProfile profile, SamcoReply reply) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param token the session token
+     * @param profile the account's profile
+     * @param reply what Samco said with it
+     */
     public LoginGrant {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(profile, "profile");

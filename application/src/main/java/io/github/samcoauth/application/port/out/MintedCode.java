@@ -8,6 +8,13 @@ import java.util.Objects;
 /** A login code minted by a session ({@code GET /webSecretCode}), valid for {@code expiresIn}. */
 public record MintedCode(Otp code, Duration expiresIn, SamcoReply reply) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param code the login code
+     * @param expiresIn how long it lives
+     * @param reply what Samco said with it
+     */
     public MintedCode {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(expiresIn, "expiresIn");

@@ -16,6 +16,16 @@ public record OAuthGrant(
         Duration refreshExpiresIn,
         SamcoReply reply) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param accessToken the session token
+     * @param profile the account's profile
+     * @param expiresIn how long the session token lives
+     * @param refreshToken the next refresh token
+     * @param refreshExpiresIn how long the refresh token lives
+     * @param reply what Samco said with it
+     */
     public OAuthGrant {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(profile, "profile");

@@ -17,7 +17,12 @@ import java.time.Duration;
  */
 public interface SessionCoordinationPort {
 
-    /** The stored session and its generation, read together. */
+    /**
+     * The stored session and its generation, read together.
+     *
+     * @param account the account
+     * @return the session (or none) and its generation, or why the store cannot be read
+     */
     Either<AuthError, VersionedSession> read(AccountId account);
 
     /**
@@ -25,12 +30,20 @@ public interface SessionCoordinationPort {
      * A lease is kept alive by the implementation until it is committed or released, or the process
      * dies (then it lapses after a bounded time, and another instance takes over). A lease found
      * with no end, or a longer one than the implementation ever keeps, is nobody's: it is cut short.
+     *
+     * @param account the account
+     * @return the lease, none when another holds it, or why the store cannot be asked
      */
     Either<AuthError, Option<Lease>> tryLease(AccountId account);
 
     /**
      * Waits until the account's generation is above {@code seen}, or its lease is free, or {@code
      * timeout} has passed, whichever is first; returns the generation then.
+     *
+     * @param account the account
+     * @param seen the generation the caller knows
+     * @param timeout how long to wait at most
+     * @return the generation now, or why the store cannot be read
      */
     Either<AuthError, Long> awaitChange(AccountId account, long seen, Duration timeout);
 
@@ -38,6 +51,10 @@ public interface SessionCoordinationPort {
      * Puts back a session the store has lost (a store restarted empty): stored only when the store
      * has no session of the account and a generation below {@code generation}, which it takes;
      * {@code true} when this call restored it. Stores that cannot lose data keep this default.
+     *
+     * @param session the session to put back
+     * @param generation the generation the caller last knew
+     * @return {@code true} when it was stored, or why the store cannot be written
      */
     default Either<AuthError, Boolean> restore(Session session, long generation) {
         return Either.right(false);
@@ -50,6 +67,10 @@ public interface SessionCoordinationPort {
      * on the store client's own thread). Calling it again with the same {@code onChange} adds
      * nothing. {@code true} when notifications are on; {@code false} when this store cannot push
      * them now (the default: the caller polls, and may ask again later).
+     *
+     * @param account the account
+     * @param onChange what to call
+     * @return {@code true} when changes are pushed; {@code false} when the caller must look itself
      */
     default boolean watch(AccountId account, Runnable onChange) {
         return false;
@@ -58,6 +79,11 @@ public interface SessionCoordinationPort {
     /** An account's renewal lease, held by this instance until it commits or releases it. */
     interface Lease {
 
+        /**
+         * The account the lease is for.
+         *
+         * @return the account
+         */
         AccountId account();
 
         /**
@@ -68,10 +94,17 @@ public interface SessionCoordinationPort {
          * another instance took it), or a store whose state is not well formed, is a {@code
          * StorageFailure} and nothing is written. Once: a second commit, or a commit after {@link
          * #release}, is refused the same way.
+         *
+         * @param session the new session
+         * @return the session and its new generation, or why it was not stored (the lease lost, the store away)
          */
         Either<AuthError, VersionedSession> commit(Session session);
 
-        /** Ends a lease that commits nothing; {@code true} when it was still this one's. */
+        /**
+         * Ends a lease that commits nothing; {@code true} when it was still this one's.
+         *
+         * @return {@code true} when it was still this lease, or why the store cannot be asked
+         */
         Either<AuthError, Boolean> release();
     }
 }

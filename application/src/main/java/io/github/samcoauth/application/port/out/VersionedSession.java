@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record VersionedSession(Option<Session> session, long generation) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param session the stored session, or none
+     * @param generation how many times the account's session has been written
+     */
     public VersionedSession {
         Objects.requireNonNull(session, "session");
     }

@@ -16,6 +16,16 @@ public record WhoAmI(
         Option<String> matchedAs,
         SamcoReply reply) {
 
+    /**
+     * Checks that no part is missing.
+     *
+     * @param srcIp the IP Samco sees
+     * @param primaryIp the app's primary static IP, when registered
+     * @param secondaryIp the app's secondary static IP, when registered
+     * @param matches whether {@code srcIp} is one of them
+     * @param matchedAs which of them it is, when it is one
+     * @param reply what Samco said with it
+     */
     public WhoAmI {
         Objects.requireNonNull(srcIp, "srcIp");
         Objects.requireNonNull(primaryIp, "primaryIp");

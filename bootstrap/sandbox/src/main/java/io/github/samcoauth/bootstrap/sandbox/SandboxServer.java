@@ -64,6 +64,7 @@ public final class SandboxServer implements AutoCloseable {
     public static final Map<String, String> DEFAULT_ACCOUNTS =
             Map.of("DV99999", "DEMO TRADER", "RM3XXXXX", "MXXXXXAD AXXX");
 
+    /** How long a login code lives: 120 s. */
     public static final Duration DEFAULT_CODE_TTL = Duration.ofSeconds(120);
 
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -103,7 +104,13 @@ public final class SandboxServer implements AutoCloseable {
      * them) and the account it logs in.
      */
     public record ApiApp(String apiKey, String apiSecret, String account, String redirectUrl) {
-        /** An app with the default redirect URL, {@value #DEFAULT_REDIRECT_URL}. */
+        /**
+         * An app with the default redirect URL, {@value #DEFAULT_REDIRECT_URL}.
+         *
+         * @param apiKey the app's API key
+         * @param apiSecret the app's API secret
+         * @param account the account it logs in
+         */
         public ApiApp(String apiKey, String apiSecret, String account) {
             this(apiKey, apiSecret, account, DEFAULT_REDIRECT_URL);
         }
@@ -120,7 +127,9 @@ public final class SandboxServer implements AutoCloseable {
     /** An S256 code challenge: base64url of 32 bytes, without padding. */
     private static final Pattern PKCE_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
+    /** How long an OAuth authorization code lives: 60 s. */
     public static final Duration AUTHORIZATION_CODE_TTL = Duration.ofSeconds(60);
+    /** How long a refresh token lives: 7 days. */
     public static final Duration REFRESH_TOKEN_TTL = Duration.ofDays(7);
 
     /** The dashboard credentials the sandbox knows by default: one app per default account. */
@@ -187,30 +196,60 @@ public final class SandboxServer implements AutoCloseable {
         server.start();
     }
 
-    /** Starts on a free loopback port with the default accounts and a 120 s code lifetime. */
+    /**
+     * Starts on a free loopback port with the default accounts and a 120 s code lifetime.
+     *
+     * @return the running sandbox
+     * @throws java.io.IOException when no port can be had
+     */
     public static SandboxServer start() throws IOException {
         return builder().start();
     }
 
+    /**
+     * A builder, to change accounts, apps, lifetimes, delays or the port.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The base URL to give a client, e.g. {@code http://127.0.0.1:41234}. */
+    /**
+     * The base URL to give a client, e.g. {@code http://127.0.0.1:41234}.
+     *
+     * @return the base URL
+     */
     public String url() {
         return "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port();
     }
 
+    /**
+     * The port it listens on, on loopback.
+     *
+     * @return the port
+     */
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** Calls {@code listener} for every OTP sent from now on. */
+    /**
+     * Calls {@code listener} for every OTP sent from now on.
+     *
+     * @param listener told of each delivery
+     */
     public void onDelivery(Consumer<Delivery> listener) {
         listeners.add(Objects.requireNonNull(listener));
     }
 
-    /** The next OTP sent to {@code uid}, waiting up to {@code timeout}. */
+    /**
+     * The next OTP sent to {@code uid}, waiting up to {@code timeout}.
+     *
+     * @param uid the user id
+     * @param timeout how long to wait at most
+     * @return the delivery, or empty when none came in time
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     public Optional<Delivery> awaitOtp(String uid, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -225,12 +264,20 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    /** How many requests the sandbox has received, of any kind. */
+    /**
+     * How many requests the sandbox has received, of any kind.
+     *
+     * @return the count
+     */
     public int requestCount() {
         return requests.get();
     }
 
-    /** How many issued tokens are still live (not logged out, not expired, not revoked). */
+    /**
+     * How many issued tokens are still live (not logged out, not expired, not revoked).
+     *
+     * @return the count
+     */
     public int liveSessions() {
         var now = clock.instant();
         return (int) tokens.values().stream()
@@ -238,23 +285,41 @@ public final class SandboxServer implements AutoCloseable {
                 .count();
     }
 
-    /** How many sessions the account was granted (code and API-key logins alike). */
+    /**
+     * How many sessions the account was granted (code and API-key logins alike).
+     *
+     * @param account the account code
+     * @return the count
+     */
     public int loginCount(String account) {
         var count = logins.get(account);
         return count == null ? 0 : count.get();
     }
 
-    /** The token of the account's latest {@code /session/token} login, if any. */
+    /**
+     * The token of the account's latest {@code /session/token} login, if any.
+     *
+     * @param account the account code
+     * @return the token, or empty
+     */
     public Optional<String> latestToken(String account) {
         return Optional.ofNullable(latestTokens.get(account));
     }
 
-    /** How many {@code /session/token} logins are under way now. */
+    /**
+     * How many {@code /session/token} logins are under way now.
+     *
+     * @return the count
+     */
     public int loginsInFlight() {
         return loginsInFlight.get();
     }
 
-    /** The most {@code /session/token} logins that were ever under way at the same time. */
+    /**
+     * The most {@code /session/token} logins that were ever under way at the same time.
+     *
+     * @return the count
+     */
     public int mostLoginsAtOnce() {
         return mostLoginsAtOnce.get();
     }
@@ -787,52 +852,98 @@ public final class SandboxServer implements AutoCloseable {
          * {@code EOAUTH009} "The IP is not the registered static IP", as Samco does; {@code
          * /ip/whoami} reports the mismatch. Clients of a loopback sandbox come from {@code 127.0.0.1}
          * (or {@code ::1}), so any other address plays a machine whose IP is not registered.
+         *
+         * @param address the IP address, as Samco would see the client's
+         * @return this builder
          */
         public Builder registeredIp(String address) {
             this.registeredIp = Optional.of(address.strip());
             return this;
         }
 
-        /** {@code /session/token} answers only after this long (a slow Samco, to stop a login midway). */
+        /**
+         * {@code /session/token} answers only after this long (a slow Samco, to stop a login midway).
+         *
+         * @param delay how long each {@code /session/token} login takes
+         * @return this builder
+         */
         public Builder loginDelay(Duration delay) {
             this.loginDelay = delay;
             return this;
         }
 
-        /** The dashboard apps whose API key and secret {@code /session/token} accepts. */
+        /**
+         * The dashboard apps whose API key and secret {@code /session/token} accepts.
+         *
+         * @param apps the apps
+         * @return this builder
+         */
         public Builder apps(List<ApiApp> apps) {
             this.apps = List.copyOf(apps);
             return this;
         }
 
-        /** Tokens live this long instead of until 08:00 IST the next day (to test renewal). */
+        /**
+         * Tokens live this long instead of until 08:00 IST the next day (to test renewal).
+         *
+         * @param lifetime how long a token lives
+         * @return this builder
+         */
         public Builder tokenLifetime(Duration lifetime) {
             this.tokenLifetime = Optional.of(lifetime);
             return this;
         }
 
-        /** 0 (the default) picks a free port. */
+        /**
+         * 0 (the default) picks a free port.
+         *
+         * @param port the port, or 0
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
+        /**
+         * The clock tokens and codes expire by; default the system's.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
+        /**
+         * How long a login code lives; default 120 s.
+         *
+         * @param codeTtl the lifetime of a code
+         * @return this builder
+         */
         public Builder codeTtl(Duration codeTtl) {
             this.codeTtl = codeTtl;
             return this;
         }
 
-        /** Uid to account name; only these uids get an OTP. */
+        /**
+         * Uid to account name; only these uids get an OTP.
+         *
+         * @param accounts uid to account name
+         * @return this builder
+         */
         public Builder accounts(Map<String, String> accounts) {
             this.accounts = accounts;
             return this;
         }
 
+        /**
+         * Starts the sandbox on loopback.
+         *
+         * @return the running sandbox
+         * @throws IOException when the port cannot be had
+         */
         public SandboxServer start() throws IOException {
             return new SandboxServer(port, clock, codeTtl, accounts, apps, tokenLifetime, loginDelay, registeredIp);
         }

@@ -93,11 +93,20 @@ public final class RedisSessionStoreAdapter
         this.clock = builder.clock;
     }
 
+    /**
+     * A builder; {@link Builder#build()} checks everything and connects nothing.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A fresh store key for {@link Builder#encryptionKeys}: base64 of 32 random bytes. */
+    /**
+     * A fresh store key for {@link Builder#encryptionKeys}: base64 of 32 random bytes.
+     *
+     * @return a new key, a secret to keep as the store's other secrets
+     */
     public static String newEncryptionKey() {
         return SessionCipher.newKey();
     }
@@ -378,13 +387,21 @@ public final class RedisSessionStoreAdapter
          * deployment: {@code redis-sentinel://[user:password@]host:port[,host:port…][/db]#primary}
          * ({@code rediss-sentinel://…} with TLS to the sentinels and the primary). The user and
          * password are the data nodes'; the sentinels' own are {@link #sentinelPassword}.
+         *
+         * @param uri the URL
+         * @return this builder
          */
         public Builder uri(String uri) {
             this.rawUri = Option.of(uri);
             return this;
         }
 
-        /** A client the platform made (and closes); with {@link #uri} it connects there, else to its default. */
+        /**
+         * A client the platform made (and closes); with {@link #uri} it connects there, else to its default.
+         *
+         * @param client the platform's client
+         * @return this builder
+         */
         public Builder client(RedisClient client) {
             this.client = Option.of(client);
             return this;
@@ -395,6 +412,9 @@ public final class RedisSessionStoreAdapter
          * lettuceClientResources}, say), shared by the client the store makes instead of its own, and
          * left running when the store closes. Its reconnect delay is then the platform's (the store's
          * own tries again within a second of Redis coming back).
+         *
+         * @param resources the platform's client resources
+         * @return this builder
          */
         public Builder clientResources(io.lettuce.core.resource.ClientResources resources) {
             this.sharedResources = Option.of(resources);
@@ -404,37 +424,64 @@ public final class RedisSessionStoreAdapter
         /**
          * The encryption keys, base64 of 32 random bytes each, comma-separated: the first seals, every
          * one opens (older keys during a rotation).
+         *
+         * @param base64Keys the keys, comma-separated
+         * @return this builder
          */
         public Builder encryptionKeys(String base64Keys) {
             this.keys = Option.of(base64Keys);
             return this;
         }
 
-        /** Stores tokens in plain text: whoever reads Redis can use them. Only when asked for. */
+        /**
+         * Stores tokens in plain text: whoever reads Redis can use them. Only when asked for.
+         *
+         * @return this builder
+         */
         public Builder plainText() {
             this.plainText = true;
             return this;
         }
 
-        /** The first part of every key name, to keep environments apart; default {@code samco-auth}. */
+        /**
+         * The first part of every key name, to keep environments apart; default {@code samco-auth}.
+         *
+         * @param prefix the prefix
+         * @return this builder
+         */
         public Builder keyPrefix(String prefix) {
             this.prefix = prefix;
             return this;
         }
 
-        /** The longest a Redis command may take; default 2 s. */
+        /**
+         * The longest a Redis command may take; default 2 s.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
         }
 
-        /** How long a renewal lock outlives its holder's death; default 15 s. */
+        /**
+         * How long a renewal lock outlives its holder's death; default 15 s.
+         *
+         * @param ttl a positive duration
+         * @return this builder
+         */
         public Builder lockTtl(Duration ttl) {
             this.lockTtl = ttl;
             return this;
         }
 
-        /** How long an expired session stays readable (to say when it expired); default one day. */
+        /**
+         * How long an expired session stays readable (to say when it expired); default one day.
+         *
+         * @param kept a duration, zero or more
+         * @return this builder
+         */
         public Builder keptAfterExpiry(Duration kept) {
             this.keptAfterExpiry = kept;
             return this;
@@ -444,6 +491,9 @@ public final class RedisSessionStoreAdapter
          * The password, when the URL carries none (so that it need not stand in a command line, where
          * {@code ps} shows it): with {@code redis://user@host} it is that user's, with {@code
          * redis://host} the default user's. A password in the URL wins.
+         *
+         * @param password the password
+         * @return this builder
          */
         public Builder password(String password) {
             this.password = Option.of(password).filter(p -> !p.isEmpty());
@@ -455,6 +505,10 @@ public final class RedisSessionStoreAdapter
          * requirepass} in {@code sentinel.conf}, or an ACL user of theirs when {@code user} is given;
          * {@code null} or empty: the default user): sent to every sentinel, never to the data nodes.
          * Refused with a URL that names no sentinels.
+         *
+         * @param user the sentinels' ACL user, or {@code null}
+         * @param password the sentinels' password
+         * @return this builder
          */
         public Builder sentinelPassword(String user, String password) {
             this.sentinelUser = Option.of(user).filter(u -> !u.isEmpty());
@@ -532,7 +586,12 @@ public final class RedisSessionStoreAdapter
             return port.matches("[1-9][0-9]{0,4}") && Integer.parseInt(port) <= 65_535;
         }
 
-        /** The CA certificates (PEM) a {@code rediss://} server is checked against. */
+        /**
+         * The CA certificates (PEM) a {@code rediss://} server is checked against.
+         *
+         * @param pem a PEM file of one or more CA certificates
+         * @return this builder
+         */
         public Builder trustedCertificates(Path pem) {
             this.trustedCertificates = Option.of(pem);
             return this;
@@ -541,6 +600,10 @@ public final class RedisSessionStoreAdapter
         /**
          * The client certificate (PEM, with its chain) and its private key (PEM, unencrypted
          * PKCS#8) presented to a {@code rediss://} server that asks for one (mutual TLS).
+         *
+         * @param certificateChain a PEM file of the certificate and its chain
+         * @param privateKey a PEM file of its private key
+         * @return this builder
          */
         public Builder clientCertificate(Path certificateChain, Path privateKey) {
             this.clientCertificate = Option.of(certificateChain);
@@ -548,12 +611,22 @@ public final class RedisSessionStoreAdapter
             return this;
         }
 
+        /**
+         * The clock expiry is judged by; default the system's.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
-        /** Checks everything; connects nothing (the first use does). */
+        /**
+         * Checks everything; connects nothing (the first use does).
+         *
+         * @return the store, or what is wrong with the settings
+         */
         public Either<AuthError, RedisSessionStoreAdapter> build() {
             if (prefix == null || !prefix.matches("[A-Za-z0-9._-]{1,64}")) {
                 return invalid("Redis key prefix", "1 to 64 letters, digits, '.', '_' or '-'");
