@@ -28,7 +28,11 @@ public sealed interface AuthError {
      */
     String message();
 
-    /** The input was invalid; nothing was sent. */
+    /**
+     * The input was invalid; nothing was sent.
+     *
+     * @param error what is wrong with the input
+     */
     record InvalidInput(DomainError error) implements AuthError {
         /**
          * Checks that the error is there.
@@ -50,7 +54,16 @@ public sealed interface AuthError {
         }
     }
 
-    /** Samco answered and said no. */
+    /**
+     * Samco answered and said no.
+     *
+     * @param errorCode Samco's {@code errorCode}, when it gave one
+     * @param httpStatus the HTTP status of the answer
+     * @param messages Samco's messages, made safe to show
+     * @param msgId Samco's {@code msgId}, to quote to its support desk
+     * @param serverTime Samco's {@code serverTime}
+     * @param status Samco's {@code status}
+     */
     record Rejected(
             String status,
             List<String> messages,
@@ -95,6 +108,8 @@ public sealed interface AuthError {
      * static IP (SEBI's rule since April 2026: HTTP 403, e.g. {@code EOAUTH009} "The IP is not the
      * registered static IP"). Nothing but registering the address, or calling from a registered
      * one, helps: it is never retried.
+     *
+     * @param refusal Samco's answer
      */
     record IpNotRegistered(Rejected refusal) implements AuthError {
         /**
@@ -141,7 +156,11 @@ public sealed interface AuthError {
         }
     }
 
-    /** No answer could be had: unreachable, timed out, or a 5xx from Samco or a gateway. */
+    /**
+     * No answer could be had: unreachable, timed out, or a 5xx from Samco or a gateway.
+     *
+     * @param reason what went wrong, safe to show
+     */
     record Unavailable(String reason) implements AuthError {
         /**
          * Checks that the reason is there.
@@ -166,6 +185,8 @@ public sealed interface AuthError {
     /**
      * The browser never came back from Samco's consent page to the redirect URL within {@code
      * waited}: the person did not finish, or the browser went elsewhere. Nothing was sent to Samco.
+     *
+     * @param waited how long the callback was waited for
      */
     record NoCallback(java.time.Duration waited) implements AuthError {
         /**
@@ -189,7 +210,11 @@ public sealed interface AuthError {
         }
     }
 
-    /** An answer that is not what Samco's documentation promises. */
+    /**
+     * An answer that is not what Samco's documentation promises.
+     *
+     * @param reason what was wrong with the answer, safe to show
+     */
     record UnexpectedResponse(String reason) implements AuthError {
         /**
          * Checks that the reason is there.
@@ -214,6 +239,9 @@ public sealed interface AuthError {
     /**
      * No valid session is stored (for the account, if one was named); {@code detail} says more where
      * it helps (e.g. the session belongs to another origin).
+     *
+     * @param account the account asked for, or none
+     * @param detail more, where it helps
      */
     record NoSession(Option<AccountId> account, Option<String> detail) implements AuthError {
         /**
@@ -248,7 +276,12 @@ public sealed interface AuthError {
         }
     }
 
-    /** The session cannot be renewed without a person (it came from a login code): someone must log in. */
+    /**
+     * The session cannot be renewed without a person (it came from a login code): someone must log in.
+     *
+     * @param account the account
+     * @param method how its session was made
+     */
     record NotRenewable(AccountId account, LoginMethod method) implements AuthError {
         /**
          * Checks that no part is missing.
@@ -273,7 +306,11 @@ public sealed interface AuthError {
         }
     }
 
-    /** Several accounts have a valid session: the caller must name one. */
+    /**
+     * Several accounts have a valid session: the caller must name one.
+     *
+     * @param accounts the accounts with a valid session
+     */
     record AccountRequired(List<AccountId> accounts) implements AuthError {
         /**
          * Checks that the list is there.
@@ -295,7 +332,12 @@ public sealed interface AuthError {
         }
     }
 
-    /** The local state could not be read or written. */
+    /**
+     * The local state could not be read or written.
+     *
+     * @param path the file, directory or store it happened in, when there is one
+     * @param reason what went wrong, safe to show
+     */
     record StorageFailure(String reason, Option<String> path) implements AuthError {
         /**
          * Checks that no part is missing.

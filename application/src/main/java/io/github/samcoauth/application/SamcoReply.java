@@ -7,6 +7,10 @@ import java.util.Objects;
 /**
  * What Samco said along with a successful answer. Samco asks users to quote {@code msgId} to its
  * support desk.
+ *
+ * @param msgId Samco's {@code msgId}, when it gave one
+ * @param serverTime Samco's {@code serverTime}
+ * @param statusMessage Samco's {@code statusMessage}
  */
 public record SamcoReply(String statusMessage, Option<String> msgId, ServerTime serverTime) {
 

@@ -2,7 +2,11 @@ package io.github.samcoauth.domain;
 
 import io.vavr.control.Either;
 
-/** The account code Samco returns after login ({@code RM3XXXXX}). */
+/**
+ * The account code Samco returns after login ({@code RM3XXXXX}).
+ *
+ * @param value the code, trimmed and upper-case
+ */
 public record AccountId(String value) implements Comparable<AccountId> {
 
     /**

@@ -8,7 +8,15 @@ import java.util.ArrayList;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** Who logged in and what the account may trade, as Samco reported it at login. */
+/**
+ * Who logged in and what the account may trade, as Samco reported it at login.
+ *
+ * @param accountId the account code
+ * @param accountName the account holder's name
+ * @param exchanges the exchanges the account may trade on, in Samco's order
+ * @param orderTypes the order types the account may use, in Samco's order
+ * @param products the products the account may use, in Samco's order
+ */
 public record AccountProfile(
         AccountId accountId,
         String accountName,

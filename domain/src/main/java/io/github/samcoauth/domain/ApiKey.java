@@ -5,6 +5,8 @@ import io.vavr.control.Either;
 /**
  * The API key of an app in Samco's web dashboard, sent as the dashboard issues it (already
  * encrypted): an opaque secret. {@link #toString()} never shows it.
+ *
+ * @param value the key
  */
 public record ApiKey(String value) {
 

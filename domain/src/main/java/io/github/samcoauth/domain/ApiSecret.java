@@ -5,6 +5,8 @@ import io.vavr.control.Either;
 /**
  * The API secret of an app in Samco's web dashboard (shown once there), sent as issued (already
  * encrypted): an opaque secret. {@link #toString()} never shows it.
+ *
+ * @param value the secret
  */
 public record ApiSecret(String value) {
 

@@ -2,7 +2,11 @@ package io.github.samcoauth.domain;
 
 import io.vavr.control.Either;
 
-/** A short-lived OAuth 2.1 authorization code from Samco's consent page, exchanged exactly once. A secret: {@link #toString()} never shows it. */
+/**
+ * A short-lived OAuth 2.1 authorization code from Samco's consent page, exchanged exactly once. A secret: {@link #toString()} never shows it.
+ *
+ * @param value the code
+ */
 public record AuthorizationCode(String value) {
 
     /**

@@ -27,7 +27,11 @@ public sealed interface DomainError {
      */
     String field();
 
-    /** A required value was missing or blank. */
+    /**
+     * A required value was missing or blank.
+     *
+     * @param field the field
+     */
     record Blank(String field) implements DomainError {
         @Override
         public String code() {
@@ -40,7 +44,12 @@ public sealed interface DomainError {
         }
     }
 
-    /** A value that must come from somewhere (an environment variable, a file) was not given there. */
+    /**
+     * A value that must come from somewhere (an environment variable, a file) was not given there.
+     *
+     * @param field the field
+     * @param where where it was looked for
+     */
     record Missing(String field, String where) implements DomainError {
         @Override
         public String code() {
@@ -53,7 +62,12 @@ public sealed interface DomainError {
         }
     }
 
-    /** A value did not have the expected shape. */
+    /**
+     * A value did not have the expected shape.
+     *
+     * @param expected what a valid value looks like
+     * @param field the field
+     */
     record Malformed(String field, String expected) implements DomainError {
         @Override
         public String code() {
@@ -66,7 +80,12 @@ public sealed interface DomainError {
         }
     }
 
-    /** Values that are each fine but do not fit together. */
+    /**
+     * Values that are each fine but do not fit together.
+     *
+     * @param field the field
+     * @param reason why the values do not fit together
+     */
     record Inconsistent(String field, String reason) implements DomainError {
         @Override
         public String code() {

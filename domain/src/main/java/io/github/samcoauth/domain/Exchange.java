@@ -6,6 +6,8 @@ import io.vavr.control.Either;
 /**
  * A trading venue the account may use ({@code NSE}, {@code BSE}, …). Samco adds codes over time, so this is an open set: the codes
  * its documentation names are constants, any other code is kept as itself.
+ *
+ * @param code the exchange's code, e.g. {@code NSE}
  */
 public record Exchange(String code) {
 

@@ -9,6 +9,8 @@ import java.util.Base64;
 /**
  * The OAuth {@code state}: 32 random bytes, base64url, sent to the consent page and expected back on
  * the callback, compared in constant time. It binds a callback to the login that asked for it.
+ *
+ * @param value the state
  */
 public record OAuthState(String value) {
 

@@ -6,6 +6,8 @@ import io.vavr.control.Either;
 /**
  * An order type the account may place ({@code MKT}, {@code L}, {@code SL}, {@code SL-M}). Samco adds codes over time, so this is an open set: the codes
  * its documentation names are constants, any other code is kept as itself.
+ *
+ * @param code the order type's code, e.g. {@code MKT}
  */
 public record OrderType(String code) {
 

@@ -8,6 +8,10 @@ import java.util.Objects;
  * Where a session was made: the scheme, host and port of the Samco API that issued it. A session
  * is only ever sent back to its own origin, so a token of production never reaches a sandbox, a
  * proxy or a mistyped {@code --base-url}, and the other way round.
+ *
+ * @param host the host, in lower case
+ * @param port the port, 1 to 65535
+ * @param scheme {@code http} or {@code https}
  */
 public record Origin(String scheme, String host, int port) {
 

@@ -6,6 +6,8 @@ import java.util.Locale;
 /**
  * A one-time password or login code ({@code NUWL3586}): a secret, single use. Samco's codes are
  * upper-case letters and digits, so a code typed in lower case is the same code: it is upper-cased.
+ *
+ * @param value the code
  */
 public record Otp(String value) {
 

@@ -12,6 +12,8 @@ import java.util.Base64;
  * fresh for each OAuth login. Its {@link #challenge()} goes on the consent page's address; the
  * verifier itself only in the code exchange, so a code seen by anyone else cannot be redeemed. A
  * secret: {@link #toString()} never shows it.
+ *
+ * @param value the verifier
  */
 public record PkceVerifier(String value) {
 

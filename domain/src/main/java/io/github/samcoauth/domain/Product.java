@@ -6,6 +6,8 @@ import io.vavr.control.Either;
 /**
  * A product the account may trade ({@code CNC} cash-and-carry, {@code MIS} intraday, …). Samco adds codes over time, so this is an open set: the codes
  * its documentation names are constants, any other code is kept as itself.
+ *
+ * @param code the product's code, e.g. {@code CNC}
  */
 public record Product(String code) {
 

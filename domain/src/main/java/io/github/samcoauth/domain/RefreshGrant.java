@@ -3,7 +3,12 @@ package io.github.samcoauth.domain;
 import java.time.Instant;
 import java.util.Objects;
 
-/** An OAuth session's refresh token and when it stops working; single use, rotated by each refresh. */
+/**
+ * An OAuth session's refresh token and when it stops working; single use, rotated by each refresh.
+ *
+ * @param expiresAt when it stops working
+ * @param token the refresh token
+ */
 public record RefreshGrant(RefreshToken token, Instant expiresAt) {
 
     /**

@@ -2,7 +2,11 @@ package io.github.samcoauth.domain;
 
 import io.vavr.control.Either;
 
-/** An OAuth refresh token: used once (Samco rotates it), then forgotten. A secret: {@link #toString()} never shows it. */
+/**
+ * An OAuth refresh token: used once (Samco rotates it), then forgotten. A secret: {@link #toString()} never shows it.
+ *
+ * @param value the token
+ */
 public record RefreshToken(String value) {
 
     /**

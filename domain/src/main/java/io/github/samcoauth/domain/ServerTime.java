@@ -11,6 +11,9 @@ import java.util.Objects;
 /**
  * Samco's {@code serverTime}: {@code dd/MM/yy HH:mm:ss}, India time. Kept as text always, and as
  * an instant when it parses: a time Samco formats differently is information, not a failure.
+ *
+ * @param instant the time, when {@code raw} parses
+ * @param raw the time as Samco wrote it (printable ASCII)
  */
 public record ServerTime(String raw, Option<Instant> instant) {
 

@@ -10,6 +10,14 @@ import java.util.Objects;
  * obtained (which decides how it is renewed) and the {@link Origin} that issued it (the only place
  * its token may be sent). The factories without an origin make sessions of {@link Origin#DEFAULT};
  * {@link #at} moves a new session to the API that issued it.
+ *
+ * @param expiresAt when it stops working
+ * @param issuedAt when it was issued
+ * @param method how it was obtained
+ * @param origin the API it belongs to
+ * @param profile the account's profile
+ * @param refresh the refresh token of an OAuth session, or none
+ * @param token the session token
  */
 public record Session(
         SessionToken token,

@@ -6,6 +6,8 @@ import io.vavr.control.Either;
  * The secret that authenticates every call after login: 32 hex characters today, a JWT in newer
  * flows. Treated as opaque. {@link #value()} is the only way to read it; {@link #toString()} never
  * shows it.
+ *
+ * @param value the token
  */
 public record SessionToken(String value) {
 

@@ -2,7 +2,11 @@ package io.github.samcoauth.domain;
 
 import io.vavr.control.Either;
 
-/** The client code Samco assigns when an account is opened ({@code DV99999}). */
+/**
+ * The client code Samco assigns when an account is opened ({@code DV99999}).
+ *
+ * @param value the user id, trimmed and upper-case
+ */
 public record Uid(String value) {
 
     /**

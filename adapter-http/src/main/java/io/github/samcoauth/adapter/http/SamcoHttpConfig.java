@@ -19,6 +19,14 @@ import java.util.regex.Pattern;
  *
  * @param retries how often a request that provably never left (connection refused, unknown host)
  *     is tried again; 0 switches retries off
+ *
+ * @param baseUrl Samco's base URL
+ * @param connectTimeout how long a connection may take to open
+ * @param initialBackoff the wait before the first retry
+ * @param maxBodyBytes the largest answer read
+ * @param proxy an HTTP proxy, or none
+ * @param requestTimeout how long a whole exchange may take
+ * @param wireLogging whether requests and answers are logged, secrets redacted
  */
 public record SamcoHttpConfig(
         URI baseUrl,

@@ -30,7 +30,15 @@ import java.time.format.DateTimeParseException;
  */
 public final class SessionJsonCodec {
 
-    /** Why bytes could not be read as a session. */
+    /** A codec; Jackson is loaded on its first use. */
+    public SessionJsonCodec() {}
+
+    /**
+     * Why bytes could not be read as a session.
+     *
+     * @param newerFormat whether the file was written by a newer version of samco-auth
+     * @param what what is wrong, safe to show
+     */
     public record Problem(String what, boolean newerFormat) {}
 
     /** Built on first use: listing an empty or missing directory needs no JSON at all. */

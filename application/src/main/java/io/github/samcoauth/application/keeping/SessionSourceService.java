@@ -67,6 +67,8 @@ public final class SessionSourceService implements SessionSourceUseCase {
     private final AtomicReference<CompletableFuture<Either<AuthError, Session>>> renewal = new AtomicReference<>();
 
     /**
+     * A source that keeps the session of {@code account}, renewing it through {@code refresh}.
+     *
      * @param account the account to keep; none: the only account with a stored session
      * @param credentials the API key and secret an API-key session is renewed with, asked for at
      *     each renewal (none: such a session is not renewed)

@@ -161,6 +161,11 @@ public final class SamcoAuth implements AutoCloseable {
         this.ownHttpClient = ownHttpClient;
     }
 
+    /**
+     * A builder with the defaults: Samco's production API, the file store in {@code ~/.samco}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -168,22 +173,38 @@ public final class SamcoAuth implements AutoCloseable {
     /**
      * The origin (scheme, host, port) of the Samco API this instance talks to: sessions it makes
      * are marked with it, and it sees and sends only sessions made there.
+     *
+     * @return the origin
      */
     public Origin origin() {
         return origin;
     }
 
-    /** {@code ~/.samco}: where sessions and the audit journal live unless told otherwise. */
+    /**
+     * {@code ~/.samco}: where sessions and the audit journal live unless told otherwise.
+     *
+     * @return the directory
+     */
     public static Path defaultStateDir() {
         return Path.of(System.getProperty("user.home"), ".samco");
     }
 
-    /** Asks Samco to send an OTP (Samco has deprecated this endpoint). */
+    /**
+     * Asks Samco to send an OTP (Samco has deprecated this endpoint).
+     *
+     * @param uid the user id as typed
+     * @return what Samco said, or why it sent no OTP
+     */
     public Either<AuthError, SamcoReply> requestOtp(String uid) {
         return RequestOtpCommand.of(uid).flatMap(requestOtp::requestOtp);
     }
 
-    /** Redeems a login code and stores the session. The code is sent at most once. */
+    /**
+     * Redeems a login code and stores the session. The code is sent at most once.
+     *
+     * @param code the login code as typed
+     * @return the new session, or why there is none
+     */
     public Either<AuthError, Session> login(String code) {
         return LoginCommand.of(code).flatMap(login::login);
     }
@@ -191,6 +212,10 @@ public final class SamcoAuth implements AutoCloseable {
     /**
      * Logs in headless with the dashboard's API key and secret ({@code POST /session/token}) and
      * stores the session. Sent at most once; both are checked before anything is sent.
+     *
+     * @param apiKey the API key as the dashboard shows it
+     * @param apiSecret the API secret as the dashboard shows it
+     * @return the new session, or why there is none
      */
     public Either<AuthError, Session> loginWithApiKey(String apiKey, String apiSecret) {
         return ApiCredentials.of(apiKey, apiSecret).flatMap(apiKeyLogin::login);
@@ -199,6 +224,10 @@ public final class SamcoAuth implements AutoCloseable {
     /**
      * Starts an OAuth 2.1 login: the consent page's address (open it in the user's browser) for the
      * app's API key and its registered redirect URL, with a fresh random state. No I/O.
+     *
+     * @param apiKey the app's API key
+     * @param redirectUrl the redirect URL registered for the app
+     * @return the started login, or what is wrong with the input
      */
     public Either<AuthError, OAuthStart> startOAuth(String apiKey, String redirectUrl) {
         return oauth.start(apiKey, redirectUrl);
@@ -208,6 +237,10 @@ public final class SamcoAuth implements AutoCloseable {
      * Finishes it with what the browser brought to the redirect URL: the state is checked (in
      * constant time) before the code is exchanged, exactly once; the session and its refresh token
      * are stored.
+     *
+     * @param started the login as {@link #startOAuth} began it
+     * @param callback what the redirect carried
+     * @return the new session, or why there is none
      */
     public Either<AuthError, Session> finishOAuth(OAuthStart started, OAuthCallback callback) {
         return oauth.finish(started, callback);
@@ -217,40 +250,76 @@ public final class SamcoAuth implements AutoCloseable {
      * A new session the way the stored one was made (an API-key session with the credentials in the
      * command, an OAuth session with its refresh token, rotated); {@code NotRenewable} for a
      * login-code session, which only a person can renew.
+     *
+     * @param command which session, and the credentials of an API-key session
+     * @return the new session, or why there is none
      */
     public Either<AuthError, Session> refresh(RefreshSessionCommand command) {
         return refresh.refresh(command);
     }
 
-    /** The IP Samco sees for the only valid session, and whether it is a registered static IP. */
+    /**
+     * The IP Samco sees for the only valid session, and whether it is a registered static IP.
+     *
+     * @return what Samco said, or why it could not be asked
+     */
     public Either<AuthError, AccountWhoAmI> whoami() {
         return whoAmI.whoami(CurrentSessionCommand.anyAccount());
     }
 
+    /**
+     * The IP Samco sees for the valid session of {@code account}, and whether it is a registered static IP.
+     *
+     * @param account the account
+     * @return what Samco said, or why it could not be asked
+     */
     public Either<AuthError, AccountWhoAmI> whoami(AccountId account) {
         return whoAmI.whoami(CurrentSessionCommand.forAccount(account));
     }
 
-    /** A fresh login code minted by the only valid session, for another device. Each call mints one. */
+    /**
+     * A fresh login code minted by the only valid session, for another device. Each call mints one.
+     *
+     * @return the code, or why there is none
+     */
     public Either<AuthError, AccountLoginCode> mintLoginCode() {
         return mintLoginCode.mint(CurrentSessionCommand.anyAccount());
     }
 
+    /**
+     * A fresh login code minted by the valid session of {@code account}, for another device.
+     *
+     * @param account the account
+     * @return the code, or why there is none
+     */
     public Either<AuthError, AccountLoginCode> mintLoginCode(AccountId account) {
         return mintLoginCode.mint(CurrentSessionCommand.forAccount(account));
     }
 
-    /** The only valid session; {@code AccountRequired} when several accounts have one. No network. */
+    /**
+     * The only valid session; {@code AccountRequired} when several accounts have one. No network.
+     *
+     * @return the session, or why there is none
+     */
     public Either<AuthError, Session> current() {
         return currentSession.current(CurrentSessionCommand.anyAccount());
     }
 
-    /** The valid session of {@code account}. No network. */
+    /**
+     * The valid session of {@code account}. No network.
+     *
+     * @param account the account
+     * @return the session, or why there is none
+     */
     public Either<AuthError, Session> current(AccountId account) {
         return currentSession.current(CurrentSessionCommand.forAccount(account));
     }
 
-    /** Every stored session, valid and expired, ordered by account. */
+    /**
+     * Every stored session, valid and expired, ordered by account.
+     *
+     * @return the sessions, or why the store cannot be read
+     */
     public Either<AuthError, List<StoredSession>> sessions() {
         return listSessions.list();
     }
@@ -259,22 +328,39 @@ public final class SamcoAuth implements AutoCloseable {
      * The last {@code count} events of the audit journal (1 to 10,000), of {@code account} or of
      * every account when empty, oldest first: the journal the store keeps (a Redis store's streams,
      * else {@code audit.jsonl} in the state directory), or the platform's own when it can be read.
+     *
+     * @param account the account, or empty for every account
+     * @param count how many events, 1 to 10,000
+     * @return the events, or why the journal cannot be read
      */
     public Either<AuthError, List<AuditEvent>> auditHistory(Option<AccountId> account, int count) {
         return auditHistory.last(account, count);
     }
 
-    /** Removes the expired sessions; returns the accounts they belonged to. */
+    /**
+     * Removes the expired sessions; returns the accounts they belonged to.
+     *
+     * @return the accounts, or why the store cannot be changed
+     */
     public Either<AuthError, List<AccountId>> pruneExpired() {
         return pruneSessions.pruneExpired();
     }
 
-    /** Logs out the only valid session: at Samco, then locally (even when Samco is unreachable). */
+    /**
+     * Logs out the only valid session: at Samco, then locally (even when Samco is unreachable).
+     *
+     * @return what was done at Samco and here, or why nothing could be
+     */
     public Either<AuthError, LogoutResult> logout() {
         return logout.logout(new LogoutCommand(Option.none()));
     }
 
-    /** Logs out {@code account}, even when its session has expired (then only locally). */
+    /**
+     * Logs out {@code account}, even when its session has expired (then only locally).
+     *
+     * @param account the account
+     * @return what was done at Samco and here, or why nothing could be
+     */
     public Either<AuthError, LogoutResult> logout(AccountId account) {
         return logout.logout(new LogoutCommand(Option.some(account)));
     }
@@ -283,12 +369,19 @@ public final class SamcoAuth implements AutoCloseable {
      * The session of the only account with one, kept valid: read from memory on every call, renewed
      * ahead of expiry by one instance of the fleet that shares the store, renewed once when Samco
      * refuses it. One per account per instance; closed with this instance.
+     *
+     * @return the session source
      */
     public SessionSourceUseCase sessionSource() {
         return source(Option.none());
     }
 
-    /** The session of {@code account}, kept valid (see {@link #sessionSource()}). */
+    /**
+     * The session of {@code account}, kept valid (see {@link #sessionSource()}).
+     *
+     * @param account the account
+     * @return the session source
+     */
     public SessionSourceUseCase sessionSource(AccountId account) {
         return source(Option.some(account));
     }
@@ -332,12 +425,19 @@ public final class SamcoAuth implements AutoCloseable {
     /**
      * Sets {@code x-session-token} on a platform's own Feign requests from the kept session of the
      * only account with one ({@link #sessionSource()}): a memory read per request.
+     *
+     * @return the interceptor
      */
     public SessionHeaderInterceptor sessionHeaderInterceptor() {
         return new SessionHeaderInterceptor(sessionSource()::session);
     }
 
-    /** Sets {@code x-session-token} from the kept session of {@code account}. */
+    /**
+     * Sets {@code x-session-token} from the kept session of {@code account}.
+     *
+     * @param account the account
+     * @return the interceptor
+     */
     public SessionHeaderInterceptor sessionHeaderInterceptor(AccountId account) {
         return new SessionHeaderInterceptor(sessionSource(account)::session);
     }
@@ -345,12 +445,21 @@ public final class SamcoAuth implements AutoCloseable {
     /**
      * The JDK's {@code client} with the kept session: the header on every request, one renewal and
      * one resend on a 401 (see {@link SessionHttpClient}).
+     *
+     * @param client the platform's client
+     * @return the client with the session
      */
     public SessionHttpClient sessionHttpClient(java.net.http.HttpClient client) {
         return new SessionHttpClient(client, sessionSource());
     }
 
-    /** As {@link #sessionHttpClient(java.net.http.HttpClient)}, with {@code account}'s session. */
+    /**
+     * As {@link #sessionHttpClient(java.net.http.HttpClient)}, with {@code account}'s session.
+     *
+     * @param client the platform's client
+     * @param account the account
+     * @return the client with the session
+     */
     public SessionHttpClient sessionHttpClient(java.net.http.HttpClient client, AccountId account) {
         return new SessionHttpClient(client, sessionSource(account));
     }
@@ -361,12 +470,19 @@ public final class SamcoAuth implements AutoCloseable {
      * new token by Feign's {@code Retryer}; every other answer goes to Feign's default decoder, or to
      * yours with {@code .delegatingTo(…)}. A 401 means Samco did not act on the request, so the
      * retry cannot do anything twice.
+     *
+     * @return the error decoder
      */
     public SessionRenewingErrorDecoder sessionRenewingErrorDecoder() {
         return new SessionRenewingErrorDecoder(sessionSource()::rejected);
     }
 
-    /** As {@link #sessionRenewingErrorDecoder()}, for {@code account}'s session. */
+    /**
+     * As {@link #sessionRenewingErrorDecoder()}, for {@code account}'s session.
+     *
+     * @param account the account
+     * @return the error decoder
+     */
     public SessionRenewingErrorDecoder sessionRenewingErrorDecoder(AccountId account) {
         return new SessionRenewingErrorDecoder(sessionSource(account)::rejected);
     }
@@ -458,6 +574,9 @@ public final class SamcoAuth implements AutoCloseable {
          * Wraps the client of Samco's API (the default one, or {@link #samcoApi}'s) in {@code
          * decorator}: metrics and traces of every call, as {@code samco-auth-micrometer} does.
          * Decorators added one after another wrap in that order.
+         *
+         * @param decorator wraps the API client
+         * @return this builder
          */
         public Builder decorateSamcoApi(UnaryOperator<SamcoApiPort> decorator) {
             var before = samcoApiDecorator;
@@ -468,6 +587,9 @@ public final class SamcoAuth implements AutoCloseable {
         /**
          * Wraps the store's coordination of a fleet's renewals (reads, leases, changes) in {@code
          * decorator}: the wait for another instance's renewal, the store's failures.
+         *
+         * @param decorator wraps the coordination
+         * @return this builder
          */
         public Builder decorateCoordination(UnaryOperator<SessionCoordinationPort> decorator) {
             var before = coordinationDecorator;
@@ -476,7 +598,12 @@ public final class SamcoAuth implements AutoCloseable {
             return this;
         }
 
-        /** Told of every session event too, after the listener of {@link #onSessionEvent}. */
+        /**
+         * Told of every session event too, after the listener of {@link #onSessionEvent}.
+         *
+         * @param listener one more listener
+         * @return this builder
+         */
         public Builder alsoOnSessionEvent(SessionEvent.Listener listener) {
             alsoTold.add(listener);
             return this;
@@ -485,35 +612,64 @@ public final class SamcoAuth implements AutoCloseable {
         /**
          * The dashboard's API key and secret, with which an API-key session is renewed unattended.
          * Checked by {@link #build()}; kept in memory only.
+         *
+         * @param apiKey the API key as the dashboard shows it
+         * @param apiSecret the API secret as the dashboard shows it
+         * @return this builder
          */
         public Builder apiCredentials(String apiKey, String apiSecret) {
             this.rawCredentials = Option.some(new String[] {apiKey, apiSecret});
             return this;
         }
 
-        /** Where to get the API key and secret at each renewal (a vault, the environment). */
+        /**
+         * Where to get the API key and secret at each renewal (a vault, the environment).
+         *
+         * @param credentials asked at each renewal; none: an API-key session is not renewed
+         * @return this builder
+         */
         public Builder apiCredentials(Supplier<Option<ApiCredentials>> credentials) {
             this.credentials = credentials;
             this.rawCredentials = Option.none();
             return this;
         }
 
-        /** Renew this long before the session expires; default 10 minutes. */
+        /**
+         * Renew this long before the session expires; default 10 minutes.
+         *
+         * @param before a positive duration
+         * @return this builder
+         */
         public Builder refreshBefore(Duration before) {
             return keeping(() -> keeping.withRefreshBefore(before));
         }
 
-        /** How often the store is read for a session saved by another instance; default 50 ms. */
+        /**
+         * How often the store is read for a session saved by another instance; default 50 ms.
+         *
+         * @param every a positive duration
+         * @return this builder
+         */
         public Builder checkEvery(Duration every) {
             return keeping(() -> keeping.withCheckEvery(every));
         }
 
-        /** How long to wait for a renewal when the session has expired; default 30 s. */
+        /**
+         * How long to wait for a renewal when the session has expired; default 30 s.
+         *
+         * @param wait a positive duration
+         * @return this builder
+         */
         public Builder renewalWait(Duration wait) {
             return keeping(() -> keeping.withWaitAtMost(wait));
         }
 
-        /** Told of renewals, failures, revocations, and sessions a person must renew. Default: logged. */
+        /**
+         * Told of renewals, failures, revocations, and sessions a person must renew. Default: logged.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder onSessionEvent(SessionEvent.Listener listener) {
             this.listener = listener;
             return this;
@@ -531,59 +687,112 @@ public final class SamcoAuth implements AutoCloseable {
             return this;
         }
 
-        /** Default {@code https://tradeapi.samco.in}; plain http only to this machine. */
+        /**
+         * Default {@code https://tradeapi.samco.in}; plain http only to this machine.
+         *
+         * @param baseUrl Samco's base URL
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             http.baseUrl(baseUrl);
             return this;
         }
 
-        /** Default {@code ~/.samco}. */
+        /**
+         * Default {@code ~/.samco}.
+         *
+         * @param stateDir the state directory
+         * @return this builder
+         */
         public Builder stateDir(Path stateDir) {
             this.stateDir = stateDir;
             return this;
         }
 
-        /** Default 10 s. */
+        /**
+         * Default 10 s.
+         *
+         * @param timeout how long a connection may take to open
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             http.connectTimeout(timeout);
             return this;
         }
 
-        /** Default 30 s. */
+        /**
+         * Default 30 s.
+         *
+         * @param timeout how long a whole exchange with Samco may take
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             http.requestTimeout(timeout);
             return this;
         }
 
+        /**
+         * An HTTP proxy between this process and Samco; its host is resolved at each request.
+         *
+         * @param host the proxy's host
+         * @param port the proxy's port
+         * @return this builder
+         */
         public Builder proxy(String host, int port) {
             http.proxy(host, port);
             return this;
         }
 
-        /** Retries of requests that provably never left (refused, unknown host); 0 switches them off. */
+        /**
+         * Retries of requests that provably never left (refused, unknown host); 0 switches them off.
+         *
+         * @param retries 0 to 10
+         * @return this builder
+         */
         public Builder retries(int retries) {
             http.retries(retries);
             return this;
         }
 
-        /** Logs the HTTP exchange at DEBUG ({@code io.github.samcoauth.wire}), secrets masked. */
+        /**
+         * Logs the HTTP exchange at DEBUG ({@code io.github.samcoauth.wire}), secrets masked.
+         *
+         * @param on {@code true} to log
+         * @return this builder
+         */
         public Builder wireLogging(boolean on) {
             http.wireLogging(on);
             return this;
         }
 
+        /**
+         * The clock sessions expire by; default the system's.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
-        /** Replaces the file store, e.g. with a platform's own. */
+        /**
+         * Replaces the file store, e.g. with a platform's own.
+         *
+         * @param store the store
+         * @return this builder
+         */
         public Builder sessionStore(SessionStorePort store) {
             this.sessionStore = Option.of(store);
             return this;
         }
 
-        /** Replaces the HTTP client of Samco's API, e.g. with a fake in tests. */
+        /**
+         * Replaces the HTTP client of Samco's API, e.g. with a fake in tests.
+         *
+         * @param samcoApi the API client
+         * @return this builder
+         */
         public Builder samcoApi(SamcoApiPort samcoApi) {
             this.samcoApi = Option.of(samcoApi);
             return this;
@@ -593,12 +802,20 @@ public final class SamcoAuth implements AutoCloseable {
          * Replaces the journal of authentication events: by default a Redis store's streams (the
          * fleet's one journal), else {@code audit.jsonl} in the state directory. {@link
          * SamcoAuth#auditHistory} reads it back when it is an {@link AuditHistoryPort} too.
+         *
+         * @param audit the journal
+         * @return this builder
          */
         public Builder auditLog(AuditLogPort audit) {
             this.auditLog = Option.of(audit);
             return this;
         }
 
+        /**
+         * Checks every setting and makes the facade.
+         *
+         * @return the facade, or what is wrong with the settings
+         */
         public Either<AuthError, SamcoAuth> build() {
             if (stateDir == null) {
                 return Either.left(new AuthError.InvalidInput(new DomainError.Blank("state directory")));

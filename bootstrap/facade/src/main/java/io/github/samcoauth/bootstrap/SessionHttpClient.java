@@ -45,13 +45,26 @@ public final class SessionHttpClient {
             this.error = error;
         }
 
-        /** Why, typed. */
+        /**
+         * Why, typed.
+         *
+         * @return the error
+         */
         public AuthError error() {
             return error;
         }
     }
 
-    /** Sends {@code request} with the session; on a 401, renews once and sends it once more. */
+    /**
+     * Sends {@code request} with the session; on a 401, renews once and sends it once more.
+     *
+     * @param <T> the type of the response's body
+     * @param request the request, without the session header
+     * @param handler the body handler
+     * @return Samco's response: the resend's after a 401 that a renewal answered, else the first
+     * @throws java.io.IOException when the JDK's client cannot send or receive
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         var session = source.session();
@@ -70,7 +83,11 @@ public final class SessionHttpClient {
         return client.send(withToken(request, renewed.get().token()), handler);
     }
 
-    /** The client requests go through. */
+    /**
+     * The client requests go through.
+     *
+     * @return the JDK's client
+     */
     public HttpClient client() {
         return client;
     }

@@ -11,6 +11,9 @@ import java.util.List;
 /** Keeps every event in memory. */
 public final class RecordingAuditLog implements AuditLogPort {
 
+    /** A journal with nothing recorded yet. */
+    public RecordingAuditLog() {}
+
     private final List<AuditEvent> events = Collections.synchronizedList(new ArrayList<>());
 
     @Override

@@ -28,6 +28,9 @@ import java.util.function.Function;
 /** A {@link SamcoApiPort} that answers from scripts and remembers every call. */
 public final class ScriptedSamcoApi implements SamcoApiPort {
 
+    /** An API whose every call succeeds until a script says otherwise. */
+    public ScriptedSamcoApi() {}
+
     /** A successful reply with a fixed {@code msgId} and {@code serverTime}. */
     public static final SamcoReply OK = new SamcoReply(
             "Request successful",

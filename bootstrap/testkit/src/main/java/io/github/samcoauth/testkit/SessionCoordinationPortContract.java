@@ -23,7 +23,15 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SessionCoordinationPortContract {
 
-    /** A store and its coordination (often one object). */
+    /** For a subclass that names the implementation under test. */
+    protected SessionCoordinationPortContract() {}
+
+    /**
+     * A store and its coordination (often one object).
+     *
+     * @param coordination the store's renewal protocol
+     * @param store the store
+     */
     public record Instance(SessionStorePort store, SessionCoordinationPort coordination) {}
 
     private static final AccountId DV = AccountId.of("DV99999").get();

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SessionStorePortContract {
 
+    /** For a subclass that names the implementation under test. */
+    protected SessionStorePortContract() {}
+
     /** The store {@link #createStore()} made for the running test. */
     protected SessionStorePort store;
 

@@ -4,7 +4,12 @@ import io.github.samcoauth.application.port.out.MintedCode;
 import io.github.samcoauth.domain.AccountId;
 import java.util.Objects;
 
-/** A login code minted by a session of {@code account}, for another device. */
+/**
+ * A login code minted by a session of {@code account}, for another device.
+ *
+ * @param account the account whose session minted the code
+ * @param minted the code and how long it lives
+ */
 public record AccountLoginCode(AccountId account, MintedCode minted) {
 
     /**

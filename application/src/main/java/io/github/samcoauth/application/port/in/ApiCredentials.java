@@ -6,7 +6,12 @@ import io.github.samcoauth.domain.ApiSecret;
 import io.vavr.control.Either;
 import java.util.Objects;
 
-/** The API key and secret of an app in Samco's web dashboard: both secrets, never shown. */
+/**
+ * The API key and secret of an app in Samco's web dashboard: both secrets, never shown.
+ *
+ * @param key the API key
+ * @param secret the API secret
+ */
 public record ApiCredentials(ApiKey key, ApiSecret secret) {
 
     /**

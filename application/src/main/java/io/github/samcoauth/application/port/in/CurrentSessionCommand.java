@@ -6,7 +6,11 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.Objects;
 
-/** {@code account} empty means: the only account with a valid session. */
+/**
+ * {@code account} empty means: the only account with a valid session.
+ *
+ * @param account the account; empty: the only one with a valid session
+ */
 public record CurrentSessionCommand(Option<AccountId> account) {
 
     /**

@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * {@code account} empty means: the only account with a valid session. A named account is logged out
  * even when its session has expired (then only locally).
+ *
+ * @param account the account; empty: the only one with a stored session
  */
 public record LogoutCommand(Option<AccountId> account) {
 

@@ -10,6 +10,8 @@ import java.util.Objects;
  * What a logout did: the remote part and the local part, each on its own.
  *
  * @param localFailure empty when the local session is gone (removed now, or there was none)
+ * @param account the account logged out
+ * @param remote what Samco said
  */
 public record LogoutResult(AccountId account, Remote remote, Option<AuthError> localFailure) {
 
@@ -38,13 +40,21 @@ public record LogoutResult(AccountId account, Remote remote, Option<AuthError> l
     /** What happened at Samco. */
     public sealed interface Remote {
 
-        /** Samco confirmed the logout. */
+        /**
+         * Samco confirmed the logout.
+         *
+         * @param reply what Samco said
+         */
         record LoggedOut(SamcoReply reply) implements Remote {}
 
         /** The session had expired: nothing to end at Samco. */
         record SkippedExpired() implements Remote {}
 
-        /** Samco could not be asked or said no; the token may still be live until it expires. */
+        /**
+         * Samco could not be asked or said no; the token may still be live until it expires.
+         *
+         * @param error why not
+         */
         record Failed(AuthError error) implements Remote {}
     }
 }

@@ -7,6 +7,11 @@ import java.util.Objects;
  * What the browser brought to the redirect URL: {@code state} and either {@code code} or
  * {@code error} (e.g. {@code access_denied}) with Samco's {@code errorMessage}. Raw: checked by the
  * use case before anything is sent.
+ *
+ * @param code the {@code code} parameter
+ * @param error the {@code error} parameter
+ * @param errorMessage Samco's {@code errorMessage} parameter
+ * @param state the {@code state} parameter
  */
 public record OAuthCallback(
         Option<String> state, Option<String> code, Option<String> error, Option<String> errorMessage) {

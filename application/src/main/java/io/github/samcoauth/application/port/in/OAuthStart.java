@@ -7,6 +7,11 @@ import java.util.Objects;
 /**
  * A started OAuth login: the consent page to open, the state its callback must bring back, and the
  * PKCE verifier that alone can redeem the code (it never leaves this process before the exchange).
+ *
+ * @param authorizeUrl the consent page to open
+ * @param redirectUrl where the browser comes back
+ * @param state the state the callback must bring back
+ * @param verifier the PKCE verifier
  */
 public record OAuthStart(String authorizeUrl, String redirectUrl, OAuthState state, PkceVerifier verifier) {
 

@@ -7,6 +7,9 @@ import java.util.Objects;
 /**
  * Which session to renew ({@code account} empty: the only stored one, valid or expired) and the
  * credentials an API-key session is renewed with.
+ *
+ * @param account the account; empty: the only stored session
+ * @param credentials the API key and secret, for an API-key session
  */
 public record RefreshSessionCommand(Option<AccountId> account, Option<ApiCredentials> credentials) {
 

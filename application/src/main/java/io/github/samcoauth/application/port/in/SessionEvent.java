@@ -10,6 +10,12 @@ import java.util.Objects;
  * Something about an account's session a platform must see. {@code expiresAt}: of the session in
  * use after the event. {@code detail}: why, in words (never a secret). {@code method}: how the
  * session the event is about was made, where there is one.
+ *
+ * @param account the account
+ * @param detail why, in words
+ * @param expiresAt when the session in use after the event expires, when there is one
+ * @param method how the session was made, where there is one
+ * @param type what happened
  */
 public record SessionEvent(
         Type type, AccountId account, Option<Instant> expiresAt, String detail, Option<LoginMethod> method) {

@@ -8,6 +8,13 @@ import java.util.Objects;
 /**
  * One authentication event. {@code subject} is the uid or account id when known; {@code msgId}
  * and {@code serverTime} are Samco's, for support requests. Holds no secret by construction.
+ *
+ * @param at when it happened
+ * @param msgId Samco's {@code msgId}, when it gave one
+ * @param outcome what came of it, in words
+ * @param serverTime Samco's {@code serverTime}, when it gave one
+ * @param subject the uid or account id, when known
+ * @param type what happened
  */
 public record AuditEvent(
         Instant at,

@@ -5,7 +5,13 @@ import io.github.samcoauth.domain.AccountProfile;
 import io.github.samcoauth.domain.SessionToken;
 import java.util.Objects;
 
-/** What a redeemed login code yields. */
+/**
+ * What a redeemed login code yields.
+ *
+ * @param profile the account's profile
+ * @param reply what Samco said with it
+ * @param token the session token
+ */
 public record LoginGrant(SessionToken token, AccountProfile profile, SamcoReply reply) {
 
     /**

@@ -5,7 +5,13 @@ import io.github.samcoauth.domain.Otp;
 import java.time.Duration;
 import java.util.Objects;
 
-/** A login code minted by a session ({@code GET /webSecretCode}), valid for {@code expiresIn}. */
+/**
+ * A login code minted by a session ({@code GET /webSecretCode}), valid for {@code expiresIn}.
+ *
+ * @param code the login code
+ * @param expiresIn how long it lives
+ * @param reply what Samco said with it
+ */
 public record MintedCode(Otp code, Duration expiresIn, SamcoReply reply) {
 
     /**

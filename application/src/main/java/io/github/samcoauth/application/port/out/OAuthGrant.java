@@ -7,7 +7,16 @@ import io.github.samcoauth.domain.SessionToken;
 import java.time.Duration;
 import java.util.Objects;
 
-/** What {@code POST /oauth/token} grants: an access token (the session token) and the next refresh token. */
+/**
+ * What {@code POST /oauth/token} grants: an access token (the session token) and the next refresh token.
+ *
+ * @param accessToken the session token
+ * @param expiresIn how long the session token lives
+ * @param profile the account's profile
+ * @param refreshExpiresIn how long the refresh token lives
+ * @param refreshToken the next refresh token
+ * @param reply what Samco said with it
+ */
 public record OAuthGrant(
         SessionToken accessToken,
         AccountProfile profile,

@@ -7,6 +7,13 @@ import java.util.Objects;
 /**
  * What {@code GET /ip/whoami} says: the public IP Samco sees, the static IPs registered for the
  * app (empty when unset), and whether the one matches one of the others.
+ *
+ * @param matchedAs which of them it is, when it is one
+ * @param matches whether {@code srcIp} is one of them
+ * @param primaryIp the app's primary static IP, when registered
+ * @param reply what Samco said with it
+ * @param secondaryIp the app's secondary static IP, when registered
+ * @param srcIp the IP Samco sees
  */
 public record WhoAmI(
         String srcIp,

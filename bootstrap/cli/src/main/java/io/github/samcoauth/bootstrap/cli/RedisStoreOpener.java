@@ -16,9 +16,18 @@ public interface RedisStoreOpener {
     /**
      * The Redis store at {@code url}, sealed with {@code SAMCO_STORE_KEY} from {@code env} unless plain
      * text was asked for; the store is also {@link AutoCloseable} and a {@code SessionCoordinationPort}.
+     *
+     * @param url the store's URL
+     * @param env the environment, for the store key and passwords
+     * @param plainText whether tokens are stored unsealed, as asked for
+     * @return the store, or why it cannot be opened
      */
     Either<AuthError, SessionStorePort> open(String url, Map<String, String> env, boolean plainText);
 
-    /** A fresh key for {@code SAMCO_STORE_KEY}. */
+    /**
+     * A fresh key for {@code SAMCO_STORE_KEY}.
+     *
+     * @return base64 of 32 random bytes
+     */
     String newKey();
 }

@@ -74,6 +74,11 @@ public final class SamcoCli implements Callable<Integer> {
         this.interruption = interruption;
     }
 
+    /**
+     * Runs the {@code samco} command and exits with its code ({@link ExitCodes}).
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.print(usage());

@@ -69,22 +69,45 @@ public final class SamcoAuthMetrics {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Meters in {@code meters}, no observations. */
+    /**
+     * Meters in {@code meters}, no observations.
+     *
+     * @param meters the registry the meters go to
+     * @return the metrics
+     */
     public static SamcoAuthMetrics of(MeterRegistry meters) {
         return new SamcoAuthMetrics(meters, ObservationRegistry.NOOP, Clock.systemUTC());
     }
 
-    /** Meters in {@code meters}, and an Observation around each call to Samco in {@code observations}. */
+    /**
+     * Meters in {@code meters}, and an Observation around each call to Samco in {@code observations}.
+     *
+     * @param meters the registry the meters go to
+     * @param observations the registry the observations go to
+     * @return the metrics
+     */
     public static SamcoAuthMetrics of(MeterRegistry meters, ObservationRegistry observations) {
         return new SamcoAuthMetrics(meters, observations, Clock.systemUTC());
     }
 
-    /** As {@link #of(MeterRegistry, ObservationRegistry)}, the time left read from {@code clock}. */
+    /**
+     * As {@link #of(MeterRegistry, ObservationRegistry)}, the time left read from {@code clock}.
+     *
+     * @param meters the registry the meters go to
+     * @param observations the registry the observations go to
+     * @param clock the clock the time left is read from
+     * @return the metrics
+     */
     public static SamcoAuthMetrics of(MeterRegistry meters, ObservationRegistry observations, Clock clock) {
         return new SamcoAuthMetrics(meters, observations, clock);
     }
 
-    /** {@code builder}, its Samco client, store coordination and session events measured. */
+    /**
+     * {@code builder}, its Samco client, store coordination and session events measured.
+     *
+     * @param builder the facade's builder
+     * @return the same builder
+     */
     public SamcoAuth.Builder instrument(SamcoAuth.Builder builder) {
         return builder.decorateSamcoApi(api -> new ObservedSamcoApi(api, this))
                 .decorateCoordination(coordination -> new ObservedCoordination(coordination, this))

@@ -69,7 +69,13 @@ public final class SandboxServer implements AutoCloseable {
 
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    /** An OTP the sandbox "sent" to a user's phone and e-mail. */
+    /**
+     * An OTP the sandbox "sent" to a user's phone and e-mail.
+     *
+     * @param code the OTP
+     * @param expiresAt when it stops working
+     * @param uid the user id it was sent to
+     */
     public record Delivery(String uid, String code, Instant expiresAt) {
         @Override
         public String toString() {
@@ -102,6 +108,11 @@ public final class SandboxServer implements AutoCloseable {
     /**
      * An app of the web dashboard: its API key and secret (opaque strings, as the dashboard issues
      * them) and the account it logs in.
+     *
+     * @param account the account it logs in
+     * @param apiKey its API key
+     * @param apiSecret its API secret
+     * @param redirectUrl its registered OAuth redirect URL
      */
     public record ApiApp(String apiKey, String apiSecret, String account, String redirectUrl) {
         /**

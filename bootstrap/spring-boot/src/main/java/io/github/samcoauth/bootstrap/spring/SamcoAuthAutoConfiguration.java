@@ -24,6 +24,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SamcoAuthProperties.class)
 public class SamcoAuthAutoConfiguration {
 
+    /** Made by Spring Boot when the starter is on the class path. */
+    public SamcoAuthAutoConfiguration() {}
+
     /** The store named by {@code samco.auth.store} when it is Redis; the file store is the facade's own. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(name = "samcoSessionStore")

@@ -6,5 +6,10 @@ import io.github.samcoauth.bootstrap.SamcoAuth;
 @FunctionalInterface
 public interface SamcoAuthBuilderCustomizer {
 
+    /**
+     * Changes the facade's builder before it is built, after the properties are applied.
+     *
+     * @param builder the builder
+     */
     void customize(SamcoAuth.Builder builder);
 }

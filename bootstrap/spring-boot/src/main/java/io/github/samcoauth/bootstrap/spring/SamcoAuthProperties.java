@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "samco.auth")
 public class SamcoAuthProperties {
 
+    /** The defaults, before Spring binds {@code samco.auth.*}. */
+    public SamcoAuthProperties() {}
+
     /** Samco's API; default https://tradeapi.samco.in (plain http only to this machine). */
     private String baseUrl;
 
@@ -50,90 +53,200 @@ public class SamcoAuthProperties {
     /** How often the health indicator asks Samco (GET /ip/whoami) whether this host's IP is the registered one. */
     private Duration whoamiEvery = Duration.ofMinutes(5);
 
+    /**
+     * Samco's API ({@code samco.auth.base-url}).
+     *
+     * @return the value, or {@code null} when unset
+     */
     public String getBaseUrl() {
         return baseUrl;
     }
 
+    /**
+     * Sets Samco's API.
+     *
+     * @param baseUrl the value
+     */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
+    /**
+     * Where sessions are kept ({@code samco.auth.store}): {@code file:DIR} or a Redis URL.
+     *
+     * @return the value, or {@code null} when unset
+     */
     public String getStore() {
         return store;
     }
 
+    /**
+     * Sets where sessions are kept.
+     *
+     * @param store the value
+     */
     public void setStore(String store) {
         this.store = store;
     }
 
+    /**
+     * The key sessions in Redis are sealed with ({@code samco.auth.store-key}).
+     *
+     * @return the value, or {@code null} when unset
+     */
     public String getStoreKey() {
         return storeKey;
     }
 
+    /**
+     * Sets the store key.
+     *
+     * @param storeKey the value
+     */
     public void setStoreKey(String storeKey) {
         this.storeKey = storeKey;
     }
 
+    /**
+     * The Redis password, when the store's URL has none ({@code samco.auth.store-password}).
+     *
+     * @return the value, or {@code null} when unset
+     */
     public String getStorePassword() {
         return storePassword;
     }
 
+    /**
+     * Sets the Redis password.
+     *
+     * @param storePassword the value
+     */
     public void setStorePassword(String storePassword) {
         this.storePassword = storePassword;
     }
 
+    /**
+     * The sentinels' own password ({@code samco.auth.store-sentinel-password}).
+     *
+     * @return the value, or {@code null} when unset
+     */
     public String getStoreSentinelPassword() {
         return storeSentinelPassword;
     }
 
+    /**
+     * Sets the sentinels' password.
+     *
+     * @param storeSentinelPassword the value
+     */
     public void setStoreSentinelPassword(String storeSentinelPassword) {
         this.storeSentinelPassword = storeSentinelPassword;
     }
 
+    /**
+     * The sentinels' ACL user ({@code samco.auth.store-sentinel-user}).
+     *
+     * @return the value, or {@code null} when unset
+     */
     public String getStoreSentinelUser() {
         return storeSentinelUser;
     }
 
+    /**
+     * Sets the sentinels' ACL user.
+     *
+     * @param storeSentinelUser the value
+     */
     public void setStoreSentinelUser(String storeSentinelUser) {
         this.storeSentinelUser = storeSentinelUser;
     }
 
+    /**
+     * The dashboard's API key ({@code samco.auth.api-key}).
+     *
+     * @return the value, or {@code null} when unset
+     */
     public String getApiKey() {
         return apiKey;
     }
 
+    /**
+     * Sets the API key.
+     *
+     * @param apiKey the value
+     */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
     }
 
+    /**
+     * The dashboard's API secret ({@code samco.auth.api-secret}).
+     *
+     * @return the value, or {@code null} when unset
+     */
     public String getApiSecret() {
         return apiSecret;
     }
 
+    /**
+     * Sets the API secret.
+     *
+     * @param apiSecret the value
+     */
     public void setApiSecret(String apiSecret) {
         this.apiSecret = apiSecret;
     }
 
+    /**
+     * How long before expiry a session is renewed ({@code samco.auth.refresh-before}).
+     *
+     * @return the duration
+     */
     public Duration getRefreshBefore() {
         return refreshBefore;
     }
 
+    /**
+     * Sets how long before expiry a session is renewed.
+     *
+     * @param refreshBefore the duration
+     */
     public void setRefreshBefore(Duration refreshBefore) {
         this.refreshBefore = refreshBefore;
     }
 
+    /**
+     * The accounts kept ({@code samco.auth.accounts}).
+     *
+     * @return the accounts, empty when none was named
+     */
     public List<String> getAccounts() {
         return accounts;
     }
 
+    /**
+     * Sets the accounts kept.
+     *
+     * @param accounts the accounts
+     */
     public void setAccounts(List<String> accounts) {
         this.accounts = accounts;
     }
 
+    /**
+     * How often the health indicator asks Samco whether this host's IP is registered ({@code samco.auth.whoami-every}).
+     *
+     * @return the duration
+     */
     public Duration getWhoamiEvery() {
         return whoamiEvery;
     }
 
+    /**
+     * Sets how often the health indicator asks Samco about this host's IP.
+     *
+     * @param whoamiEvery the duration
+     */
     public void setWhoamiEvery(Duration whoamiEvery) {
         this.whoamiEvery = whoamiEvery;
     }

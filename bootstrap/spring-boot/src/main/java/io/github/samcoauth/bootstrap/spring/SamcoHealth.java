@@ -21,7 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SamcoHealth {
 
-    /** UP or DOWN, and the details to show. */
+    /**
+     * UP or DOWN, and the details to show.
+     *
+     * @param details per account: expiry, method, store, last renewal, static-IP match
+     * @param up whether every account has a valid session and the store is reachable
+     */
     public record Report(boolean up, Map<String, Object> details) {}
 
     private record Seen(Instant at, String staticIp) {}
@@ -39,7 +44,11 @@ public final class SamcoHealth {
         this.clock = clock;
     }
 
-    /** The accounts' state now. */
+    /**
+     * The accounts' state now.
+     *
+     * @return the status and the details per account, never a token
+     */
     public Report check() {
         var details = new LinkedHashMap<String, Object>();
         boolean up = true;

@@ -23,6 +23,11 @@ public final class SamcoSessionFilter implements ExchangeFilterFunction {
 
     private final SessionSourceUseCase source;
 
+    /**
+     * A filter over the session source.
+     *
+     * @param source the account's session source
+     */
     public SamcoSessionFilter(SessionSourceUseCase source) {
         this.source = source;
     }

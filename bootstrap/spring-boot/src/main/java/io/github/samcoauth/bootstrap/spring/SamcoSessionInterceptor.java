@@ -21,6 +21,11 @@ public final class SamcoSessionInterceptor implements ClientHttpRequestIntercept
 
     private final SessionSourceUseCase source;
 
+    /**
+     * An interceptor over the session source.
+     *
+     * @param source the account's session source
+     */
     public SamcoSessionInterceptor(SessionSourceUseCase source) {
         this.source = source;
     }

@@ -10,11 +10,21 @@ public final class SamcoSessionUnavailableException extends IOException {
 
     private final transient AuthError error;
 
+    /**
+     * No valid session could be had for a request.
+     *
+     * @param error why
+     */
     public SamcoSessionUnavailableException(AuthError error) {
         super(error.message());
         this.error = error;
     }
 
+    /**
+     * Why no valid session could be had.
+     *
+     * @return the typed error
+     */
     public AuthError error() {
         return error;
     }

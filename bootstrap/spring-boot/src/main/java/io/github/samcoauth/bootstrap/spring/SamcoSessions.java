@@ -25,22 +25,40 @@ public final class SamcoSessions {
         this.accounts = List.copyOf(accounts);
     }
 
-    /** The accounts named in {@code samco.auth.accounts}; empty when none was. */
+    /**
+     * The accounts named in {@code samco.auth.accounts}; empty when none was.
+     *
+     * @return the accounts
+     */
     public List<AccountId> accounts() {
         return accounts;
     }
 
-    /** {@code account}'s session source, kept valid in the background. */
+    /**
+     * {@code account}'s session source, kept valid in the background.
+     *
+     * @param account the account
+     * @return its session source
+     */
     public SessionSourceUseCase source(AccountId account) {
         return samco.sessionSource(account);
     }
 
-    /** The session source of the only account named, or of the one session stored. */
+    /**
+     * The session source of the only account named, or of the one session stored.
+     *
+     * @return the session source
+     */
     public SessionSourceUseCase source() {
         return accounts.size() == 1 ? samco.sessionSource(accounts.get(0)) : samco.sessionSource();
     }
 
-    /** When {@code account}'s session was last renewed, here or by another instance, since start. */
+    /**
+     * When {@code account}'s session was last renewed, here or by another instance, since start.
+     *
+     * @param account the account
+     * @return when, or empty when it was not renewed since start
+     */
     public Optional<Instant> lastRenewal(AccountId account) {
         return Optional.ofNullable(renewed.get(account));
     }
