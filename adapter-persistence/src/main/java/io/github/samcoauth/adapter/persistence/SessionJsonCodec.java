@@ -50,9 +50,9 @@ public final class SessionJsonCodec {
      *
      * @param session the session
      * @return its JSON, in UTF-8
-     * @throws JsonProcessingException when Jackson cannot write it
+     * @throws java.io.IOException when Jackson cannot write it
      */
-    public byte[] encode(Session session) throws JsonProcessingException {
+    public byte[] encode(Session session) throws java.io.IOException {
         var profile = session.profile();
         return mapper.get()
                 .writeValueAsBytes(new SessionJson(

@@ -17,12 +17,39 @@ final class Children {
                 "-XX:+UseSerialGC",
                 "-Xshare:auto",
                 "-cp",
-                System.getProperty("java.class.path"),
+                classPath(main),
                 main.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
+    }
+
+    /**
+     * The test JVM's class path and module path, and where {@code main} was loaded from: on the module
+     * path (this module is a named one) the tests are patched into it, and the child runs them all
+     * from its class path.
+     */
+    private static String classPath(Class<?> main) {
+        var entries = new java.util.LinkedHashSet<String>();
+        for (var property : List.of("java.class.path", "jdk.module.path")) {
+            var value = System.getProperty(property, "");
+            for (var entry : value.split(java.io.File.pathSeparator)) {
+                if (!entry.isEmpty()) {
+                    entries.add(entry);
+                }
+            }
+        }
+        try {
+            entries.add(Path.of(main.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** Blocks until the child prints a line (its "ready"), or fails. */

@@ -61,6 +61,8 @@ class ModulePathTest {
         assertTrue(output.contains("facade=io.github.samcoauth.bootstrap"), output);
         assertTrue(output.contains("sandbox=io.github.samcoauth.bootstrap.sandbox"), output);
         assertTrue(output.contains("domain=io.github.samcoauth.domain"), output);
+        // the file store is a named module: its session files are bound by Jackson through its opens
+        assertTrue(output.contains("store=io.github.samcoauth.adapter.persistence automatic=false"), output);
         assertTrue(output.contains("account=DV99999"), output);
         assertTrue(output.contains("logged-out=true"), output);
     }

@@ -18,6 +18,8 @@ public final class OnTheModulePath {
         System.out.println("facade=" + SamcoAuth.class.getModule().getName());
         System.out.println("sandbox=" + SandboxServer.class.getModule().getName());
         System.out.println("domain=" + Session.class.getModule().getName());
+        var store = io.github.samcoauth.adapter.persistence.FileSessionStoreAdapter.class.getModule();
+        System.out.println("store=" + store.getName() + " automatic=" + store.getDescriptor().isAutomatic());
         var stateDir = Files.createTempDirectory("samco-module-path");
         try (var sandbox = SandboxServer.start();
                 var samco = SamcoAuth.builder()

@@ -1,0 +1,12 @@
+/**
+ * An embedded Samco sandbox: the same API on a loopback port (OTP, login codes, API-key sessions,
+ * OAuth 2.1 with PKCE and rotating refresh tokens, logout, whoami), for demos and for a platform's
+ * own tests.
+ */
+module io.github.samcoauth.bootstrap.sandbox {
+    requires transitive io.github.samcoauth.domain;
+    requires com.fasterxml.jackson.databind;
+    requires jdk.httpserver;
+
+    exports io.github.samcoauth.bootstrap.sandbox;
+}
