@@ -9,4 +9,7 @@ module io.github.samcoauth.bootstrap.sandbox {
     requires jdk.httpserver;
 
     exports io.github.samcoauth.bootstrap.sandbox;
+
+    // Samco's sample answers (JSON), which the sandbox serves, readable by a platform's tests too
+    opens io.github.samcoauth.bootstrap.sandbox.samples;
 }

@@ -11,7 +11,9 @@ final class Samples {
     private Samples() {}
 
     static String read(String name) {
-        try (var in = Samples.class.getResourceAsStream("/io/github/samcoauth/bootstrap/sandbox/samples/" + name)) {
+        // from the sandbox's module, which opens its samples (a class reads only its own module's)
+        try (var in =
+                io.github.samcoauth.bootstrap.sandbox.SandboxServer.class.getResourceAsStream("samples/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("no sample " + name);
             }

@@ -38,7 +38,11 @@ class PublishedArtifactsTest {
 
     /** The libraries with a module-info; the others name their module in their manifest. */
     static final List<String> NAMED_MODULES = List.of(
-            "samco-auth-domain", "samco-auth-application", "samco-auth-adapter-persistence", "samco-auth-sandbox");
+            "samco-auth-domain",
+            "samco-auth-application",
+            "samco-auth-adapter-http",
+            "samco-auth-adapter-persistence",
+            "samco-auth-sandbox");
 
     /** The local repository this project builds from: the samco-auth jar sits five directories below it. */
     private static Path repository() throws Exception {
