@@ -206,7 +206,9 @@ final class RedisChanges {
         try {
             var notifications = redis.notifications(this::listen);
             if (notifications.made()) {
+                // a new connection: nothing subscribed, and no node has ended anything on it
                 subscribed.clear();
+                endedBy.clear();
             }
             redis.subscribe(notifications.connection(), channel);
             subscribed.add(channel);
