@@ -28,8 +28,8 @@ final class FirstLogin {
         /** The stored session, adopted, when it is valid now. */
         Option<Either<AuthError, Session>> ifValid(VersionedSession stored, String how);
 
-        /** Uses {@code session} from now on. */
-        void adopt(Session session, long generation, String how);
+        /** Uses {@code session} from now on unless a newer one is in use already; the answer now. */
+        Either<AuthError, Session> adopt(Session session, long generation, String how);
     }
 
     /** Why the last first login failed, and when another may be tried. */
@@ -123,9 +123,11 @@ final class FirstLogin {
                 return result;
             }
             failure = null;
-            adoption.adopt(result.get(), commit.generation, "logged in here with the API key");
-            events.renewed(result.get(), "logged in here with the API key");
-            return result;
+            var answer = adoption.adopt(result.get(), commit.generation, "logged in here with the API key");
+            if (answer.equals(result)) {
+                events.renewed(result.get(), "logged in here with the API key");
+            }
+            return answer;
         } finally {
             commit.releaseUnlessCommitted();
         }

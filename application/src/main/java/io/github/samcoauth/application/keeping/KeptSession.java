@@ -78,13 +78,20 @@ final class KeptSession implements FirstLogin.Adoption, LeasedRenewal.Outcome {
     }
 
     /**
-     * Uses {@code session} from now on. {@code renewed} is said once per new session: a renewal's
+     * Uses {@code session} from now on, unless it was issued before a session used here already: an
+     * instance never goes back (a renewal's own login may end after a newer session, committed by
+     * another instance, was adopted here). {@code renewed} is said once per new session: a renewal's
      * own commit, seen again by a check, is not a second one.
+     *
+     * @return the answer now: {@code session}, or what is in use instead of an older one
      */
     @Override
-    public void adopt(Session session, long generation, String how) {
+    public Either<AuthError, Session> adopt(Session session, long generation, String how) {
         synchronized (lock) {
             var before = current;
+            if (older(session)) {
+                return answer();
+            }
             current = Snapshot.of(session, generation, refreshBefore);
             if (session.issuedAt().isAfter(newest)) {
                 newest = session.issuedAt();
@@ -92,6 +99,7 @@ final class KeptSession implements FirstLogin.Adoption, LeasedRenewal.Outcome {
             if (before != null && !before.sameAs(session)) {
                 events.renewed(session, how);
             }
+            return current.answer();
         }
     }
 

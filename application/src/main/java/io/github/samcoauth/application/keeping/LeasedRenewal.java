@@ -36,8 +36,8 @@ final class LeasedRenewal {
          */
         Option<Either<AuthError, Session>> adoptIfRenewed(Session stale, VersionedSession stored);
 
-        /** Uses the session this instance has just committed. */
-        void adopt(Session renewed, long generation, String how);
+        /** Uses the session this instance has just committed unless a newer one is in use already; the answer now. */
+        Either<AuthError, Session> adopt(Session renewed, long generation, String how);
 
         /** The store holds no session of the account any more. */
         Either<AuthError, Session> removed(Session stale);
@@ -153,11 +153,10 @@ final class LeasedRenewal {
             if (result.isLeft()) {
                 return failed(stale, result.getLeft(), true);
             }
-            outcome.adopt(
+            return outcome.adopt(
                     result.get(),
                     commit.generation,
                     "renewed here by " + stale.method().label());
-            return result;
         } finally {
             commit.releaseUnlessCommitted();
         }

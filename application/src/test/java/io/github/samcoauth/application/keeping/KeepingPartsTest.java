@@ -48,6 +48,29 @@ class KeepingPartsTest {
     }
 
     @Test
+    void givenANewerSessionInUse_whenARenewalsOwnOlderLoginIsAdoptedLate_thenTheInstanceNeverGoesBack() {
+        var heard = new ConcurrentLinkedQueue<SessionEvent>();
+        var kept = new KeptSession(
+                io.vavr.control.Option.none(),
+                new SessionEvents(heard::add),
+                java.time.Clock.fixed(Sessions.ISSUED, java.time.ZoneOffset.UTC),
+                java.time.Duration.ofMinutes(30));
+        var first = Sessions.session("DV99999", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Sessions.ISSUED);
+        var late = Sessions.session("DV99999", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", Sessions.ISSUED.plusMillis(10));
+        var newer = Sessions.session("DV99999", "cccccccccccccccccccccccccccccccc", Sessions.ISSUED.plusMillis(12));
+        kept.adopt(first, 1, "loaded");
+        // another instance's newer session is seen first; this instance's own login ends after it
+        assertThat(kept.adopt(newer, 3, "saved by another instance")).isEqualTo(io.vavr.control.Either.right(newer));
+        assertThat(kept.adopt(late, 2, "logged in here")).isEqualTo(io.vavr.control.Either.right(newer));
+        assertThat(kept.answer()).isEqualTo(io.vavr.control.Either.right(newer));
+        kept.noneStored(first.accountId());
+        assertThat(kept.adopt(late, 2, "logged in here").isLeft())
+                .as("with none in use, still never an older session than one used before")
+                .isTrue();
+        assertThat(List.ofAll(heard).map(SessionEvent::type)).containsExactly(SessionEvent.Type.RENEWED);
+    }
+
+    @Test
     void givenAStoreThatPushesOrNot_whenTheNextReadIsPlanned_thenPollOrSafetyOrTheRenewalWindow() {
         var executor = Executors.newSingleThreadScheduledExecutor();
         var until = new AtomicLong(Long.MAX_VALUE);

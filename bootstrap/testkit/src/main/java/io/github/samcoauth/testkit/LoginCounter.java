@@ -21,6 +21,7 @@ public final class LoginCounter {
 
     private final AtomicInteger issued = new AtomicInteger();
     private final AtomicInteger life = new AtomicInteger();
+    private final AtomicInteger unknownLife = new AtomicInteger();
     private final ConcurrentHashMap<Integer, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private final ConcurrentHashMap<Integer, Integer> highest = new ConcurrentHashMap<>();
@@ -67,6 +68,28 @@ public final class LoginCounter {
      */
     public void leaseTaken() {
         leaseLife.set(life.get());
+    }
+
+    /**
+     * The store's present life, to give {@link #leaseTaken(int)} when the lease asked for now is
+     * granted.
+     *
+     * @return the life
+     */
+    public int life() {
+        return life.get();
+    }
+
+    /**
+     * This thread took the account's renewal lease, which it asked for in life {@code asked}
+     * (from {@link #life()}). When the store restarted between the ask and the answer, which life
+     * granted the lease is unknown (a reply of the old store may arrive after the restart is told):
+     * the login under it is then counted in a life of its own, never as an overlap.
+     *
+     * @param asked the store's life when the lease was asked for
+     */
+    public void leaseTaken(int asked) {
+        leaseLife.set(asked == life.get() ? asked : unknownLife.decrementAndGet());
     }
 
     /** The store restarted empty: its leases are gone. */

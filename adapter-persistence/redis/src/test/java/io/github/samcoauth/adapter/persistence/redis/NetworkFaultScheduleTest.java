@@ -274,8 +274,9 @@ class NetworkFaultScheduleTest {
 
         @Override
         public Either<AuthError, Option<Lease>> tryLease(AccountId account) {
+            int asked = logins.life();
             var taken = store.tryLease(account);
-            taken.forEach(lease -> lease.forEach(held -> logins.leaseTaken()));
+            taken.forEach(lease -> lease.forEach(held -> logins.leaseTaken(asked)));
             return taken;
         }
 
