@@ -327,27 +327,34 @@ public final class ClusterTopology implements AutoCloseable {
 
     /**
      * Waits until every live node says {@code cluster_state:ok} and every replica is in sync with
-     * its primary (a replica never synchronised cannot take over).
+     * its primary (a replica never synchronised cannot take over). A cluster that is not says, node
+     * by node, what it was waiting for.
      */
     public void awaitStateOk() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        var waitingFor = new StringBuilder();
         while (System.nanoTime() < deadline) {
-            boolean ok = true;
+            waitingFor.setLength(0);
             for (var node : live()) {
                 try {
-                    ok &= on(node.port(), c -> c.clusterInfo()).contains("cluster_state:ok");
+                    var info = on(node.port(), c -> c.clusterInfo());
                     var replication = on(node.port(), c -> c.info("replication"));
-                    ok &= replication.contains("role:master") || replication.contains("master_link_status:up");
+                    if (!info.contains("cluster_state:ok")) {
+                        waitingFor.append(node.port()).append(": cluster_state not ok; ");
+                    }
+                    if (!replication.contains("role:master") && !replication.contains("master_link_status:up")) {
+                        waitingFor.append(node.port()).append(": a replica whose link to its primary is down; ");
+                    }
                 } catch (RuntimeException e) {
-                    ok = false;
+                    waitingFor.append(node.port()).append(": ").append(e).append("; ");
                 }
             }
-            if (ok) {
+            if (waitingFor.length() == 0) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("the cluster is not ok within 30 s:\n" + logs());
+        throw new IllegalStateException("the cluster is not ok within 60 s (" + waitingFor + "):\n" + logs());
     }
 
     /** Waits until the node on {@code port} says it is a primary; the time it took. */
